@@ -1,0 +1,814 @@
+package org.equireg.core;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.equireg.core.kernels.Elementwise;
+import org.equireg.core.ops.Abs;
+import org.equireg.core.ops.Add;
+import org.equireg.core.ops.AvgPool2d;
+import org.equireg.core.ops.BroadcastTo;
+import org.equireg.core.ops.Clamp;
+import org.equireg.core.ops.Compare;
+import org.equireg.core.ops.Concat;
+import org.equireg.core.ops.Conv2d;
+import org.equireg.core.ops.Div;
+import org.equireg.core.ops.Exp;
+import org.equireg.core.ops.Flip;
+import org.equireg.core.ops.Gather;
+import org.equireg.core.ops.IndexSelect;
+import org.equireg.core.ops.Log;
+import org.equireg.core.ops.Log1p;
+import org.equireg.core.ops.MatMul;
+import org.equireg.core.ops.Max;
+import org.equireg.core.ops.MaxPool2d;
+import org.equireg.core.ops.Maximum;
+import org.equireg.core.ops.Mul;
+import org.equireg.core.ops.Neg;
+import org.equireg.core.ops.Norm;
+import org.equireg.core.ops.Pad;
+import org.equireg.core.ops.Permute;
+import org.equireg.core.ops.Pow;
+import org.equireg.core.ops.Relu;
+import org.equireg.core.ops.Reshape;
+import org.equireg.core.ops.Roll;
+import org.equireg.core.ops.Sigmoid;
+import org.equireg.core.ops.Slice;
+import org.equireg.core.ops.Sqrt;
+import org.equireg.core.ops.Sub;
+import org.equireg.core.ops.Sum;
+import org.equireg.core.ops.Tanh;
+import org.equireg.core.ops.Where;
+
+/**
+ * An n-dimensional array of float64 values in row-major order, and a node of the autodiff graph.
+ *
+ * <p>Every op returns a new tensor; when grad mode is on and an input {@link #requiresGrad()},
+ * the result remembers how it was made, and {@link #backward()} fills {@link #grad()} of the leaves.
+ * Binary ops broadcast like NumPy; negative axes count from the end. The primitives with
+ * hand-written derivatives are listed in {@link org.equireg.core.ops.Primitives}; the rest of the
+ * methods here are compositions of them, each written as its formula.
+ *
+ * <p>Not thread-safe for writing; many threads may read one tensor (inference under
+ * {@link GradMode#noGrad()}) at once.
+ */
+public final class Tensor {
+    private static final int PRINT_LIMIT = 64;
+
+    private final double[] data;
+    private final int[] shape;
+    private final Node node;
+    private boolean leafRequiresGrad;
+    private Tensor grad;
+
+    private Tensor(double[] data, int[] shape, Node node) {
+        this.data = data;
+        this.shape = shape;
+        this.node = node;
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /** A tensor holding a copy of {@code data} with the given shape (a scalar when no dimensions). */
+    public static Tensor of(double[] data, int... shape) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.of: data is null");
+        }
+        return wrap(data.clone(), shape);
+    }
+
+    /**
+     * A tensor that takes ownership of {@code data} without copying: later writes to the array
+     * show through. For kernels, custom ops and loaders that built the array themselves.
+     */
+    public static Tensor wrap(double[] data, int... shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("Tensor.wrap: shape is null");
+        }
+        int size = Shapes.size(shape);
+        if (data.length != size) {
+            throw new IllegalArgumentException("Tensor: " + data.length + " values do not fill shape "
+                    + Shapes.str(shape) + " of size " + size);
+        }
+        return new Tensor(data, shape.clone(), null);
+    }
+
+    /** A 0-dimensional tensor. */
+    public static Tensor scalar(double value) {
+        return new Tensor(new double[] {value}, new int[0], null);
+    }
+
+    /** All zeros. */
+    public static Tensor zeros(int... shape) {
+        return wrap(new double[Shapes.size(shape)], shape);
+    }
+
+    /** All ones. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    /** Every element equal to {@code value}. */
+    public static Tensor full(double value, int... shape) {
+        double[] values = new double[Shapes.size(shape)];
+        Arrays.fill(values, value);
+        return wrap(values, shape);
+    }
+
+    /** {@code [0, 1, ..., n - 1]}. PyTorch: {@code torch.arange(n)}. */
+    public static Tensor arange(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("arange: n = " + n + " is negative");
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i;
+        }
+        return wrap(values, n);
+    }
+
+    /** Independent draws from U[0, 1). */
+    public static Tensor rand(RandomGenerator random, int... shape) {
+        double[] values = new double[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble();
+        }
+        return wrap(values, shape);
+    }
+
+    /** Independent draws from the standard normal distribution. */
+    public static Tensor randn(RandomGenerator random, int... shape) {
+        double[] values = new double[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian();
+        }
+        return wrap(values, shape);
+    }
+
+    /**
+     * Records the result of a custom op: a tensor that owns {@code data}, and, when grad mode is on
+     * and some input requires grad, a graph node whose {@code backward} maps the output gradient to
+     * the input gradients. Every primitive in {@link org.equireg.core.ops} is built on this.
+     *
+     * @param op name shown in errors and anomaly reports
+     */
+    public static Tensor fromOp(String op, double[] data, int[] shape, Backward backward, Tensor... inputs) {
+        boolean anomaly = Anomaly.isEnabled();
+        if (anomaly) {
+            Anomaly.checkForward(op, data);
+        }
+        if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
+            return new Tensor(data, shape, null);
+        }
+        Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
+        return new Tensor(data, shape, new Node(op, inputs, backward, createdAt));
+    }
+
+    private static boolean anyRequiresGrad(Tensor[] inputs) {
+        for (Tensor input : inputs) {
+            if (input.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** The dimensions (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Number of dimensions. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Size of one dimension; negative axes count from the end. */
+    public int dim(int axis) {
+        return shape[Shapes.normalizeAxis("dim", axis, shape.length)];
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** A copy of the values in row-major order. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * The backing array itself, not a copy. For kernels and custom ops: writing to it changes this
+     * tensor and silently corrupts any graph that saved it.
+     */
+    public double[] buffer() {
+        return data;
+    }
+
+    /** The only value of a one-element tensor. */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + data.length
+                    + " elements, not 1");
+        }
+        return data[0];
+    }
+
+    /** The element at a full index; negative indices count from the end. */
+    public double get(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("get: index " + Arrays.toString(index) + " has " + index.length
+                    + " entries for a tensor of shape " + Shapes.str(shape));
+        }
+        int flat = 0;
+        for (int axis = 0; axis < shape.length; axis++) {
+            int i = index[axis] < 0 ? index[axis] + shape[axis] : index[axis];
+            if (i < 0 || i >= shape[axis]) {
+                throw new IllegalArgumentException("get: index " + Arrays.toString(index) + " is out of bounds for shape "
+                        + Shapes.str(shape));
+            }
+            flat = flat * shape[axis] + i;
+        }
+        return data[flat];
+    }
+
+    // ------------------------------------------------------------------ autodiff state
+
+    /** Marks a leaf as a parameter whose gradient {@link #backward()} accumulates. Returns this. */
+    public Tensor requiresGrad(boolean requiresGrad) {
+        if (node != null) {
+            throw new IllegalStateException("requiresGrad: only leaf tensors can change it; this one was made by '"
+                    + node.op + "' (use detach() for a leaf copy)");
+        }
+        this.leafRequiresGrad = requiresGrad;
+        return this;
+    }
+
+    /** True for a leaf marked with {@code requiresGrad(true)} and for every result computed from one. */
+    public boolean requiresGrad() {
+        return node != null || leafRequiresGrad;
+    }
+
+    /** True when this tensor was not produced by a recorded op. */
+    public boolean isLeaf() {
+        return node == null;
+    }
+
+    /** The name of the op that made this tensor, or {@code null} for a leaf. */
+    public String op() {
+        return node == null ? null : node.op;
+    }
+
+    /** The accumulated gradient of a leaf, or {@code null} before any backward (or after {@link #zeroGrad()}). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient (PyTorch: {@code grad = None}). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The same values, cut from the graph: a new leaf that does not require grad (shares the buffer). */
+    public Tensor detach() {
+        return new Tensor(data, shape, null);
+    }
+
+    /** A new leaf with a copy of the values. */
+    public Tensor copy() {
+        return new Tensor(data.clone(), shape, null);
+    }
+
+    /** Back-propagates from a one-element tensor with seed 1; releases the graph. */
+    public void backward() {
+        if (data.length != 1) {
+            throw new IllegalStateException("backward: output of shape " + Shapes.str(shape)
+                    + " is not a scalar; pass a seed of the same shape to backward(seed)");
+        }
+        backward(Tensor.ones(shape), false);
+    }
+
+    /** Back-propagates {@code seed} (the gradient of some scalar with respect to this tensor); releases the graph. */
+    public void backward(Tensor seed) {
+        backward(seed, false);
+    }
+
+    /** Back-propagates {@code seed}; keeps the graph for another backward when {@code retainGraph}. */
+    public void backward(Tensor seed, boolean retainGraph) {
+        Autograd.backward(this, seed, retainGraph);
+    }
+
+    Node node() {
+        return node;
+    }
+
+    void accumulateGrad(Tensor increment) {
+        if (grad == null) {
+            grad = new Tensor(increment.data.clone(), shape, null);
+        } else {
+            Elementwise.addInPlace(grad.data, increment.data);
+        }
+    }
+
+    // ------------------------------------------------------------------ elementwise arithmetic
+
+    /** {@code this + other}, broadcast. */
+    public Tensor add(Tensor other) {
+        return Add.apply(this, other);
+    }
+
+    /** {@code this + value}. */
+    public Tensor add(double value) {
+        return Add.apply(this, scalar(value));
+    }
+
+    /** {@code this - other}, broadcast. */
+    public Tensor sub(Tensor other) {
+        return Sub.apply(this, other);
+    }
+
+    /** {@code this - value}. */
+    public Tensor sub(double value) {
+        return Sub.apply(this, scalar(value));
+    }
+
+    /** {@code this * other}, elementwise, broadcast. */
+    public Tensor mul(Tensor other) {
+        return Mul.apply(this, other);
+    }
+
+    /** {@code this * value}. */
+    public Tensor mul(double value) {
+        return Mul.apply(this, scalar(value));
+    }
+
+    /** {@code this / other}, elementwise, broadcast. */
+    public Tensor div(Tensor other) {
+        return Div.apply(this, other);
+    }
+
+    /** {@code this / value}. */
+    public Tensor div(double value) {
+        return Div.apply(this, scalar(value));
+    }
+
+    /** {@code -this}. */
+    public Tensor neg() {
+        return Neg.apply(this);
+    }
+
+    /** {@code this ^ exponent} elementwise. */
+    public Tensor pow(double exponent) {
+        return Pow.apply(this, exponent);
+    }
+
+    /** e^x. */
+    public Tensor exp() {
+        return Exp.apply(this);
+    }
+
+    /** Natural logarithm. */
+    public Tensor log() {
+        return Log.apply(this);
+    }
+
+    /** log(1 + x), accurate for small x. */
+    public Tensor log1p() {
+        return Log1p.apply(this);
+    }
+
+    /** Square root. */
+    public Tensor sqrt() {
+        return Sqrt.apply(this);
+    }
+
+    /** |x|; the derivative at 0 is 0. */
+    public Tensor abs() {
+        return Abs.apply(this);
+    }
+
+    /** Hyperbolic tangent. */
+    public Tensor tanh() {
+        return Tanh.apply(this);
+    }
+
+    /** max(x, 0); the derivative at 0 is 0. */
+    public Tensor relu() {
+        return Relu.apply(this);
+    }
+
+    /** 1 / (1 + e^-x). */
+    public Tensor sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    /**
+     * {@code x} where x &gt; 0, else {@code slope * x}; the derivative at 0 is {@code slope}.
+     * PyTorch: {@code torch.nn.functional.leaky_relu}.
+     */
+    public Tensor leakyRelu(double slope) {
+        return where(gt(0.0), this, mul(slope));
+    }
+
+    /**
+     * log(1 + e^x), and x itself above 20 as PyTorch does ({@code torch.nn.functional.softplus},
+     * beta 1, threshold 20). The clamp keeps the unused branch's gradient finite.
+     */
+    public Tensor softplus() {
+        return where(gt(20.0), this, clamp(Double.NEGATIVE_INFINITY, 20.0).exp().log1p());
+    }
+
+    /** Elementwise clamp into {@code [min, max]}; the gradient passes where min &lt;= x &lt;= max. */
+    public Tensor clamp(double min, double max) {
+        return Clamp.apply(this, min, max);
+    }
+
+    /** Elementwise maximum, broadcast; ties split the gradient in half. */
+    public Tensor maximum(Tensor other) {
+        return Maximum.apply(this, other);
+    }
+
+    /** Elementwise minimum, broadcast: {@code -maximum(-a, -b)}; ties split the gradient in half. */
+    public Tensor minimum(Tensor other) {
+        return Maximum.apply(neg(), other.neg()).neg();
+    }
+
+    /**
+     * {@code condition ? whenTrue : whenFalse} elementwise, all three broadcast; {@code condition}
+     * is a mask (non-zero means true) and gets no gradient. PyTorch: {@code torch.where}.
+     */
+    public static Tensor where(Tensor condition, Tensor whenTrue, Tensor whenFalse) {
+        return Where.apply(condition, whenTrue, whenFalse);
+    }
+
+    // ------------------------------------------------------------------ comparisons (masks, no gradient)
+
+    /** 1 where {@code this > value}, else 0. */
+    public Tensor gt(double value) {
+        return Compare.apply("gt", this, scalar(value), Compare.Kind.GREATER);
+    }
+
+    /** 1 where {@code this > other} (broadcast), else 0. */
+    public Tensor gt(Tensor other) {
+        return Compare.apply("gt", this, other, Compare.Kind.GREATER);
+    }
+
+    /** 1 where {@code this < value}, else 0. */
+    public Tensor lt(double value) {
+        return Compare.apply("lt", this, scalar(value), Compare.Kind.LESS);
+    }
+
+    /** 1 where {@code this < other} (broadcast), else 0. */
+    public Tensor lt(Tensor other) {
+        return Compare.apply("lt", this, other, Compare.Kind.LESS);
+    }
+
+    /** 1 where {@code this == other} (broadcast), else 0. */
+    public Tensor eq(Tensor other) {
+        return Compare.apply("eq", this, other, Compare.Kind.EQUAL);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Sum of all elements, a scalar. */
+    public Tensor sum() {
+        return Sum.all(this);
+    }
+
+    /** Sum along one axis, keeping it as size 1 when {@code keepDim}. */
+    public Tensor sum(int axis, boolean keepDim) {
+        return Sum.axis(this, axis, keepDim);
+    }
+
+    /** Mean of all elements, a scalar (NaN for an empty tensor, as in PyTorch). */
+    public Tensor mean() {
+        return sum().div(size());
+    }
+
+    /** Mean along one axis. */
+    public Tensor mean(int axis, boolean keepDim) {
+        return sum(axis, keepDim).div(dim(axis));
+    }
+
+    /** Largest element, a scalar; ties share the gradient evenly (PyTorch: {@code amax}). */
+    public Tensor max() {
+        return Max.all(this);
+    }
+
+    /** Largest element along one axis; ties share the gradient evenly (PyTorch: {@code amax}). */
+    public Tensor max(int axis, boolean keepDim) {
+        return Max.axis(this, axis, keepDim);
+    }
+
+    /** Smallest element, a scalar: {@code -max(-x)}. */
+    public Tensor min() {
+        return neg().max().neg();
+    }
+
+    /** Smallest element along one axis: {@code -max(-x)}. */
+    public Tensor min(int axis, boolean keepDim) {
+        return neg().max(axis, keepDim).neg();
+    }
+
+    /**
+     * log(sum(exp(x))) along an axis, stable: {@code m + log(sum(exp(x - m)))} with m the detached
+     * maximum (the gradient does not depend on m).
+     */
+    public Tensor logSumExp(int axis, boolean keepDim) {
+        Tensor max = max(axis, true).detach();
+        Tensor result = sub(max).exp().sum(axis, true).log().add(max);
+        return keepDim ? result : result.squeeze(axis);
+    }
+
+    /** p-norm of all elements, p in [1, infinity]; its gradient at 0 is 0. */
+    public Tensor norm(double p) {
+        return Norm.all(this, p);
+    }
+
+    /** p-norm along one axis, p in [1, infinity]. */
+    public Tensor norm(double p, int axis, boolean keepDim) {
+        return Norm.axis(this, p, axis, keepDim);
+    }
+
+    /** Index of the largest element along an axis (first on ties), as a tensor of whole numbers; no gradient. */
+    public Tensor argmax(int axis) {
+        return Max.argmax(this, axis);
+    }
+
+    /** {@code exp(x - max) / sum(exp(x - max))} along an axis. PyTorch: {@code torch.softmax}. */
+    public Tensor softmax(int axis) {
+        Tensor shifted = sub(max(axis, true).detach()).exp();
+        return shifted.div(shifted.sum(axis, true));
+    }
+
+    /** {@code x - logSumExp(x)} along an axis. PyTorch: {@code torch.log_softmax}. */
+    public Tensor logSoftmax(int axis) {
+        return sub(logSumExp(axis, true));
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    /**
+     * Matrix product with PyTorch's rules: 1-D x 1-D is a dot product, a 1-D operand is promoted to
+     * a matrix and the added dimension removed afterwards, and leading (batch) dimensions broadcast.
+     */
+    public Tensor matmul(Tensor other) {
+        if (rank() == 0 || other.rank() == 0) {
+            throw new IllegalArgumentException("matmul: both operands need at least one dimension, got "
+                    + Shapes.str(shape) + " and " + Shapes.str(other.shape));
+        }
+        Tensor left = rank() == 1 ? unsqueeze(0) : this;
+        Tensor right = other.rank() == 1 ? other.unsqueeze(1) : other;
+        Tensor product = MatMul.apply(left, right);
+        if (rank() == 1) {
+            product = product.squeeze(-2);
+        }
+        if (other.rank() == 1) {
+            product = product.squeeze(-1);
+        }
+        return product;
+    }
+
+    /**
+     * 2-D convolution (cross-correlation) of {@code (batch, inChannels, height, width)} input with
+     * {@code (outChannels, inChannels / groups, kH, kW)} weight and optional {@code (outChannels)} bias.
+     * PyTorch: {@code torch.nn.functional.conv2d}.
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return Conv2d.apply(this, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@link #conv2d(Tensor, Tensor, int, int, int, int)} with dilation 1 and one group. */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return conv2d(weight, bias, stride, padding, 1, 1);
+    }
+
+    /** Max pooling over {@code (batch, channels, height, width)}; ties send the gradient to the first maximum. */
+    public Tensor maxPool2d(int kernel, int stride, int padding) {
+        return MaxPool2d.apply(this, kernel, stride, padding);
+    }
+
+    /** Average pooling over {@code (batch, channels, height, width)}; padding counts as zeros in the average. */
+    public Tensor avgPool2d(int kernel, int stride, int padding) {
+        return AvgPool2d.apply(this, kernel, stride, padding);
+    }
+
+    // ------------------------------------------------------------------ shape and movement
+
+    /** Same values in a new shape of the same size; one dimension may be -1 and is inferred. */
+    public Tensor reshape(int... newShape) {
+        return Reshape.apply(this, newShape);
+    }
+
+    /** All dimensions merged into one. */
+    public Tensor flatten() {
+        return reshape(size());
+    }
+
+    /** Dimensions {@code startAxis..endAxis} (inclusive) merged into one. PyTorch: {@code torch.flatten}. */
+    public Tensor flatten(int startAxis, int endAxis) {
+        int start = Shapes.normalizeAxis("flatten", startAxis, Math.max(rank(), 1));
+        int end = Shapes.normalizeAxis("flatten", endAxis, Math.max(rank(), 1));
+        if (rank() == 0) {
+            return reshape(1);
+        }
+        if (start > end) {
+            throw new IllegalArgumentException("flatten: startAxis " + startAxis + " comes after endAxis " + endAxis);
+        }
+        int[] merged = new int[rank() - (end - start)];
+        int m = 0;
+        for (int axis = 0; axis < start; axis++) {
+            merged[m++] = shape[axis];
+        }
+        int product = 1;
+        for (int axis = start; axis <= end; axis++) {
+            product *= shape[axis];
+        }
+        merged[m++] = product;
+        for (int axis = end + 1; axis < rank(); axis++) {
+            merged[m++] = shape[axis];
+        }
+        return reshape(merged);
+    }
+
+    /** Reorders dimensions: output axis i is input axis {@code order[i]}. PyTorch: {@code permute}. */
+    public Tensor permute(int... order) {
+        return Permute.apply(this, order);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axis0, int axis1) {
+        int a = Shapes.normalizeAxis("transpose", axis0, rank());
+        int b = Shapes.normalizeAxis("transpose", axis1, rank());
+        int[] order = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        order[a] = b;
+        order[b] = a;
+        return permute(order);
+    }
+
+    /** The matrix transpose of a 2-D tensor. */
+    public Tensor transpose() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("transpose: needs a 2-D tensor, got shape " + Shapes.str(shape)
+                    + "; use transpose(axis0, axis1)");
+        }
+        return transpose(0, 1);
+    }
+
+    /** Removes a dimension of size 1. */
+    public Tensor squeeze(int axis) {
+        int a = Shapes.normalizeAxis("squeeze", axis, rank());
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " has size " + shape[a] + ", not 1, in shape "
+                    + Shapes.str(shape));
+        }
+        return reshape(Shapes.reduce(shape, a, false));
+    }
+
+    /** Inserts a dimension of size 1 so that it becomes axis {@code axis} of the result. */
+    public Tensor unsqueeze(int axis) {
+        int a = Shapes.normalizeAxis("unsqueeze", axis, rank() + 1);
+        int[] expanded = new int[rank() + 1];
+        for (int i = 0, j = 0; i < expanded.length; i++) {
+            expanded[i] = i == a ? 1 : shape[j++];
+        }
+        return reshape(expanded);
+    }
+
+    /** Repeats along broadcast dimensions to the given shape. PyTorch: {@code expand}. */
+    public Tensor broadcastTo(int... target) {
+        return BroadcastTo.apply(this, target);
+    }
+
+    /** Joins tensors along an existing axis; all other dimensions must agree. */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        return Concat.apply(axis, tensors);
+    }
+
+    /** Joins equally shaped tensors along a new axis: {@code concat} of {@code unsqueeze(axis)}. */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        Tensor[] expanded = new Tensor[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            if (!Arrays.equals(tensors[i].shape, tensors[0].shape)) {
+                throw new IllegalArgumentException("stack: tensor " + i + " has shape " + Shapes.str(tensors[i].shape)
+                        + " but tensor 0 has " + Shapes.str(tensors[0].shape));
+            }
+            expanded[i] = tensors[i].unsqueeze(axis);
+        }
+        return concat(axis, expanded);
+    }
+
+    /** Elements {@code start, start + step, ...} before {@code end} along an axis (Python {@code x[start:end:step]}). */
+    public Tensor slice(int axis, int start, int end, int step) {
+        return Slice.apply(this, axis, start, end, step);
+    }
+
+    /** {@link #slice(int, int, int, int)} with step 1. */
+    public Tensor slice(int axis, int start, int end) {
+        return slice(axis, start, end, 1);
+    }
+
+    /** The entries at {@code indices} along an axis, in that order (repeats allowed). PyTorch: {@code index_select}. */
+    public Tensor indexSelect(int axis, int... indices) {
+        return IndexSelect.apply(this, axis, indices);
+    }
+
+    /**
+     * {@code out[i][j][k] = this[i][index[i][j][k]][k]} for axis 1 (and likewise for any axis);
+     * {@code index} holds whole numbers and has this tensor's rank. PyTorch: {@code torch.gather}.
+     */
+    public Tensor gather(int axis, Tensor index) {
+        return Gather.apply(this, axis, index);
+    }
+
+    /**
+     * Constant padding. {@code padding} lists (before, after) pairs starting from the last axis, as in
+     * {@code torch.nn.functional.pad}: {@code {left, right, top, bottom}} pads the last two axes.
+     * Negative amounts crop.
+     */
+    public Tensor pad(int[] padding, double value) {
+        return Pad.apply(this, padding, value);
+    }
+
+    /** Cyclic shift by {@code shift} positions along an axis. PyTorch: {@code torch.roll}. */
+    public Tensor roll(int shift, int axis) {
+        return Roll.apply(this, shift, axis);
+    }
+
+    /** Reverses the order of elements along the given axes. PyTorch: {@code torch.flip}. */
+    public Tensor flip(int... axes) {
+        return Flip.apply(this, axes);
+    }
+
+    /**
+     * Rotation by {@code k} quarter turns in the plane of two axes, from {@code axis0} towards
+     * {@code axis1}, as {@code torch.rot90}: k = 1 is {@code flip(axis1)} then transpose.
+     */
+    public Tensor rot90(int k, int axis0, int axis1) {
+        int a = Shapes.normalizeAxis("rot90", axis0, rank());
+        int b = Shapes.normalizeAxis("rot90", axis1, rank());
+        if (a == b) {
+            throw new IllegalArgumentException("rot90: the two axes must differ, got " + axis0 + " and " + axis1);
+        }
+        switch (Math.floorMod(k, 4)) {
+            case 1:
+                return flip(b).transpose(a, b);
+            case 2:
+                return flip(a, b);
+            case 3:
+                return transpose(a, b).flip(b);
+            default:
+                return this;
+        }
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /** Shape and values, like {@code tensor([[1.0, 2.0], [3.0, 4.0]], shape=[2, 2])}; abbreviated when large. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("tensor(");
+        if (shape.length == 0) {
+            text.append(data[0]);
+        } else {
+            appendNested(text, 0, 0);
+        }
+        text.append(", shape=").append(Shapes.str(shape));
+        if (node != null) {
+            text.append(", op=").append(node.op);
+        } else if (leafRequiresGrad) {
+            text.append(", requiresGrad=true");
+        }
+        return text.append(')').toString();
+    }
+
+    private void appendNested(StringBuilder text, int axis, int offset) {
+        int length = shape[axis];
+        int stride = Shapes.inner(shape, axis);
+        boolean abbreviate = data.length > PRINT_LIMIT && length > 6;
+        text.append('[');
+        for (int i = 0; i < length; i++) {
+            if (abbreviate && i == 3) {
+                text.append("..., ");
+                i = length - 3;
+            }
+            if (axis == shape.length - 1) {
+                text.append(data[offset + i]);
+            } else {
+                appendNested(text, axis + 1, offset + i * stride);
+            }
+            if (i < length - 1) {
+                text.append(", ");
+            }
+        }
+        text.append(']');
+    }
+}

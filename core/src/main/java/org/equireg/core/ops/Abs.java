@@ -1,0 +1,27 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Tensor;
+
+/** {@code |x|}. Derivative: sign(x), with 0 at x = 0 (as PyTorch). PyTorch: {@code torch.abs}. */
+public final class Abs {
+    private Abs() {
+    }
+
+    /** Records {@code abs(x)}. */
+    public static Tensor apply(Tensor x) {
+        double[] in = x.buffer();
+        double[] out = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Math.abs(in[i]);
+        }
+        int[] shape = x.shape();
+        return Tensor.fromOp("abs", out, shape, grad -> {
+            double[] g = grad.buffer();
+            double[] dx = new double[in.length];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] = g[i] * Math.signum(in[i]);
+            }
+            return Operands.single(dx, shape);
+        }, x);
+    }
+}

@@ -1,0 +1,23 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Shapes;
+import org.equireg.core.Tensor;
+
+/**
+ * Repeats a tensor along broadcast dimensions to a target shape. Derivative: the gradient, which
+ * the engine sums back over the repeated dimensions. PyTorch: {@code torch.Tensor.expand}.
+ */
+public final class BroadcastTo {
+    private BroadcastTo() {
+    }
+
+    /** Records {@code broadcastTo(x, target)}. */
+    public static Tensor apply(Tensor x, int... target) {
+        if (!Shapes.broadcastsTo(x.shape(), target)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + Shapes.str(x.shape()) + " does not broadcast to "
+                    + Shapes.str(target));
+        }
+        int[] shape = target.clone();
+        return Tensor.fromOp("broadcastTo", Operands.expanded(x, shape), shape, grad -> new Tensor[] {grad}, x);
+    }
+}

@@ -1,0 +1,34 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Shapes;
+import org.equireg.core.Tensor;
+
+/** Elementwise comparisons giving 0/1 masks, broadcast. Not differentiable: the result is a plain leaf. */
+public final class Compare {
+    private Compare() {
+    }
+
+    /** Which comparison. */
+    public enum Kind {
+        /** {@code a > b}. */
+        GREATER,
+        /** {@code a < b}. */
+        LESS,
+        /** {@code a == b}. */
+        EQUAL
+    }
+
+    /** The mask {@code a (kind) b}. */
+    public static Tensor apply(String op, Tensor a, Tensor b, Kind kind) {
+        int[] shape = Shapes.broadcast(op, a.shape(), b.shape());
+        double[] left = Operands.expanded(a, shape);
+        double[] right = Operands.expanded(b, shape);
+        double[] out = new double[left.length];
+        for (int i = 0; i < out.length; i++) {
+            boolean holds = kind == Kind.GREATER ? left[i] > right[i]
+                    : kind == Kind.LESS ? left[i] < right[i] : left[i] == right[i];
+            out[i] = holds ? 1.0 : 0.0;
+        }
+        return Tensor.wrap(out, shape);
+    }
+}

@@ -1,0 +1,39 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Tensor;
+
+/**
+ * {@code y = 1 / (1 + e^-x)}. Derivative: y (1 - y). A primitive rather than a composition because
+ * the composed backward computes inf * 0 = NaN for x &lt; -709. PyTorch: {@code torch.sigmoid}.
+ */
+public final class Sigmoid {
+    private Sigmoid() {
+    }
+
+    /** Records {@code sigmoid(x)}. */
+    public static Tensor apply(Tensor x) {
+        double[] in = x.buffer();
+        double[] out = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = logistic(in[i]);
+        }
+        int[] shape = x.shape();
+        return Tensor.fromOp("sigmoid", out, shape, grad -> {
+            double[] g = grad.buffer();
+            double[] dx = new double[out.length];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] = g[i] * out[i] * (1 - out[i]);
+            }
+            return Operands.single(dx, shape);
+        }, x);
+    }
+
+    /** Evaluated on the side where e^(-|x|) cannot overflow. */
+    private static double logistic(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+}

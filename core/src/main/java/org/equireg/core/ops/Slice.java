@@ -1,0 +1,43 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Shapes;
+import org.equireg.core.Tensor;
+
+/**
+ * Python's {@code x[start:end:step]} along one axis: negative bounds count from the end and bounds
+ * are clipped; step &gt;= 1. Derivative: the gradient scattered back (via {@link IndexMap}).
+ */
+public final class Slice {
+    private Slice() {
+    }
+
+    /** Records {@code x.slice(axis, start, end, step)}. */
+    public static Tensor apply(Tensor x, int axis, int start, int end, int step) {
+        int[] inShape = x.shape();
+        int a = Shapes.normalizeAxis("slice", axis, inShape.length);
+        if (step < 1) {
+            throw new IllegalArgumentException("slice: step must be >= 1, got " + step);
+        }
+        int length = inShape[a];
+        int from = clip(start, length);
+        int to = clip(end, length);
+        int count = to > from ? (to - from + step - 1) / step : 0;
+        int[] outShape = inShape.clone();
+        outShape[a] = count;
+        int[] strides = Shapes.strides(inShape);
+        int[] source = IndexMap.build(outShape, coordinates -> {
+            int flat = 0;
+            for (int i = 0; i < coordinates.length; i++) {
+                int c = i == a ? from + coordinates[i] * step : coordinates[i];
+                flat += c * strides[i];
+            }
+            return flat;
+        });
+        return IndexMap.apply("slice", x, source, outShape, 0);
+    }
+
+    private static int clip(int bound, int length) {
+        int b = bound < 0 ? bound + length : bound;
+        return Math.max(0, Math.min(length, b));
+    }
+}
