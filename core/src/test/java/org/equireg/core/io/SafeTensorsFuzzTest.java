@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Bounded by time: {@code -Dequireg.fuzz.seconds} (default 3) and optionally
  * {@code -Dequireg.fuzz.iterations}; {@code -Dequireg.fuzz.seed} (default 1) picks the sequence.
- * Input {@code i} depends only on the seed and {@code i}, and a failing input is saved under
- * {@code target/fuzz-failures/}, so any failure replays.
+ * The seeds themselves come first; then input {@code i} depends only on the seed and {@code i}.
+ * A failing input is saved under {@code target/fuzz-failures/}; commit it to the corpus as
+ * {@code found_*.safetensors} so it is replayed in every run.
  */
 class SafeTensorsFuzzTest {
     private static final double SECONDS = Double.parseDouble(System.getProperty("equireg.fuzz.seconds", "3"));
@@ -56,7 +57,7 @@ class SafeTensorsFuzzTest {
         long deadline = System.nanoTime() + budget.toNanos();
         for (long iteration = 0; iteration < ITERATIONS && System.nanoTime() < deadline; iteration++) {
             SplittableRandom random = new SplittableRandom(SEED * 0x9E3779B97F4A7C15L + iteration);
-            byte[] bytes = new SafeTensorsMutator(seeds, random).next();
+            byte[] bytes = iteration < seeds.size() ? seeds.get((int) iteration) : new SafeTensorsMutator(seeds, random).next();
             // A fresh name each time: ext4 flushes a file truncated and rewritten in place, which is slow.
             Path input = Files.write(directory.resolve("input" + iteration + ".safetensors"), bytes);
             long start = System.nanoTime();
