@@ -514,10 +514,12 @@ public final class Tensor {
 
     /**
      * log(sum(exp(x))) along an axis, stable: {@code m + log(sum(exp(x - m)))} with m the detached
-     * maximum (the gradient does not depend on m).
+     * maximum (the gradient does not depend on m), or 0 where that maximum is infinite, so a row of
+     * -infinity gives -infinity and a row holding +infinity gives +infinity (as PyTorch).
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
         Tensor max = max(axis, true).detach();
+        max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
         Tensor result = sub(max).exp().sum(axis, true).log().add(max);
         return keepDim ? result : result.squeeze(axis);
     }
