@@ -545,9 +545,14 @@ public final class Tensor {
         return shifted.div(shifted.sum(axis, true));
     }
 
-    /** {@code x - logSumExp(x)} along an axis. PyTorch: {@code torch.log_softmax}. */
+    /**
+     * {@code (x - max) - log(sum(exp(x - max)))} along an axis, with the max detached. Subtracting
+     * the max first keeps large logits exact (x - logSumExp(x) would lose the low bits of the sum).
+     * PyTorch: {@code torch.log_softmax}.
+     */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        Tensor shifted = sub(max(axis, true).detach());
+        return shifted.sub(shifted.exp().sum(axis, true).log());
     }
 
     // ------------------------------------------------------------------ linear algebra
