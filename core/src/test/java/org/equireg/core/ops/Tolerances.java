@@ -26,8 +26,8 @@ public final class Tolerances {
     /** Directions for the random-projection check of large inputs. */
     public static final int FAST_DIRECTIONS = 4;
 
-    /** Values that must match to the last bit: movement ops, conventions at non-smooth points. */
-    public static final double BITWISE = 0.0;
+    /** Values that must match exactly (as numbers, so -0.0 equals 0.0): movement ops, conventions at kinks. */
+    public static final double EXACT = 0.0;
 
     /** A few units in the last place, relative, for values computed by a different but exact-in-theory route. */
     public static final double FEW_ULPS = 4 * Math.ulp(1.0);
