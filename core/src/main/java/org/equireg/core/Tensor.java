@@ -432,6 +432,7 @@ public final class Tensor {
 
     /** Elementwise minimum, broadcast: {@code -maximum(-a, -b)}; ties split the gradient in half. */
     public Tensor minimum(Tensor other) {
+        Shapes.broadcast("minimum", shape, other.shape); // so that an error names minimum, not maximum
         return Maximum.apply(neg(), other.neg()).neg();
     }
 
@@ -489,7 +490,8 @@ public final class Tensor {
 
     /** Mean along one axis. */
     public Tensor mean(int axis, boolean keepDim) {
-        return sum(axis, keepDim).div(dim(axis));
+        int a = Shapes.normalizeAxis("mean", axis, rank());
+        return sum(a, keepDim).div(shape[a]);
     }
 
     /** Largest element, a scalar; ties share the gradient evenly (PyTorch: {@code amax}). */
@@ -504,12 +506,19 @@ public final class Tensor {
 
     /** Smallest element, a scalar: {@code -max(-x)}. */
     public Tensor min() {
+        if (size() == 0) {
+            throw new IllegalArgumentException("min: cannot reduce the empty tensor of shape " + Shapes.str(shape));
+        }
         return neg().max().neg();
     }
 
     /** Smallest element along one axis: {@code -max(-x)}. */
     public Tensor min(int axis, boolean keepDim) {
-        return neg().max(axis, keepDim).neg();
+        int a = Shapes.normalizeAxis("min", axis, rank());
+        if (shape[a] == 0) {
+            throw new IllegalArgumentException("min: cannot reduce the empty axis " + axis + " of shape " + Shapes.str(shape));
+        }
+        return neg().max(a, keepDim).neg();
     }
 
     /**
@@ -518,6 +527,7 @@ public final class Tensor {
      * -infinity gives -infinity and a row holding +infinity gives +infinity (as PyTorch).
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
+        axis = Shapes.normalizeAxis("logSumExp", axis, rank());
         Tensor max = max(axis, true).detach();
         max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
         Tensor result = sub(max).exp().sum(axis, true).log().add(max);
@@ -541,6 +551,7 @@ public final class Tensor {
 
     /** {@code exp(x - max) / sum(exp(x - max))} along an axis. PyTorch: {@code torch.softmax}. */
     public Tensor softmax(int axis) {
+        Shapes.normalizeAxis("softmax", axis, rank()); // so that an error names softmax, not max
         Tensor shifted = sub(max(axis, true).detach()).exp();
         return shifted.div(shifted.sum(axis, true));
     }
@@ -551,6 +562,7 @@ public final class Tensor {
      * PyTorch: {@code torch.log_softmax}.
      */
     public Tensor logSoftmax(int axis) {
+        Shapes.normalizeAxis("logSoftmax", axis, rank());
         Tensor shifted = sub(max(axis, true).detach());
         return shifted.sub(shifted.exp().sum(axis, true).log());
     }
@@ -565,6 +577,11 @@ public final class Tensor {
         if (rank() == 0 || other.rank() == 0) {
             throw new IllegalArgumentException("matmul: both operands need at least one dimension, got "
                     + Shapes.str(shape) + " and " + Shapes.str(other.shape));
+        }
+        int rightInner = other.rank() == 1 ? other.shape[0] : other.shape[other.rank() - 2];
+        if (shape[rank() - 1] != rightInner) { // checked before the promotion, to quote the caller's shapes
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(shape) + " @ "
+                    + Shapes.str(other.shape));
         }
         Tensor left = rank() == 1 ? unsqueeze(0) : this;
         Tensor right = other.rank() == 1 ? other.unsqueeze(1) : other;
@@ -702,6 +719,7 @@ public final class Tensor {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one tensor");
         }
+        Shapes.normalizeAxis("stack", axis, tensors[0].rank() + 1);
         Tensor[] expanded = new Tensor[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             if (!Arrays.equals(tensors[i].shape, tensors[0].shape)) {
