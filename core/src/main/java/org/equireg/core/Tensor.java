@@ -73,7 +73,7 @@ public final class Tensor {
         if (data == null) {
             throw new IllegalArgumentException("Tensor.of: data is null");
         }
-        return wrap(data.clone(), shape);
+        return create("Tensor.of", data.clone(), shape);
     }
 
     /**
@@ -81,15 +81,31 @@ public final class Tensor {
      * show through. For kernels, custom ops and loaders that built the array themselves.
      */
     public static Tensor wrap(double[] data, int... shape) {
-        if (shape == null) {
-            throw new IllegalArgumentException("Tensor.wrap: shape is null");
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.wrap: data is null");
         }
-        int size = Shapes.size(shape);
+        return create("Tensor.wrap", data, shape);
+    }
+
+    private static Tensor create(String op, double[] data, int[] shape) {
+        int size = sizeOf(op, shape);
         if (data.length != size) {
-            throw new IllegalArgumentException("Tensor: " + data.length + " values do not fill shape "
+            throw new IllegalArgumentException(op + ": " + data.length + " values do not fill shape "
                     + Shapes.str(shape) + " of size " + size);
         }
         return new Tensor(data, shape.clone(), null);
+    }
+
+    /** {@link Shapes#size} with the calling factory's name in the error. */
+    private static int sizeOf(String op, int[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException(op + ": shape is null");
+        }
+        try {
+            return Shapes.size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
     }
 
     /** A 0-dimensional tensor. */
@@ -99,19 +115,23 @@ public final class Tensor {
 
     /** All zeros. */
     public static Tensor zeros(int... shape) {
-        return wrap(new double[Shapes.size(shape)], shape);
+        return new Tensor(new double[sizeOf("zeros", shape)], shape.clone(), null);
     }
 
     /** All ones. */
     public static Tensor ones(int... shape) {
-        return full(1.0, shape);
+        return filled("ones", 1.0, shape);
     }
 
     /** Every element equal to {@code value}. */
     public static Tensor full(double value, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        return filled("full", value, shape);
+    }
+
+    private static Tensor filled(String op, double value, int[] shape) {
+        double[] values = new double[sizeOf(op, shape)];
         Arrays.fill(values, value);
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /** {@code [0, 1, ..., n - 1]}. PyTorch: {@code torch.arange(n)}. */
@@ -128,20 +148,20 @@ public final class Tensor {
 
     /** Independent draws from U[0, 1). */
     public static Tensor rand(RandomGenerator random, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        double[] values = new double[sizeOf("rand", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble();
         }
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /** Independent draws from the standard normal distribution. */
     public static Tensor randn(RandomGenerator random, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        double[] values = new double[sizeOf("randn", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();
         }
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /**
