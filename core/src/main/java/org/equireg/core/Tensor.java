@@ -180,7 +180,7 @@ public final class Tensor {
             return new Tensor(data, shape, null);
         }
         Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
-        return new Tensor(data, shape, new Node(op, inputs, backward, createdAt));
+        return new Tensor(data, shape, new Node(op, inputs.clone(), backward, createdAt)); // the caller may reuse its array
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {
