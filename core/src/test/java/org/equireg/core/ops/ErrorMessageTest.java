@@ -114,6 +114,7 @@ class ErrorMessageTest {
                 bad("pad", () -> MATRIX.pad(new int[] {1}, 0), "[1]"),
                 bad("pad", () -> MATRIX.pad(new int[] {0, 0, 0, 0, 0, 0}, 0), "[2, 3]"),
                 bad("pad", () -> MATRIX.pad(new int[] {-2, -2}, 0), "[-2, -2]", "[2, 3]"),
+                bad("pad", () -> MATRIX.pad(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}, 0), "[2, 3]"),
                 bad("roll", () -> MATRIX.roll(1, 2), "2"),
                 bad("flip", () -> MATRIX.flip(1, -1), "[1, -1]"),
                 bad("flip", () -> MATRIX.flip(2), "2"),
