@@ -547,11 +547,11 @@ public final class Tensor {
      * -infinity gives -infinity and a row holding +infinity gives +infinity (as PyTorch).
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
-        axis = Shapes.normalizeAxis("logSumExp", axis, rank());
-        Tensor max = max(axis, true).detach();
+        int a = Shapes.normalizeAxis("logSumExp", axis, rank());
+        Tensor max = max(a, true).detach();
         max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
-        Tensor result = sub(max).exp().sum(axis, true).log().add(max);
-        return keepDim ? result : result.squeeze(axis);
+        Tensor result = sub(max).exp().sum(a, true).log().add(max);
+        return keepDim ? result : result.squeeze(a);
     }
 
     /** p-norm of all elements, p in [1, infinity]; its gradient at 0 is 0. */
