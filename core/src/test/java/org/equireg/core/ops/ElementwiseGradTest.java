@@ -22,8 +22,8 @@ class ElementwiseGradTest {
     /** Shapes for unary ops besides the main [2, 3]: a scalar, an empty tensor, size-1 dimensions. */
     private static final int[][] DEGENERATE = {{}, {0}, {1, 1}, {2, 0, 3}};
 
-    private record Binary(String method, BinaryOperator<Tensor> op, boolean safeDenominator,
-                          boolean distinct) {
+    /** A binary op, and whether its second operand must stay clear of 0 or all values of ties. */
+    private record Binary(String method, BinaryOperator<Tensor> op, boolean safeDenominator, boolean distinct) {
     }
 
     private static final List<Binary> BINARY = List.of(
@@ -39,9 +39,7 @@ class ElementwiseGradTest {
         List<GradCase> cases = new ArrayList<>();
         for (Binary binary : BINARY) {
             for (int[][] shapes : BROADCAST_PAIRS) {
-                Tensor[] operands = binary.distinct ? in.distinctTogether(shapes[0], shapes[1])
-                        : new Tensor[] {in.normal(shapes[0]), binary.safeDenominator ? in.nonZero(shapes[1]) : in.normal(shapes[1])};
-                cases.add(of(binary.method, "broadcast", x -> binary.op.apply(x[0], x[1]), operands));
+                cases.add(of(binary.method, "broadcast", x -> binary.op.apply(x[0], x[1]), operands(in, binary, shapes)));
             }
             Tensor same = binary.distinct ? in.distinct(2, 3) : in.nonZero(2, 3);
             cases.add(of(binary.method, "same tensor twice", x -> binary.op.apply(x[0], x[0]), same));
@@ -86,6 +84,14 @@ class ElementwiseGradTest {
                 of("clamp(double,double)", "min = max", x -> x[0].clamp(0.275, 0.275),
                         in.distinct(2, 3))));
         return cases.stream();
+    }
+
+    /** A point clear of each op's kinks (ties for maximum and minimum) and poles (b = 0 for div). */
+    private static Tensor[] operands(Inputs in, Binary binary, int[][] shapes) {
+        if (binary.distinct) {
+            return in.distinctTogether(shapes[0], shapes[1]);
+        }
+        return new Tensor[] {in.normal(shapes[0]), binary.safeDenominator ? in.nonZero(shapes[1]) : in.normal(shapes[1])};
     }
 
     /** The plain unary ops, at a point of {@code shape} inside each op's smooth domain. */
