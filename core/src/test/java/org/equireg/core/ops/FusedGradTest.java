@@ -35,6 +35,7 @@ class FusedGradTest {
         {{2, 3, 3, 4}, {5, 3, 1, 1}, {1, 1, 0, 1, 1}},
         {{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 0, 1, 1}},
         {{1, 1, 2, 2}, {1, 1, 3, 3}, {1, 1, 1, 1, 1}},
+        {{0, 2, 4, 4}, {3, 2, 3, 3}, {1, 1, 1, 1, 1}},
     };
 
     /** Pooling variants on a [2, 2, 5, 5] or [1, 2, 4, 6] input: kernel, stride, padding. */
@@ -74,6 +75,8 @@ class FusedGradTest {
                         x -> x[0].avgPool2d(kernel, stride, padding), in.normal(shape)));
             }
         }
+        cases.add(of("maxPool2d(int,int,int)", "empty batch", x -> x[0].maxPool2d(2, 2, 0), in.normal(0, 2, 4, 4)));
+        cases.add(of("avgPool2d(int,int,int)", "empty batch", x -> x[0].avgPool2d(2, 2, 0), in.normal(0, 2, 4, 4)));
         cases.add(fast("maxPool2d(int,int,int)", "16 x 16", x -> x[0].maxPool2d(3, 2, 1),
                 in.distinct(2, 3, 16, 16)));
         cases.add(fast("avgPool2d(int,int,int)", "16 x 16", x -> x[0].avgPool2d(3, 2, 1),

@@ -10,7 +10,7 @@ import org.equireg.core.Tensor;
  * sees the same values.
  */
 public final class Inputs {
-    /** Distance kept from kinks, ties and poles; far larger than the finite-difference step 1e-6. */
+    /** Distance {@link #awayFrom} keeps from a kink; far larger than the finite-difference step 1e-6. */
     public static final double MARGIN = 0.05;
 
     private final SplittableRandom random;
@@ -58,9 +58,12 @@ public final class Inputs {
     }
 
     /**
-     * Pairwise distinct values, also in magnitude, at least {@link #MARGIN} apart (a shuffled
-     * ladder 0.1, 0.2, ... plus noise below the margin, with random signs): no ties for max,
-     * pooling or the infinity norm. A bound of the form {@code 0.1 k + 0.075} stays 0.025 clear.
+     * Pairwise distinct values, also in magnitude (a shuffled ladder of magnitudes with random
+     * signs): no ties for max, pooling, maximum or the infinity norm. The rungs are 0.1 apart
+     * (so a bound of the form {@code 0.1 k + 0.075} stays 0.025 clear) for up to 20 values, and
+     * closer for more, so that magnitudes stay below about 2 and the rounding floor of finite
+     * differences stays low; even 2000 values leave rungs 1e-3 apart, far beyond any step of the
+     * checks.
      */
     public Tensor distinct(int... shape) {
         return distinctTogether(shape)[0];
@@ -72,9 +75,10 @@ public final class Inputs {
         for (int[] shape : shapes) {
             total += Shapes.size(shape);
         }
+        double rung = Math.min(0.1, 2.0 / total);
         double[] ladder = new double[total];
         for (int i = 0; i < total; i++) {
-            double magnitude = 0.1 + 0.1 * i + random.nextDouble(0, MARGIN);
+            double magnitude = 0.1 + rung * (i + random.nextDouble(0, 0.5));
             ladder[i] = random.nextBoolean() ? magnitude : -magnitude;
         }
         shuffle(ladder);
