@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails when a differentiable public method of {@link Tensor}, or a primitive listed in
  * {@link Primitives}, has no row in the gradient-check tables ({@link GradCases}).
+ *
+ * <p>Methods are matched by signature ({@link GradCase#signature}), so each overload needs its own
+ * row. Primitives are matched by running every row's function and walking the graph it records: a
+ * primitive's op name is its class name in lower camel case ({@code MatMul} records
+ * {@code "matmul"}), compared case-insensitively.
  */
 class GradCoverageTest {
 
