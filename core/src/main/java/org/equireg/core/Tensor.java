@@ -73,7 +73,7 @@ public final class Tensor {
         if (data == null) {
             throw new IllegalArgumentException("Tensor.of: data is null");
         }
-        return wrap(data.clone(), shape);
+        return create("Tensor.of", data.clone(), shape);
     }
 
     /**
@@ -81,15 +81,31 @@ public final class Tensor {
      * show through. For kernels, custom ops and loaders that built the array themselves.
      */
     public static Tensor wrap(double[] data, int... shape) {
-        if (shape == null) {
-            throw new IllegalArgumentException("Tensor.wrap: shape is null");
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.wrap: data is null");
         }
-        int size = Shapes.size(shape);
+        return create("Tensor.wrap", data, shape);
+    }
+
+    private static Tensor create(String op, double[] data, int[] shape) {
+        int size = sizeOf(op, shape);
         if (data.length != size) {
-            throw new IllegalArgumentException("Tensor: " + data.length + " values do not fill shape "
+            throw new IllegalArgumentException(op + ": " + data.length + " values do not fill shape "
                     + Shapes.str(shape) + " of size " + size);
         }
         return new Tensor(data, shape.clone(), null);
+    }
+
+    /** {@link Shapes#size} with the calling factory's name in the error. */
+    private static int sizeOf(String op, int[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException(op + ": shape is null");
+        }
+        try {
+            return Shapes.size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
     }
 
     /** A 0-dimensional tensor. */
@@ -99,19 +115,23 @@ public final class Tensor {
 
     /** All zeros. */
     public static Tensor zeros(int... shape) {
-        return wrap(new double[Shapes.size(shape)], shape);
+        return new Tensor(new double[sizeOf("zeros", shape)], shape.clone(), null);
     }
 
     /** All ones. */
     public static Tensor ones(int... shape) {
-        return full(1.0, shape);
+        return filled("ones", 1.0, shape);
     }
 
     /** Every element equal to {@code value}. */
     public static Tensor full(double value, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        return filled("full", value, shape);
+    }
+
+    private static Tensor filled(String op, double value, int[] shape) {
+        double[] values = new double[sizeOf(op, shape)];
         Arrays.fill(values, value);
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /** {@code [0, 1, ..., n - 1]}. PyTorch: {@code torch.arange(n)}. */
@@ -128,20 +148,20 @@ public final class Tensor {
 
     /** Independent draws from U[0, 1). */
     public static Tensor rand(RandomGenerator random, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        double[] values = new double[sizeOf("rand", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble();
         }
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /** Independent draws from the standard normal distribution. */
     public static Tensor randn(RandomGenerator random, int... shape) {
-        double[] values = new double[Shapes.size(shape)];
+        double[] values = new double[sizeOf("randn", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();
         }
-        return wrap(values, shape);
+        return new Tensor(values, shape.clone(), null);
     }
 
     /**
@@ -160,7 +180,7 @@ public final class Tensor {
             return new Tensor(data, shape, null);
         }
         Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
-        return new Tensor(data, shape, new Node(op, inputs, backward, createdAt));
+        return new Tensor(data, shape, new Node(op, inputs.clone(), backward, createdAt)); // the caller may reuse its array
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {
@@ -432,6 +452,7 @@ public final class Tensor {
 
     /** Elementwise minimum, broadcast: {@code -maximum(-a, -b)}; ties split the gradient in half. */
     public Tensor minimum(Tensor other) {
+        Shapes.broadcast("minimum", shape, other.shape); // so that an error names minimum, not maximum
         return Maximum.apply(neg(), other.neg()).neg();
     }
 
@@ -489,7 +510,8 @@ public final class Tensor {
 
     /** Mean along one axis. */
     public Tensor mean(int axis, boolean keepDim) {
-        return sum(axis, keepDim).div(dim(axis));
+        int a = Shapes.normalizeAxis("mean", axis, rank());
+        return sum(a, keepDim).div(shape[a]);
     }
 
     /** Largest element, a scalar; ties share the gradient evenly (PyTorch: {@code amax}). */
@@ -504,22 +526,32 @@ public final class Tensor {
 
     /** Smallest element, a scalar: {@code -max(-x)}. */
     public Tensor min() {
+        if (size() == 0) {
+            throw new IllegalArgumentException("min: cannot reduce the empty tensor of shape " + Shapes.str(shape));
+        }
         return neg().max().neg();
     }
 
     /** Smallest element along one axis: {@code -max(-x)}. */
     public Tensor min(int axis, boolean keepDim) {
-        return neg().max(axis, keepDim).neg();
+        int a = Shapes.normalizeAxis("min", axis, rank());
+        if (shape[a] == 0) {
+            throw new IllegalArgumentException("min: cannot reduce the empty axis " + axis + " of shape " + Shapes.str(shape));
+        }
+        return neg().max(a, keepDim).neg();
     }
 
     /**
      * log(sum(exp(x))) along an axis, stable: {@code m + log(sum(exp(x - m)))} with m the detached
-     * maximum (the gradient does not depend on m).
+     * maximum (the gradient does not depend on m), or 0 where that maximum is infinite, so a row of
+     * -infinity gives -infinity and a row holding +infinity gives +infinity (as PyTorch).
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
-        Tensor max = max(axis, true).detach();
-        Tensor result = sub(max).exp().sum(axis, true).log().add(max);
-        return keepDim ? result : result.squeeze(axis);
+        int a = Shapes.normalizeAxis("logSumExp", axis, rank());
+        Tensor max = max(a, true).detach();
+        max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
+        Tensor result = sub(max).exp().sum(a, true).log().add(max);
+        return keepDim ? result : result.squeeze(a);
     }
 
     /** p-norm of all elements, p in [1, infinity]; its gradient at 0 is 0. */
@@ -539,13 +571,20 @@ public final class Tensor {
 
     /** {@code exp(x - max) / sum(exp(x - max))} along an axis. PyTorch: {@code torch.softmax}. */
     public Tensor softmax(int axis) {
+        Shapes.normalizeAxis("softmax", axis, rank()); // so that an error names softmax, not max
         Tensor shifted = sub(max(axis, true).detach()).exp();
         return shifted.div(shifted.sum(axis, true));
     }
 
-    /** {@code x - logSumExp(x)} along an axis. PyTorch: {@code torch.log_softmax}. */
+    /**
+     * {@code (x - max) - log(sum(exp(x - max)))} along an axis, with the max detached. Subtracting
+     * the max first keeps large logits exact (x - logSumExp(x) would lose the low bits of the sum).
+     * PyTorch: {@code torch.log_softmax}.
+     */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        Shapes.normalizeAxis("logSoftmax", axis, rank());
+        Tensor shifted = sub(max(axis, true).detach());
+        return shifted.sub(shifted.exp().sum(axis, true).log());
     }
 
     // ------------------------------------------------------------------ linear algebra
@@ -558,6 +597,11 @@ public final class Tensor {
         if (rank() == 0 || other.rank() == 0) {
             throw new IllegalArgumentException("matmul: both operands need at least one dimension, got "
                     + Shapes.str(shape) + " and " + Shapes.str(other.shape));
+        }
+        int rightInner = other.rank() == 1 ? other.shape[0] : other.shape[other.rank() - 2];
+        if (shape[rank() - 1] != rightInner) { // checked before the promotion, to quote the caller's shapes
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(shape) + " @ "
+                    + Shapes.str(other.shape));
         }
         Tensor left = rank() == 1 ? unsqueeze(0) : this;
         Tensor right = other.rank() == 1 ? other.unsqueeze(1) : other;
@@ -695,6 +739,7 @@ public final class Tensor {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one tensor");
         }
+        Shapes.normalizeAxis("stack", axis, tensors[0].rank() + 1);
         Tensor[] expanded = new Tensor[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             if (!Arrays.equals(tensors[i].shape, tensors[0].shape)) {

@@ -99,6 +99,19 @@ class AutogradTest {
     }
 
     @Test
+    void theGraphKeepsItsOwnCopyOfTheInputArray() {
+        Tensor a = Tensor.ones(2).requiresGrad(true);
+        Tensor b = Tensor.ones(3).requiresGrad(true);
+        Tensor[] pieces = {a, b};
+        Tensor joined = Tensor.concat(0, pieces);
+        pieces[0] = Tensor.ones(5).requiresGrad(true); // the caller reuses its array
+        joined.backward(Tensor.arange(5));
+        assertArrayEquals(new double[] {0, 1}, a.grad().toArray());
+        assertArrayEquals(new double[] {2, 3, 4}, b.grad().toArray());
+        assertNull(pieces[0].grad());
+    }
+
+    @Test
     void gradCheckPassesOnAComposite() {
         Tensor a = Tensor.of(new double[] {0.3, -0.7, 1.1, 0.2, -0.4, 0.9}, 2, 3);
         Tensor b = Tensor.of(new double[] {0.5, -1.2, 0.8}, 3);

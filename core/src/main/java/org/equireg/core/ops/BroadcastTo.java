@@ -13,7 +13,7 @@ public final class BroadcastTo {
 
     /** Records {@code broadcastTo(x, target)}. */
     public static Tensor apply(Tensor x, int... target) {
-        if (!Shapes.broadcastsTo(x.shape(), target)) {
+        if (!Shapes.broadcastsTo(x.shape(), target) || java.util.Arrays.stream(target).anyMatch(dim -> dim < 0)) {
             throw new IllegalArgumentException("broadcastTo: shape " + Shapes.str(x.shape()) + " does not broadcast to "
                     + Shapes.str(target));
         }

@@ -12,7 +12,8 @@ public final class Concat {
     }
 
     /** Records {@code concat(axis, tensors)}. */
-    public static Tensor apply(int axis, Tensor... tensors) {
+    public static Tensor apply(int axis, Tensor... pieces) {
+        Tensor[] tensors = pieces.clone(); // backward reads it after the caller may have reused its array
         if (tensors.length == 0) {
             throw new IllegalArgumentException("concat: needs at least one tensor");
         }

@@ -26,11 +26,12 @@ public final class Pad {
         for (int pair = 0; pair < padding.length / 2; pair++) {
             int axis = rank - 1 - pair;
             before[axis] = padding[2 * pair];
-            outShape[axis] = inShape[axis] + padding[2 * pair] + padding[2 * pair + 1];
-            if (outShape[axis] < 0) {
-                throw new IllegalArgumentException("pad: padding " + Arrays.toString(padding) + " crops axis " + axis
-                        + " of shape " + Shapes.str(inShape) + " below size 0");
+            long padded = (long) inShape[axis] + padding[2 * pair] + padding[2 * pair + 1];
+            if (padded < 0 || padded > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("pad: padding " + Arrays.toString(padding) + " takes axis " + axis
+                        + " of shape " + Shapes.str(inShape) + " to size " + padded);
             }
+            outShape[axis] = (int) padded;
         }
         int[] strides = Shapes.strides(inShape);
         int[] source = IndexMap.build(outShape, coordinates -> {

@@ -16,11 +16,12 @@ public final class Roll {
         int[] shape = x.shape();
         int a = Shapes.normalizeAxis("roll", axis, shape.length);
         int length = shape[a];
+        int offset = length == 0 ? 0 : Math.floorMod(shift, length); // in [0, length), so c - offset cannot overflow
         int[] strides = Shapes.strides(shape);
         int[] source = IndexMap.build(shape, coordinates -> {
             int flat = 0;
             for (int i = 0; i < coordinates.length; i++) {
-                int c = i == a ? Math.floorMod(coordinates[i] - shift, length) : coordinates[i];
+                int c = i == a ? Math.floorMod(coordinates[i] - offset, length) : coordinates[i];
                 flat += c * strides[i];
             }
             return flat;

@@ -21,7 +21,7 @@ public final class Slice {
         int length = inShape[a];
         int from = clip(start, length);
         int to = clip(end, length);
-        int count = to > from ? (to - from + step - 1) / step : 0;
+        int count = to > from ? (to - from - 1) / step + 1 : 0; // ceil((to - from) / step) without overflow
         int[] outShape = inShape.clone();
         outShape[a] = count;
         int[] strides = Shapes.strides(inShape);
