@@ -134,6 +134,8 @@ def reductions():
     case(f, "sum_axis0", lambda x: x.sum(0), lambda r: [r.normal(3, 4)])
     case(f, "sum_axis1_keep", lambda x: x.sum(1, keepdim=True), lambda r: [r.normal(2, 3, 4)])
     case(f, "sum_axis_neg1", lambda x: x.sum(-1), lambda r: [r.normal(2, 3, 4)])
+    case(f, "sum_axis_size1", lambda x: x.sum(1), lambda r: [r.normal(3, 1, 2)])
+    case(f, "sum_rank0", torch.sum, lambda r: [r.normal()])
     case(f, "mean_all", torch.mean, lambda r: [r.normal(3, 4)])
     case(f, "mean_axis1", lambda x: x.mean(1), lambda r: [r.normal(2, 3, 4)])
     case(f, "mean_axis0_keep", lambda x: x.mean(0, keepdim=True), lambda r: [r.normal(3, 4)])
@@ -158,6 +160,7 @@ def reductions():
     case(f, "softmax_axis0", lambda x: torch.softmax(x, 0), lambda r: [r.normal(3, 4)])
     case(f, "softmax_axis1", lambda x: torch.softmax(x, 1), lambda r: [r.normal(2, 3, 4)])
     case(f, "softmax_axis_neg1", lambda x: torch.softmax(x, -1), lambda r: [r.normal(2, 3, 4, scale=3.0)])
+    case(f, "softmax_axis_size1", lambda x: torch.softmax(x, 1), lambda r: [r.normal(3, 1)])
     case(f, "log_softmax_axis0", lambda x: torch.log_softmax(x, 0), lambda r: [r.normal(3, 4)])
     case(f, "log_softmax_axis_neg1", lambda x: torch.log_softmax(x, -1), lambda r: [r.normal(2, 3, 4, scale=3.0)])
     case(f, "log_softmax_large", lambda x: torch.log_softmax(x, 1), lambda r: [r.normal(3, 4, scale=300.0)])
@@ -172,6 +175,7 @@ def linear_algebra():
             ("matmul_vec_mat", (4,), (4, 3)),
             ("matmul_mat_vec", (3, 4), (4,)),
             ("matmul_mat_mat", (3, 4), (4, 5)),
+            ("matmul_outer", (3, 1), (1, 4)),
             ("matmul_batched", (2, 3, 4), (2, 4, 5)),
             ("matmul_batched_broadcast", (2, 1, 3, 4), (3, 4, 5)),
             ("matmul_batch_mat", (2, 3, 4), (4, 5)),
@@ -202,6 +206,7 @@ def movement():
     case(f, "concat_axis0", lambda a, b, c: torch.cat([a, b, c], 0),
          lambda r: [r.normal(2, 3), r.normal(1, 3), r.normal(3, 3)])
     case(f, "concat_axis_neg1", lambda a, b: torch.cat([a, b], -1), lambda r: [r.normal(2, 1), r.normal(2, 4)])
+    case(f, "concat_with_empty", lambda a, b: torch.cat([a, b], 0), lambda r: [r.normal(0, 3), r.normal(2, 3)])
     case(f, "stack_axis0", lambda a, b, c: torch.stack([a, b, c], 0),
          lambda r: [r.normal(2, 3), r.normal(2, 3), r.normal(2, 3)])
     case(f, "stack_axis_neg1", lambda a, b: torch.stack([a, b], -1), lambda r: [r.normal(2, 3), r.normal(2, 3)])
@@ -223,6 +228,7 @@ def movement():
     case(f, "flip_axis0", lambda x: torch.flip(x, [0]), lambda r: [r.normal(3, 4)])
     case(f, "flip_axes0_2", lambda x: torch.flip(x, [0, 2]), lambda r: [r.normal(2, 3, 4)])
     for name, k, axes in [("rot90_k1", 1, (1, 2)), ("rot90_k2", 2, (1, 2)), ("rot90_k3", 3, (1, 2)),
+                          ("rot90_k4", 4, (1, 2)),
                           ("rot90_k_neg1", -1, (0, 2)), ("rot90_k1_axes_reversed", 1, (2, 1))]:
         case(f, name, lambda x, k=k, axes=axes: torch.rot90(x, k, axes), lambda r: [r.normal(2, 3, 4)])
 
@@ -356,7 +362,7 @@ def evaluate(c):
     grads = torch.autograd.grad(output, inputs, upstream)
     for k, g in enumerate(grads):
         # A gradient of pure rounding noise (a term that cancels) would compare noise with noise.
-        largest = g.abs().max().item()
+        largest = g.abs().max().item() if g.numel() else 0
         assert largest == 0 or largest > 1e-8, (c.name, k, largest)
     tensors = {"input%d" % k: t for k, t in enumerate(c.inputs)}
     tensors.update(c.constants)

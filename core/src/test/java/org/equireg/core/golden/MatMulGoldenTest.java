@@ -15,9 +15,9 @@ class MatMulGoldenTest {
     static final String FAMILY = "matmul";
 
     static Stream<GoldenCase> cases() {
-        return Stream.of("matmul_dot", "matmul_vec_mat", "matmul_mat_vec", "matmul_mat_mat", "matmul_batched",
-                        "matmul_batched_broadcast", "matmul_batch_mat", "matmul_mat_batch", "matmul_batch_vec",
-                        "matmul_vec_batch", "matmul_odd_sizes")
+        return Stream.of("matmul_dot", "matmul_vec_mat", "matmul_mat_vec", "matmul_mat_mat", "matmul_outer",
+                        "matmul_batched", "matmul_batched_broadcast", "matmul_batch_mat", "matmul_mat_batch",
+                        "matmul_batch_vec", "matmul_vec_batch", "matmul_odd_sizes")
                 .map(name -> of(name, f -> f.input(0).matmul(f.input(1))));
     }
 

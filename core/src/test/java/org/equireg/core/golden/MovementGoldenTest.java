@@ -28,6 +28,7 @@ class MovementGoldenTest {
                 of("broadcast_to_same_rank", f -> f.input(0).broadcastTo(3, 4)),
                 of("concat_axis0", f -> Tensor.concat(0, f.input(0), f.input(1), f.input(2))),
                 of("concat_axis_neg1", f -> Tensor.concat(-1, f.input(0), f.input(1))),
+                of("concat_with_empty", f -> Tensor.concat(0, f.input(0), f.input(1))),
                 of("stack_axis0", f -> Tensor.stack(0, f.input(0), f.input(1), f.input(2))),
                 of("stack_axis_neg1", f -> Tensor.stack(-1, f.input(0), f.input(1))),
                 of("slice_step2", f -> f.input(0).slice(0, 1, 7, 2)),
@@ -47,6 +48,7 @@ class MovementGoldenTest {
                 of("rot90_k1", f -> f.input(0).rot90(1, 1, 2)),
                 of("rot90_k2", f -> f.input(0).rot90(2, 1, 2)),
                 of("rot90_k3", f -> f.input(0).rot90(3, 1, 2)),
+                of("rot90_k4", f -> f.input(0).rot90(4, 1, 2)),
                 of("rot90_k_neg1", f -> f.input(0).rot90(-1, 0, 2)),
                 of("rot90_k1_axes_reversed", f -> f.input(0).rot90(1, 2, 1)));
     }

@@ -18,6 +18,8 @@ class ReductionGoldenTest {
                 of("sum_axis0", f -> f.input(0).sum(0, false)),
                 of("sum_axis1_keep", f -> f.input(0).sum(1, true)),
                 of("sum_axis_neg1", f -> f.input(0).sum(-1, false)),
+                of("sum_axis_size1", f -> f.input(0).sum(1, false)),
+                of("sum_rank0", f -> f.input(0).sum()),
                 of("mean_all", f -> f.input(0).mean()),
                 of("mean_axis1", f -> f.input(0).mean(1, false)),
                 of("mean_axis0_keep", f -> f.input(0).mean(0, true)),
@@ -43,6 +45,7 @@ class ReductionGoldenTest {
                 of("softmax_axis0", f -> f.input(0).softmax(0)),
                 of("softmax_axis1", f -> f.input(0).softmax(1)),
                 of("softmax_axis_neg1", f -> f.input(0).softmax(-1)),
+                of("softmax_axis_size1", f -> f.input(0).softmax(1)),
                 of("log_softmax_axis0", f -> f.input(0).logSoftmax(0)),
                 of("log_softmax_axis_neg1", f -> f.input(0).logSoftmax(-1)),
                 of("log_softmax_large", f -> f.input(0).logSoftmax(1)));
