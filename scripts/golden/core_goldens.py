@@ -215,7 +215,8 @@ def movement():
     case(f, "slice_clipped_step3", lambda x: x[:, :, 2:100:3], lambda r: [r.normal(2, 2, 9)])
     case(f, "index_select_repeats", lambda x: torch.index_select(x, 0, torch.tensor([3, 1, 1, 0])),
          lambda r: [r.normal(4, 3)])
-    case(f, "index_select_axis1", lambda x: torch.index_select(x, 1, torch.tensor([4, 0, 4])), lambda r: [r.normal(2, 5, 3)])
+    case(f, "index_select_axis1", lambda x: torch.index_select(x, 1, torch.tensor([4, 0, 4])),
+         lambda r: [r.normal(2, 5, 3)])
     case(f, "gather_axis1", lambda x, index: torch.gather(x, 1, index.long()),
          lambda r: [r.normal(3, 4)], lambda r: {"index": r.integers(4, 3, 5)})
     case(f, "gather_axis0", lambda x, index: torch.gather(x, 0, index.long()),
@@ -255,7 +256,8 @@ def convolution():
             ("k3_s2_floor", (1, 2, 8, 8), 3, 2, 0)]:
         case(f, "max_pool2d_" + name, lambda x, k=kernel, s=stride, p=padding: F.max_pool2d(x, k, s, p),
              lambda r, x=x: [r.normal(*x)])
-        case(f, "avg_pool2d_" + name, lambda x, k=kernel, s=stride, p=padding: F.avg_pool2d(x, k, s, p, count_include_pad=True),
+        case(f, "avg_pool2d_" + name,
+             lambda x, k=kernel, s=stride, p=padding: F.avg_pool2d(x, k, s, p, count_include_pad=True),
              lambda r, x=x: [r.normal(*x)])
 
 

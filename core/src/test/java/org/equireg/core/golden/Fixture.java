@@ -21,7 +21,8 @@ final class Fixture {
     /** Differentiable input {@code k}. */
     Tensor input(int k) {
         if (k >= inputs.length) {
-            throw new IllegalArgumentException(name + ": the fixture has " + inputs.length + " inputs, asked for input" + k);
+            throw new IllegalArgumentException(name + ": the fixture has " + inputs.length + " inputs, asked for input"
+                    + k);
         }
         return inputs[k];
     }
