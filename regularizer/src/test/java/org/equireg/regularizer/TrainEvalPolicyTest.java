@@ -1,0 +1,81 @@
+package org.equireg.regularizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.equireg.core.Tensor;
+import org.equireg.nn.Module;
+import org.equireg.regularizer.support.Counting;
+import org.equireg.regularizer.support.FunctionModule;
+import org.equireg.regularizer.support.Mlp;
+import org.equireg.regularizer.transforms.Transforms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The regularizer's forward passes run in eval mode (no batch-norm statistics updated, no dropout)
+ * unless configured, and every module's own mode comes back afterwards, also after an exception.
+ */
+class TrainEvalPolicyTest {
+    private final List<TransformPair> pairs = List.of(TransformPair.of(Transforms.identity(), Transforms.flip(1), 0, 1));
+
+    /** outer(training) - [inner(eval) - model] */
+    private static final class Outer extends Module {
+        final Counting inner;
+
+        Outer(Counting inner) {
+            this.inner = registerModule("inner", inner);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return inner.forward(input);
+        }
+    }
+
+    @Test
+    void forwardPassesRunInEvalModeAndModesAreRestored() {
+        Counting inner = new Counting(Mlp.random(4, 5, 3, new SplittableRandom(1)));
+        Outer outer = new Outer(inner);
+        outer.train();
+        inner.eval();
+        inner.namedChildren().get("base").train();
+
+        new EquivarianceError(outer, new int[] {4}, pairs, Distance.L2, 3, 1).compute();
+
+        assertEquals(List.of(false), inner.trainingModes, "the regularizer's pass saw eval mode");
+        assertTrue(outer.isTraining());
+        assertFalse(inner.isTraining());
+        assertTrue(inner.namedChildren().get("base").isTraining(), "a grandchild's own mode");
+    }
+
+    @Test
+    void chosenModulesKeepTheirTrainingMode() {
+        Counting dropoutLike = new Counting(new FunctionModule(x -> x));
+        Outer outer = new Outer(dropoutLike);
+        outer.train();
+        EquivarianceError regularizer = EquivarianceError.builder(outer, new int[] {4}, pairs).sampleSize(2)
+                .keepTrainingMode(module -> module == dropoutLike).build();
+        regularizer.compute();
+        assertEquals(List.of(true), dropoutLike.trainingModes);
+
+        outer.eval();
+        dropoutLike.trainingModes.clear();
+        regularizer.compute();
+        assertEquals(List.of(false), dropoutLike.trainingModes, "a module in eval mode stays there");
+    }
+
+    @Test
+    void modesAreRestoredWhenTheModelThrows() {
+        Module failing = new FunctionModule(x -> {
+            throw new IllegalStateException("boom");
+        });
+        failing.train();
+        EquivarianceError regularizer = new EquivarianceError(failing, new int[] {4}, pairs, Distance.L2, 2, 1);
+        assertThrows(IllegalStateException.class, regularizer::compute);
+        assertTrue(failing.isTraining());
+    }
+}
