@@ -39,6 +39,7 @@ class EffectTest {
     }
 
     /** Trains with or without the regularizer; returns {training loss, measured equivariance error}. */
+    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
     private static double[] trainAndMeasure(boolean regularized) {
         SplittableRandom init = new SplittableRandom(7);
         Module model = new Sequential(new Linear(LENGTH, 32, true, init), new Tanh(), new Linear(32, LENGTH, true, init));
