@@ -24,7 +24,8 @@ public final class ProgressBar {
     private final long totalSteps;
     private final LongSupplier clock;
     private final long startNanos;
-    private long lastDrawNanos = Long.MIN_VALUE;
+    private boolean drawn;
+    private long lastDrawNanos;
     private int lastLength;
 
     /**
@@ -53,7 +54,7 @@ public final class ProgressBar {
     /** Progress within a phase: redraws on a terminal (throttled), silent otherwise. */
     public void update(long doneSteps, String status) {
         long now = clock.getAsLong();
-        if (terminal && now - lastDrawNanos >= REDRAW_INTERVAL_NANOS) {
+        if (terminal && (!drawn || now - lastDrawNanos >= REDRAW_INTERVAL_NANOS)) {
             redraw(line(doneSteps, status, now));
         }
     }
@@ -100,6 +101,7 @@ public final class ProgressBar {
         out.flush();
         lastLength = line.length();
         lastDrawNanos = clock.getAsLong();
+        drawn = true;
     }
 
     /** Remaining time as m:ss (h:mm:ss past an hour); "?" before the first step is done. */

@@ -1,15 +1,15 @@
 package org.equireg.examples.digits;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
 import org.equireg.core.Tensor;
+import org.equireg.nn.data.Csv;
+import org.equireg.nn.data.Split;
+import org.equireg.nn.data.TensorDataset;
 
 /**
  * UCI 8x8 handwritten digits: images (N, 1, 8, 8) with pixels in [0, 1] and labels 0..9.
@@ -20,14 +20,17 @@ import org.equireg.core.Tensor;
 public record Digits(Tensor images, int[] labels) {
     /** Pixels per side. */
     public static final int SIDE = 8;
-    /** Largest raw pixel value in the CSV (pixels are counts of set bits in 4x4 blocks). */
+    /** Number of classes. */
+    public static final int CLASSES = 10;
+    /** Largest raw pixel value in the CSV (each pixel counts set bits in a 4x4 block). */
     private static final double MAX_PIXEL = 16;
 
     public Digits {
         if (images.rank() != 4 || images.dim(0) != labels.length || images.dim(1) != 1 || images.dim(2) != SIDE || images.dim(3) != SIDE) {
             throw new IllegalArgumentException("Digits: images must be (N, 1, 8, 8) with N = labels.length = " + labels.length
-                    + ", got " + java.util.Arrays.toString(images.shape()));
+                    + ", got " + Arrays.toString(images.shape()));
         }
+        labels = labels.clone();
     }
 
     /** Number of images. */
@@ -35,100 +38,82 @@ public record Digits(Tensor images, int[] labels) {
         return labels.length;
     }
 
+    /** The labels (a copy). */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The label of image {@code index}. */
+    public int label(int index) {
+        return labels[index];
+    }
+
     /**
-     * Reads the gzip CSV (no header; 64 pixel values 0..16 row by row, then the label) and scales
-     * pixels by 1/16 into [0, 1].
+     * Reads the CSV, gzipped or not (no header; per line 64 pixel values 0..16 row by row, then the
+     * label 0..9), and scales the pixels by 1/16 into [0, 1].
      *
-     * @throws IOException naming the absolute path when the file is missing or a line is malformed
+     * @throws IOException naming the absolute path when the file is missing, or the line of a bad value
      */
-    public static Digits load(Path csvGz) throws IOException {
-        if (!Files.isRegularFile(csvGz)) {
-            throw new NoSuchFileException(csvGz.toAbsolutePath().toString(), null,
+    public static Digits load(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            throw new NoSuchFileException(csv.toAbsolutePath().toString(), null,
                     "digits data not found; run from the repository root (it holds data/digits.csv.gz) or pass --data PATH");
         }
-        java.util.List<double[]> rows = new java.util.ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(csvGz)), StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(parse(line, csvGz, rows.size() + 1));
+        Tensor table = Csv.read(csv); // (N, 65)
+        int pixels = SIDE * SIDE;
+        if (table.dim(1) != pixels + 1) {
+            throw new IOException(csv + ": expected " + (pixels + 1) + " values per line (64 pixels, label), got " + table.dim(1));
+        }
+        double[] values = table.buffer();
+        int count = table.dim(0);
+        int[] labels = new int[count];
+        for (int row = 0; row < count; row++) {
+            for (int column = 0; column <= pixels; column++) {
+                double value = values[row * (pixels + 1) + column];
+                double max = column < pixels ? MAX_PIXEL : CLASSES - 1;
+                if (value != Math.rint(value) || value < 0 || value > max) {
+                    throw new IOException(csv + ": line " + (row + 1) + ", column " + (column + 1) + ": expected a whole number in [0, "
+                            + (int) max + "], got " + value);
                 }
             }
+            labels[row] = (int) values[row * (pixels + 1) + pixels];
         }
-        int pixels = SIDE * SIDE;
-        double[] images = new double[rows.size() * pixels];
-        int[] labels = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            double[] row = rows.get(i);
-            for (int p = 0; p < pixels; p++) {
-                images[i * pixels + p] = row[p] / MAX_PIXEL;
-            }
-            labels[i] = (int) row[pixels];
-        }
-        return new Digits(Tensor.of(images, rows.size(), 1, SIDE, SIDE), labels);
+        Tensor images = table.slice(1, 0, pixels).div(MAX_PIXEL).reshape(count, 1, SIDE, SIDE);
+        return new Digits(images, labels);
     }
 
-    private static double[] parse(String line, Path file, int lineNumber) throws IOException {
-        String[] fields = line.split(",");
-        int expected = SIDE * SIDE + 1;
-        if (fields.length != expected) {
-            throw new IOException(file + ":" + lineNumber + ": expected " + expected + " comma-separated values, got " + fields.length);
-        }
-        double[] values = new double[expected];
-        for (int i = 0; i < expected; i++) {
-            try {
-                values[i] = Integer.parseInt(fields[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IOException(file + ":" + lineNumber + ": value " + (i + 1) + " is not an integer: '" + fields[i] + "'");
-            }
-            boolean valid = i < expected - 1 ? values[i] >= 0 && values[i] <= MAX_PIXEL : values[i] >= 0 && values[i] <= 9;
-            if (!valid) {
-                throw new IOException(file + ":" + lineNumber + ": value " + (i + 1) + " out of range: " + fields[i]);
-            }
-        }
-        return values;
+    /** Images and labels (as whole numbers) as a dataset of two tensors. */
+    public TensorDataset dataset() {
+        return new TensorDataset(images, labelTensor(labels));
     }
 
-    /** The images at {@code indices}, in that order. Not modified. */
-    public Digits subset(int[] indices) {
-        int[] picked = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            picked[i] = labels[indices[i]];
+    /** A dataset of (images, labels) back as digits. */
+    public static Digits of(TensorDataset dataset) {
+        double[] raw = dataset.tensor(1).toArray();
+        int[] labels = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            labels[i] = (int) raw[i];
         }
-        return new Digits(images.indexSelect(0, indices), picked);
+        return new Digits(dataset.tensor(0), labels);
+    }
+
+    /** Labels as a (N) tensor of whole numbers, the class-index form {@code Losses.crossEntropy} reads. */
+    static Tensor labelTensor(int[] labels) {
+        double[] values = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            values[i] = labels[i];
+        }
+        return Tensor.of(values, labels.length);
     }
 
     /** A training and a test set. */
-    public record Split(Digits train, Digits test) {
+    public record Parts(Digits train, Digits test) {
     }
 
-    /**
-     * A seeded random split: a Fisher-Yates shuffle of the indices by {@code SplittableRandom(seed)},
-     * the first {@code round(trainFraction * N)} for training, the rest for testing.
-     */
-    public Split split(double trainFraction, long seed) {
-        if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("Digits.split: trainFraction must lie in (0, 1), got " + trainFraction);
-        }
-        int[] order = permutation(size(), new SplittableRandom(seed));
-        int trainSize = (int) Math.round(trainFraction * size());
-        return new Split(subset(java.util.Arrays.copyOfRange(order, 0, trainSize)),
-                subset(java.util.Arrays.copyOfRange(order, trainSize, size())));
-    }
-
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+    /** A random split, {@code ceil(testFraction * N)} images for testing, as {@link Split#of}. */
+    public Parts split(double testFraction, RandomGenerator random) {
+        Split split = Split.of(dataset(), testFraction, random);
+        return new Parts(of(split.train()), of(split.test()));
     }
 }

@@ -144,8 +144,9 @@ public final class DigitsReport {
             page.append("<th>").append(90 * k).append(" degrees</th>");
         }
         page.append("</tr>\n");
-        for (int index : showcase(test.labels())) {
-            int label = test.labels()[index];
+        int[] labels = test.labels();
+        for (int index : showcase(labels)) {
+            int label = labels[index];
             Tensor image = test.images().slice(0, index, index + 1).reshape(8, 8);
             page.append("<tr><th>").append(label).append("</th>");
             for (int k = 0; k < Evaluation.ROTATIONS; k++) {

@@ -44,9 +44,13 @@ public record RunSpec(String name, double lambda, double epsilon, int boxSamples
         return new RunSpec("train batch", lambda, 0, 0, samples, 1);
     }
 
-    /** Run 4: the best setting found (see the README for how it was chosen). */
+    /**
+     * Run 4: the best setting {@link DigitsSweep} found on a validation split (mean accuracy over
+     * the four rotations): lambda 0.1, epsilon 0.25, the 32 images of each training batch as
+     * samples, all three rotations at every step. Box samples, alone or mixed in, did not help.
+     */
     public static RunSpec best() {
-        return new RunSpec("best", 3, 0, 0, 32, 3);
+        return new RunSpec("best", 0.1, 0.25, 0, 32, 3);
     }
 
     /** The four runs, in order, for the given flags. */
