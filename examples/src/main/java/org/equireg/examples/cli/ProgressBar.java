@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  */
 public final class ProgressBar {
     private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
-    private static final int BAR_WIDTH = 20;
+    private static final int BAR_WIDTH = 12; // keeps a full line under 80 columns
 
     private final PrintStream out;
     private final boolean terminal;

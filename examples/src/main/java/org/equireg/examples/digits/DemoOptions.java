@@ -33,7 +33,7 @@ public record DemoOptions(int epochs, double lambda, int samples, long seed, int
     public static final List<Flag> FLAGS = List.of(
             Flag.option("epochs", "N", "8", "passes over the training set, per run"),
             Flag.option("lambda", "X", "0.1", "regularizer weight of runs 2 and 3"),
-            Flag.option("samples", "N", "32", "regularizer samples per step in runs 2 and 3"),
+            Flag.option("samples", "N", "32", "regularizer samples per step in runs 2 and 3 (run 3: at most the batch of 32)"),
             Flag.option("seed", "N", "1", "seed of the split, initial weights, batch order and samples"),
             Flag.option("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()), "kernel worker threads"),
             Flag.option("out", "DIR", "reports/digits", "output folder"),

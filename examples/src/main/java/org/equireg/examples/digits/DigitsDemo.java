@@ -74,7 +74,7 @@ public final class DigitsDemo {
             RunSpec spec = specs.get(i);
             out.printf(Locale.ROOT, "run %d/%d %s: %s%n", i + 1, specs.size(), spec.name(), spec.describe());
             ProgressBar progress = new ProgressBar(out, out == System.out && ProgressBar.stdoutIsTerminal(),
-                    String.format(Locale.ROOT, "  run %d", i + 1), (long) options.epochs() * trainer.stepsPerEpoch(data.train().size()),
+                    String.format(Locale.ROOT, "run %d", i + 1), (long) options.epochs() * trainer.stepsPerEpoch(data.train().size()),
                     System::nanoTime);
             results.add(trainer.train(spec, (model, random) -> RotationPenalty.of(spec, model, random), data.train(), data.test(), progress));
         }

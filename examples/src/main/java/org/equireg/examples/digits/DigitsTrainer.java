@@ -104,7 +104,7 @@ public final class DigitsTrainer {
 
     private String status(int epoch, double loss, double accuracy, double equivarianceError) {
         String error = Double.isNaN(equivarianceError) ? "-" : String.format(Locale.ROOT, "%.3f", equivarianceError);
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.3f  acc %5.1f%%  eq %s", epoch, budget.epochs(), loss, 100 * accuracy, error);
+        return String.format(Locale.ROOT, "epoch %d/%d  loss %.3f  acc %.1f%%  eq %s", epoch, budget.epochs(), loss, 100 * accuracy, error);
     }
 
     /** Rows whose largest logit is at the target class. */
