@@ -1,5 +1,6 @@
 package org.equireg.examples.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class Flags {
     public Path path(String name) throws UsageException {
         try {
             return Path.of(string(name));
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("flag --" + name + " needs a path: " + e.getMessage());
         }
     }

@@ -2,7 +2,9 @@ package org.equireg.examples.digits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.TextTable;
 import org.equireg.examples.report.SvgLineChart;
@@ -134,7 +136,7 @@ public final class DigitsReport {
                 .append("\n</div>\n");
     }
 
-    private static double[] values(List<EpochRecord> history, java.util.function.ToDoubleFunction<EpochRecord> field) {
+    private static double[] values(List<EpochRecord> history, ToDoubleFunction<EpochRecord> field) {
         return history.stream().mapToDouble(field).toArray();
     }
 
@@ -163,7 +165,7 @@ public final class DigitsReport {
         }
         page.append("</table>\n<p class=\"note\">Each cell: the test image turned counter-clockwise, and the class each run predicts for it ")
                 .append("(green: right, red: wrong). The digits are the first test image of each of the labels ")
-                .append(java.util.Arrays.toString(SHOWCASE_LABELS)).append(".</p>\n");
+                .append(Arrays.toString(SHOWCASE_LABELS)).append(".</p>\n");
     }
 
     /** Indices of the first test image of each showcase label present. */

@@ -1,6 +1,7 @@
 package org.equireg.examples.digits;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class DigitsSweep {
     }
 
     /** Runs the sweep and prints the ranked table; exit status as the demo's. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         Flags flags;
         try {
             flags = Flags.parse(FLAGS, args);
@@ -69,10 +70,13 @@ public final class DigitsSweep {
             System.err.println("error: " + e.getMessage());
             System.err.print(Flags.usage("DigitsSweep", "Ranks regularizer settings on a validation split.", FLAGS));
             System.exit(2);
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
         }
     }
 
-    private static void sweep(int epochs, long seed, java.nio.file.Path data) throws IOException {
+    private static void sweep(int epochs, long seed, Path data) throws IOException {
         Streams streams = new Streams(seed);
         Digits train = Digits.load(data).split(DigitsDemo.TEST_FRACTION, streams.split()).train();
         Digits.Parts parts = train.split(VALIDATION_FRACTION, streams.validation());

@@ -1,5 +1,6 @@
 package org.equireg.examples.digits;
 
+import java.util.Arrays;
 import org.equireg.core.GradMode;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Module;
@@ -17,6 +18,8 @@ import org.equireg.nn.Module;
  * @param equivarianceError     mean over test images of the per-image error above
  * @param equivarianceStdError  its standard error
  * @param predictions           predicted class of each test image at each rotation, [image][k]
+ *
+ * <p>The arrays are the record's own (not copied); readers must not modify them.
  */
 public record Evaluation(double[] accuracy, double equivarianceError, double equivarianceStdError, int[][] predictions) {
 
@@ -38,7 +41,7 @@ public record Evaluation(double[] accuracy, double equivarianceError, double equ
         int count = labels.length;
         if (images.rank() != 4 || images.dim(0) != count) {
             throw new IllegalArgumentException("Evaluation.measure: images must be (N, 1, 8, 8) with N = labels.length = "
-                    + count + ", got " + java.util.Arrays.toString(images.shape()));
+                    + count + ", got " + Arrays.toString(images.shape()));
         }
         double[][] logProbabilities = new double[ROTATIONS][];
         int[][] predictions = new int[count][ROTATIONS];
