@@ -1,11 +1,16 @@
 package org.equireg.core.kernels;
 
 /**
- * Blocked, packed matrix product in the layered loop order of Goto and van de Geijn ("Anatomy of
- * High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008) as used by BLIS: a panel of B
- * ({@link #KC} x {@link #NC}) is packed once into column strips, each block of A ({@link #MC} x
- * {@link #KC}) into row strips, and a {@link MicroKernel} computes one tile of C per pair of strips.
+ * Blocked matrix product in the layered loop order of Goto and van de Geijn ("Anatomy of
+ * High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008) as used by BLIS: for each panel
+ * of B ({@link #KC} x {@link #NC}), each block of A ({@link #MC} x {@link #KC}) is packed into
+ * strips of MR rows and a {@link MicroKernel} computes one MR x NR tile of C per pair of strips.
  * Blocks of C are spread over the {@link Parallel} pool.
+ *
+ * <p>B is packed into strips of NR columns when it is transposed or reused by many blocks of A;
+ * when A has a single block of rows and B is stored (k, n), the micro-kernel reads B in place,
+ * which saves a copy of B that so little reuse would not repay (only a last, narrower strip is
+ * copied, zero-padded to NR columns).
  *
  * <p>Blocking splits the sum over p into chunks, but each chunk continues the previous chunk's
  * accumulation in C (the micro-kernel loads C for every chunk but the first), so every element is
@@ -13,16 +18,17 @@ package org.equireg.core.kernels;
  * count or micro-kernel.
  */
 final class PackedGemm {
-    /** Depth of a packed panel: a B strip of KC x NR doubles stays in L1 while a block of A streams past it. */
+    /** Depth of a panel: a B strip of KC x NR doubles stays in L1 while a block of A streams past it. */
     static final int KC = 256;
     /** Rows of a packed A block (MC x KC doubles, 192 KiB, fits L2); a multiple of every micro-kernel's rows. */
     static final int MC = 96;
-    /** Columns of a packed B panel (KC x NC doubles, 4 MiB, meant for L3). */
+    /** Columns of a B panel (KC x NC doubles, 4 MiB when packed, meant for L3). */
     static final int NC = 2048;
 
     private static final MicroKernel KERNEL =
             Simd.VECTORIZED ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
-    private static final ThreadLocal<double[]> PACKED_A = ThreadLocal.withInitial(() -> new double[MC * KC]);
+    private static final Scratch PACKED_A = new Scratch();
+    private static final Scratch PACKED_B = new Scratch();
 
     private PackedGemm() {
     }
@@ -37,69 +43,84 @@ final class PackedGemm {
     static void gemm(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, boolean accumulate) {
         int nr = kernel.columns();
-        double[] packedB = new double[roundUp(Math.min(n, NC), nr) * Math.min(k, KC)];
-        Matrix left = new Matrix(a, aOffset, transA, m, k);
-        Matrix right = new Matrix(b, bOffset, transB, k, n);
+        boolean packB = transB || m > MC;
+        double[] packedB = packB ? PACKED_B.take(roundUp(Math.min(n, NC), nr) * Math.min(k, KC)) : null;
+        Operand left = new Operand(a, aOffset, transA, m, k);
+        Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
             int width = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int depth = Math.min(KC, k - pc);
-                packColumnStrips(right, pc, depth, jc, width, nr, packedB);
-                Panel panel = new Panel(kernel, left, packedB, pc, depth, jc, width, c, cOffset, n,
+                if (packB) {
+                    packColumnStrips(right, pc, depth, jc, width, nr, packedB);
+                }
+                Panel panel = new Panel(kernel, left, right, packedB, pc, depth, jc, width, c, cOffset,
                         accumulate || pc > 0, columnRuns(kernel, m, width));
                 Parallel.forEach(panel.tasks(), 2L * m * width * depth, panel::run);
             }
         }
-    }
-
-    /** A row-major matrix seen through an optional transpose: element (row, column) of op(X). */
-    private record Matrix(double[] data, int offset, boolean transposed, int rows, int columns) {
-        double get(int row, int column) {
-            return transposed ? data[offset + column * rows + row] : data[offset + row * columns + column];
+        if (packB) {
+            PACKED_B.give(packedB);
         }
     }
 
+    /** A row-major matrix X at {@code offset} used as op(X), of {@code rows x columns} after the transpose. */
+    private record Operand(double[] data, int offset, boolean transposed, int rows, int columns) {
+    }
+
     /**
-     * One packed panel of B times all of A: the C block (m x width) cut into tasks of one block of
-     * rows of A ({@link #MC}) by one run of column strips.
+     * One panel of B (rows [pc, pc + depth), columns [jc, jc + width)) times all of A: that block of
+     * C cut into tasks of one block of rows of A ({@link #MC}) by one run of column strips.
+     *
+     * @param packedB the panel packed in strips of NR columns, or null to read B in place
      */
-    private record Panel(MicroKernel kernel, Matrix left, double[] packedB, int pc, int depth, int jc, int width,
-                         double[] c, int cOffset, int rowStride, boolean load, int runs) {
+    private record Panel(MicroKernel kernel, Operand left, Operand right, double[] packedB, int pc, int depth,
+                         int jc, int width, double[] c, int cOffset, boolean load, int runs) {
         int tasks() {
             return (left.rows() + MC - 1) / MC * runs;
         }
 
-        int strips() {
-            return (width + kernel.columns() - 1) / kernel.columns();
-        }
-
         void run(int task) {
-            int ic = (task / runs) * MC;
-            int run = task % runs;
-            int firstStrip = (int) ((long) strips() * run / runs);
-            int endStrip = (int) ((long) strips() * (run + 1) / runs);
-            int height = Math.min(MC, left.rows() - ic);
-            double[] packedA = PACKED_A.get();
-            packRowStrips(left, ic, height, pc, depth, kernel.rows(), packedA);
             int mr = kernel.rows();
             int nr = kernel.columns();
+            int strips = (width + nr - 1) / nr;
+            int ic = task / runs * MC;
+            int run = task % runs;
+            int height = Math.min(MC, left.rows() - ic);
+            double[] packedA = PACKED_A.take(MC * KC);
+            packRowStrips(left, ic, height, pc, depth, mr, packedA);
             double[] edge = null;
-            for (int strip = firstStrip; strip < endStrip; strip++) {
+            for (int strip = strips * run / runs; strip < strips * (run + 1) / runs; strip++) {
                 int j = jc + strip * nr;
                 int columns = Math.min(nr, jc + width - j);
+                double[] bData = packedB;
+                int bOffset = strip * depth * nr;
+                int bStride = nr;
+                if (packedB == null && columns == nr) {
+                    bData = right.data();
+                    bOffset = right.offset() + pc * right.columns() + j;
+                    bStride = right.columns();
+                } else if (packedB == null) {
+                    bData = new double[depth * nr];
+                    bOffset = 0;
+                    packColumnStrips(right, pc, depth, j, columns, nr, bData);
+                }
                 for (int ir = 0; ir < height; ir += mr) {
                     int rows = Math.min(mr, height - ir);
-                    int cIndex = cOffset + (ic + ir) * rowStride + j;
+                    int cIndex = cOffset + (ic + ir) * right.columns() + j;
                     if (rows == mr && columns == nr) {
-                        kernel.multiply(depth, packedA, ir * depth, packedB, strip * depth * nr, c, cIndex, rowStride, load);
+                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride,
+                                c, cIndex, right.columns(), load);
                     } else {
+                        // A partial tile: run the full tile on a copy, keep only its valid part.
                         edge = edge == null ? new double[mr * nr] : edge;
-                        copyTile(c, cIndex, rowStride, edge, 0, nr, rows, columns);
-                        kernel.multiply(depth, packedA, ir * depth, packedB, strip * depth * nr, edge, 0, nr, load);
-                        copyTile(edge, 0, nr, c, cIndex, rowStride, rows, columns);
+                        copyTile(c, cIndex, right.columns(), edge, 0, nr, rows, columns);
+                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edge, 0, nr, load);
+                        copyTile(edge, 0, nr, c, cIndex, right.columns(), rows, columns);
                     }
                 }
             }
+            PACKED_A.give(packedA);
         }
     }
 
@@ -114,29 +135,64 @@ final class PackedGemm {
         return Math.max(1, Math.min(strips, wanted));
     }
 
-    /** Packs rows [ic, ic + height) x columns [pc, pc + depth) of A into strips of mr rows, zero-padded. */
-    private static void packRowStrips(Matrix a, int ic, int height, int pc, int depth, int mr, double[] packed) {
-        for (int strip = 0; strip * mr < height; strip++) {
-            int base = strip * mr * depth;
-            int rows = Math.min(mr, height - strip * mr);
-            for (int ii = 0; ii < mr; ii++) {
-                int row = ic + strip * mr + ii;
+    /**
+     * Packs rows [ic, ic + height) x columns [pc, pc + depth) of op(A) into strips of mr rows,
+     * element (i, p) of a strip at {@code p * mr + i}; rows past the end are zeros.
+     */
+    private static void packRowStrips(Operand a, int ic, int height, int pc, int depth, int mr, double[] packed) {
+        double[] data = a.data();
+        for (int first = 0; first < height; first += mr) {
+            int base = first * depth;
+            int rows = Math.min(mr, height - first);
+            if (a.transposed()) {
+                // op(A)[i][p] = A[p][i]: each p reads a run of rows.
                 for (int p = 0; p < depth; p++) {
-                    packed[base + p * mr + ii] = ii < rows ? a.get(row, pc + p) : 0.0;
+                    int source = a.offset() + (pc + p) * a.rows() + ic + first;
+                    for (int ii = 0; ii < rows; ii++) {
+                        packed[base + p * mr + ii] = data[source + ii];
+                    }
+                }
+            } else {
+                for (int ii = 0; ii < rows; ii++) {
+                    int source = a.offset() + (ic + first + ii) * a.columns() + pc;
+                    for (int p = 0; p < depth; p++) {
+                        packed[base + p * mr + ii] = data[source + p];
+                    }
+                }
+            }
+            for (int ii = rows; ii < mr; ii++) {
+                for (int p = 0; p < depth; p++) {
+                    packed[base + p * mr + ii] = 0.0;
                 }
             }
         }
     }
 
-    /** Packs rows [pc, pc + depth) x columns [jc, jc + width) of B into strips of nr columns, zero-padded. */
-    private static void packColumnStrips(Matrix b, int pc, int depth, int jc, int width, int nr, double[] packed) {
-        for (int strip = 0; strip * nr < width; strip++) {
-            int base = strip * nr * depth;
-            int columns = Math.min(nr, width - strip * nr);
-            for (int p = 0; p < depth; p++) {
-                for (int jj = 0; jj < nr; jj++) {
-                    packed[base + p * nr + jj] = jj < columns ? b.get(pc + p, jc + strip * nr + jj) : 0.0;
+    /**
+     * Packs rows [pc, pc + depth) x columns [jc, jc + width) of op(B) into strips of nr columns,
+     * element (p, j) of a strip at {@code p * nr + j}; columns past the end are zeros.
+     */
+    private static void packColumnStrips(Operand b, int pc, int depth, int jc, int width, int nr, double[] packed) {
+        double[] data = b.data();
+        for (int first = 0; first < width; first += nr) {
+            int base = first * depth;
+            int columns = Math.min(nr, width - first);
+            if (b.transposed()) {
+                // op(B)[p][j] = B[j][p]: each column of op(B) is a run of B.
+                for (int jj = 0; jj < columns; jj++) {
+                    int source = b.offset() + (jc + first + jj) * b.rows() + pc;
+                    for (int p = 0; p < depth; p++) {
+                        packed[base + p * nr + jj] = data[source + p];
+                    }
                 }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    System.arraycopy(data, b.offset() + (pc + p) * b.columns() + jc + first,
+                            packed, base + p * nr, columns);
+                }
+            }
+            for (int p = 0; columns < nr && p < depth; p++) {
+                java.util.Arrays.fill(packed, base + p * nr + columns, base + (p + 1) * nr, 0.0);
             }
         }
     }

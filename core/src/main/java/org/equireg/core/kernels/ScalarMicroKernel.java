@@ -18,12 +18,12 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, double[] a, int aOffset, double[] b, int bOffset,
-                         double[] c, int cOffset, int rowStride, boolean load) {
+    public void multiply(int depth, double[] a, int aOffset, double[] b, int bOffset, int bRowStride,
+                         double[] c, int cOffset, int cRowStride, boolean load) {
         int r0 = cOffset;
-        int r1 = r0 + rowStride;
-        int r2 = r1 + rowStride;
-        int r3 = r2 + rowStride;
+        int r1 = r0 + cRowStride;
+        int r2 = r1 + cRowStride;
+        int r3 = r2 + cRowStride;
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -36,7 +36,7 @@ final class ScalarMicroKernel implements MicroKernel {
         }
         for (int p = 0; p < depth; p++) {
             int ap = aOffset + 4 * p;
-            int bp = bOffset + 4 * p;
+            int bp = bOffset + bRowStride * p;
             double b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
             double a0 = a[ap];
             c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);

@@ -29,14 +29,14 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, double[] a, int aOffset, double[] b, int bOffset,
-                         double[] c, int cOffset, int rowStride, boolean load) {
+    public void multiply(int depth, double[] a, int aOffset, double[] b, int bOffset, int bRowStride,
+                         double[] c, int cOffset, int cRowStride, boolean load) {
         int r0 = cOffset;
-        int r1 = r0 + rowStride;
-        int r2 = r1 + rowStride;
-        int r3 = r2 + rowStride;
-        int r4 = r3 + rowStride;
-        int r5 = r4 + rowStride;
+        int r1 = r0 + cRowStride;
+        int r2 = r1 + cRowStride;
+        int r3 = r2 + cRowStride;
+        int r4 = r3 + cRowStride;
+        int r5 = r4 + cRowStride;
         DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (load) {
             c00 = DoubleVector.fromArray(SPECIES, c, r0); c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
@@ -52,7 +52,7 @@ final class VectorMicroKernel implements MicroKernel {
         }
         for (int p = 0; p < depth; p++) {
             int ap = aOffset + ROWS * p;
-            int bp = bOffset + COLUMNS * p;
+            int bp = bOffset + bRowStride * p;
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[ap]);

@@ -16,6 +16,8 @@ import java.util.Random;
  * </pre>
  */
 public final class GemmThroughput {
+    private static final int[] THREADS = Integer.getInteger("order", 0) == 0 ? new int[] {1, 2} : new int[] {2, 1};
+
     private GemmThroughput() {
     }
 
@@ -23,7 +25,13 @@ public final class GemmThroughput {
         int[] sizes = args.length == 0 ? new int[] {256, 512, 1024} : parse(args);
         System.out.println("path: " + (Simd.vectorized() ? "vector, " + Simd.lanes() + " lanes" : "scalar")
                 + ", java " + Runtime.version() + ", processors " + Runtime.getRuntime().availableProcessors());
+        // Warm-up: let the JIT compile every variant and micro-kernel before anything is timed.
         for (int threads : new int[] {1, 2}) {
+            for (int n : sizes) {
+                Parallel.withThreads(threads, () -> medianGflops(n));
+            }
+        }
+        for (int threads : THREADS) {
             for (int n : sizes) {
                 double gflops = Parallel.withThreads(threads, () -> medianGflops(n));
                 System.out.printf("threads=%d n=%d GFLOP/s=%.2f%n", threads, n, gflops);
