@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * whichever task or thread computes it: results are bitwise identical for any thread count.
  *
  * <p>Work below {@link #MIN_PARALLEL_FLOPS} runs on the calling thread (handing it to another
- * thread would cost more than it saves), and so does work started from inside a worker (no nesting).
+ * thread would cost more than it saves), and so does work started from inside a parallel task
+ * (no nesting: the outer split already keeps every thread busy).
  */
 public final class Parallel {
     /** The system property holding the default number of threads. */
@@ -31,6 +32,8 @@ public final class Parallel {
 
     private static final int DEFAULT_THREADS = configuredThreads();
     private static final ThreadLocal<Integer> SCOPED_THREADS = new ThreadLocal<>();
+    // Set while a calling thread runs its share of a parallel batch, so work it starts there runs serially.
+    private static final ThreadLocal<Boolean> IN_BATCH = new ThreadLocal<>();
     // One fixed pool per thread count in use (usually one); the calling thread is the extra worker.
     private static final ConcurrentHashMap<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
 
@@ -82,7 +85,7 @@ public final class Parallel {
      */
     static void forEach(int count, long flops, IntConsumer task) {
         int threads = Math.min(threads(), count);
-        if (threads <= 1 || flops < MIN_PARALLEL_FLOPS || Thread.currentThread() instanceof Worker) {
+        if (threads <= 1 || flops < MIN_PARALLEL_FLOPS || insideBatch()) {
             for (int i = 0; i < count; i++) {
                 task.accept(i);
             }
@@ -93,8 +96,18 @@ public final class Parallel {
         for (int helper = 1; helper < threads; helper++) {
             pool.execute(batch::drain);
         }
-        batch.drain();
+        IN_BATCH.set(Boolean.TRUE);
+        try {
+            batch.drain();
+        } finally {
+            IN_BATCH.remove();
+        }
         batch.awaitAll();
+    }
+
+    /** True on a pool worker, and on a caller while it runs tasks of a parallel batch. */
+    private static boolean insideBatch() {
+        return Thread.currentThread() instanceof Worker || IN_BATCH.get() != null;
     }
 
     /** Tasks handed out one at a time to whichever thread asks next. */
