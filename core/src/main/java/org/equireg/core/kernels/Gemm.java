@@ -53,4 +53,28 @@ public final class Gemm {
             PackedGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
         }
     }
+
+    /**
+     * {@code batches} independent products, number i reading A at {@code aOffset + i * aStride} and
+     * B at {@code bOffset + i * bStride} and writing C at {@code cOffset + i * cStride}; each one as
+     * {@link #gemm}, so the bits are the same as calling it in a loop. Many small products run in
+     * parallel one per task; few big ones run one after another, each split over the pool.
+     *
+     * @param aStride distance between consecutive A's; 0 reuses one A for every product (likewise B)
+     */
+    public static void gemmBatched(boolean transA, boolean transB, int batches, int m, int n, int k,
+                                   double[] a, int aOffset, int aStride, double[] b, int bOffset, int bStride,
+                                   double[] c, int cOffset, int cStride, boolean accumulate) {
+        long flopsEach = 2L * m * n * k;
+        boolean acrossProducts = batches >= 4 * Parallel.threads() || flopsEach < Parallel.MIN_PARALLEL_FLOPS;
+        if (acrossProducts) {
+            Parallel.forEach(batches, flopsEach * batches, i -> gemm(transA, transB, m, n, k,
+                    a, aOffset + i * aStride, b, bOffset + i * bStride, c, cOffset + i * cStride, accumulate));
+            return;
+        }
+        for (int i = 0; i < batches; i++) {
+            gemm(transA, transB, m, n, k, a, aOffset + i * aStride, b, bOffset + i * bStride,
+                    c, cOffset + i * cStride, accumulate);
+        }
+    }
 }
