@@ -129,9 +129,9 @@ class Pool2dTest {
 
     @Test
     void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
-        ConvGeometry g = new ConvGeometry(8, 16, 40, 40, 3, 3, 1, 1, 1);
+        ConvGeometry g = new ConvGeometry(8, 16, 48, 48, 3, 3, 1, 1, 1);
         Random random = new Random(SEED);
-        double[] in = KernelTesting.values(random, 8 * 16 * 40 * 40);
+        double[] in = KernelTesting.values(random, 8 * 16 * 48 * 48);
         int outLength = 8 * 16 * g.outHeight() * g.outWidth();
         assertTrue(9L * outLength >= Parallel.MIN_PARALLEL_FLOPS, "the case must be big enough to run in parallel");
         double[] gradOut = KernelTesting.values(random, outLength);
