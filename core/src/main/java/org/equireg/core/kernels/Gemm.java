@@ -14,10 +14,15 @@ import java.util.Arrays;
  */
 public final class Gemm {
     /**
-     * Below this many multiply-adds the product runs as {@link SimpleGemm}'s plain loops: packing
-     * both operands and dispatching tiles would cost more than it saves (measured crossover near 48^3).
+     * Up to this many multiply-adds the product runs as {@link SimpleGemm}'s plain loops: packing,
+     * tiling and dispatch would cost more than they save (measured crossover between 32^3 and 48^3).
      */
-    static final long SIMPLE_MAX_MULTIPLY_ADDS = 48L * 48 * 48;
+    static final long SIMPLE_MAX_MULTIPLY_ADDS = 32L * 32 * 32;
+    /**
+     * Products with at most this many rows also run as plain loops: a micro-kernel tile of 4 or 6
+     * rows would mostly multiply padding, while the loops stream B once per row.
+     */
+    static final int SIMPLE_MAX_ROWS = 2;
 
     private Gemm() {
     }
@@ -47,7 +52,7 @@ public final class Gemm {
             }
             return;
         }
-        if ((long) m * n * k <= SIMPLE_MAX_MULTIPLY_ADDS) {
+        if ((long) m * n * k <= SIMPLE_MAX_MULTIPLY_ADDS || m <= SIMPLE_MAX_ROWS) {
             SimpleGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
         } else {
             PackedGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
