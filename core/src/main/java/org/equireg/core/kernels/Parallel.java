@@ -4,7 +4,9 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>The number of threads is {@code -Dequireg.threads} (default: available processors) and can be
  * changed for one scope on the calling thread with {@link #withThreads}. Workers are daemon threads,
- * so the pool never keeps a JVM alive. Kernels split their work into tasks that write disjoint
+ * so the pool never keeps a JVM alive, and they end after idling a while. Kernels split their work into tasks that write disjoint
  * outputs, and each output element is computed by the same sequence of floating-point operations
  * whichever task or thread computes it: results are bitwise identical for any thread count.
  *
@@ -34,7 +36,9 @@ public final class Parallel {
     private static final ThreadLocal<Integer> SCOPED_THREADS = new ThreadLocal<>();
     // Set while a calling thread runs its share of a parallel batch, so work it starts there runs serially.
     private static final ThreadLocal<Boolean> IN_BATCH = new ThreadLocal<>();
-    // One fixed pool per thread count in use (usually one); the calling thread is the extra worker.
+    /** Seconds an idle worker waits for work before it ends (a new one starts when needed). */
+    private static final long IDLE_SECONDS = 30;
+    // One pool per thread count in use (usually just the default); the calling thread is the extra worker.
     private static final ConcurrentHashMap<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
 
     private Parallel() {
@@ -84,7 +88,8 @@ public final class Parallel {
      * rethrown here, after every started task has finished.
      */
     static void forEach(int count, long flops, IntConsumer task) {
-        int threads = Math.min(threads(), count);
+        int poolSize = threads();
+        int threads = Math.min(poolSize, count);
         if (threads <= 1 || flops < MIN_PARALLEL_FLOPS || insideBatch()) {
             for (int i = 0; i < count; i++) {
                 task.accept(i);
@@ -92,7 +97,7 @@ public final class Parallel {
             return;
         }
         Batch batch = new Batch(count, task);
-        ExecutorService pool = POOLS.computeIfAbsent(threads, Parallel::newPool);
+        ExecutorService pool = POOLS.computeIfAbsent(poolSize, Parallel::newPool);
         for (int helper = 1; helper < threads; helper++) {
             pool.execute(batch::drain);
         }
@@ -170,10 +175,14 @@ public final class Parallel {
         }
     }
 
+    /** Workers for {@code threads} threads in all (the caller is one); idle workers end after a while. */
     private static ExecutorService newPool(int threads) {
         AtomicInteger serial = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads - 1,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
                 body -> new Worker(body, "equireg-kernels-" + threads + "-" + serial.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static int configuredThreads() {
