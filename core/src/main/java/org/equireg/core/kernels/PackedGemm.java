@@ -10,7 +10,8 @@ package org.equireg.core.kernels;
  * <p>B is packed into strips of NR columns when it is transposed or reused by many blocks of A;
  * when A has a single block of rows and B is stored (k, n), the micro-kernel reads B in place,
  * which saves a copy of B that so little reuse would not repay (only a last, narrower strip is
- * copied, zero-padded to NR columns).
+ * copied, zero-padded to NR columns), and panels are deeper than {@link #KC} (see
+ * {@link #inPlaceDepth}).
  *
  * <p>Blocking splits the sum over p into chunks, but each chunk continues the previous chunk's
  * accumulation in C (the micro-kernel loads C for every chunk but the first), so every element is
@@ -29,6 +30,7 @@ final class PackedGemm {
             Simd.VECTORIZED ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
     private static final Scratch PACKED_A = new Scratch();
     private static final Scratch PACKED_B = new Scratch();
+    private static final Scratch EDGE_B = new Scratch();
 
     private PackedGemm() {
     }
@@ -44,19 +46,21 @@ final class PackedGemm {
                      double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, boolean accumulate) {
         int nr = kernel.columns();
         boolean packB = transB || m > MC;
+        int panelDepth = packB ? KC : inPlaceDepth(kernel, m);
         double[] packedB = packB ? PACKED_B.take(roundUp(Math.min(n, NC), nr) * Math.min(k, KC)) : null;
         Operand left = new Operand(a, aOffset, transA, m, k);
         Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
             int width = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int depth = Math.min(KC, k - pc);
+            Grid grid = Grid.of(kernel, m, width);
+            for (int pc = 0; pc < k; pc += panelDepth) {
+                int depth = Math.min(panelDepth, k - pc);
                 if (packB) {
                     packColumnStrips(right, pc, depth, jc, width, nr, packedB);
                 }
-                Panel panel = new Panel(kernel, left, right, packedB, pc, depth, jc, width, c, cOffset,
-                        accumulate || pc > 0, columnRuns(kernel, m, width));
-                Parallel.forEach(panel.tasks(), 2L * m * width * depth, panel::run);
+                Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, c, cOffset,
+                        accumulate || pc > 0);
+                Parallel.forEach(grid.tasks(), 2L * m * width * depth, panel::run);
             }
         }
         if (packB) {
@@ -64,33 +68,68 @@ final class PackedGemm {
         }
     }
 
+    /**
+     * Panel depth when B is read in place (A has at most {@link #MC} rows): as deep as the packed A
+     * budget ({@code MC * KC} doubles) allows, at least {@link #KC}. With few rows of A a B strip is
+     * reused by few tiles, so L1 blocking gains little, while every panel costs a round of packing
+     * and dispatch; deep panels keep products with a small C and a long sum (weight gradients) efficient.
+     */
+    private static int inPlaceDepth(MicroKernel kernel, int m) {
+        return Math.max(KC, MC * KC / roundUp(m, kernel.rows()));
+    }
+
     /** A row-major matrix X at {@code offset} used as op(X), of {@code rows x columns} after the transpose. */
     private record Operand(double[] data, int offset, boolean transposed, int rows, int columns) {
     }
 
     /**
-     * One panel of B (rows [pc, pc + depth), columns [jc, jc + width)) times all of A: that block of
-     * C cut into tasks of one block of rows of A ({@link #MC}) by one run of column strips.
+     * How a block of C (m x width) is cut into tasks: runs of row strips (at most {@link #MC} rows
+     * each, which share one packed block of A) by runs of column strips. Chosen once by the calling
+     * thread, since the thread count is a per-thread setting; results do not depend on it.
+     */
+    private record Grid(int rowStrips, int rowRuns, int columnStrips, int columnRuns) {
+        /** Enough tasks that every thread gets about two, splitting columns first, then rows. */
+        static Grid of(MicroKernel kernel, int m, int width) {
+            int rowStrips = (m + kernel.rows() - 1) / kernel.rows();
+            int columnStrips = (width + kernel.columns() - 1) / kernel.columns();
+            int rowBlocks = (rowStrips + MC / kernel.rows() - 1) / (MC / kernel.rows());
+            int wanted = 2 * Parallel.threads();
+            int columnRuns = Math.max(1, Math.min(columnStrips, (wanted + rowBlocks - 1) / rowBlocks));
+            int rowRuns = Math.max(rowBlocks, Math.min(rowStrips, (wanted + columnRuns - 1) / columnRuns));
+            return new Grid(rowStrips, rowRuns, columnStrips, columnRuns);
+        }
+
+        int tasks() {
+            return rowRuns * columnRuns;
+        }
+
+        /** First strip of run {@code run} of {@code runs} over {@code strips} strips. */
+        static int first(int strips, int runs, int run) {
+            return (int) ((long) strips * run / runs);
+        }
+    }
+
+    /**
+     * One panel of B (rows [pc, pc + depth), columns [jc, jc + width)) times all of A, as the tasks
+     * of {@code grid}.
      *
      * @param packedB the panel packed in strips of NR columns, or null to read B in place
      */
-    private record Panel(MicroKernel kernel, Operand left, Operand right, double[] packedB, int pc, int depth,
-                         int jc, int width, double[] c, int cOffset, boolean load, int runs) {
-        int tasks() {
-            return (left.rows() + MC - 1) / MC * runs;
-        }
-
+    private record Panel(MicroKernel kernel, Grid grid, Operand left, Operand right, double[] packedB, int pc,
+                         int depth, int jc, int width, double[] c, int cOffset, boolean load) {
         void run(int task) {
             int mr = kernel.rows();
             int nr = kernel.columns();
-            int strips = (width + nr - 1) / nr;
-            int ic = task / runs * MC;
-            int run = task % runs;
-            int height = Math.min(MC, left.rows() - ic);
-            double[] packedA = PACKED_A.take(MC * KC);
+            int rowRun = task / grid.columnRuns();
+            int columnRun = task % grid.columnRuns();
+            int ic = Grid.first(grid.rowStrips(), grid.rowRuns(), rowRun) * mr;
+            int height = Math.min(left.rows(), Grid.first(grid.rowStrips(), grid.rowRuns(), rowRun + 1) * mr) - ic;
+            double[] packedA = PACKED_A.take(roundUp(height, mr) * depth);
             packRowStrips(left, ic, height, pc, depth, mr, packedA);
-            double[] edge = null;
-            for (int strip = strips * run / runs; strip < strips * (run + 1) / runs; strip++) {
+            double[] edgeB = null;
+            double[] edgeC = null;
+            int endStrip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun + 1);
+            for (int strip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun); strip < endStrip; strip++) {
                 int j = jc + strip * nr;
                 int columns = Math.min(nr, jc + width - j);
                 double[] bData = packedB;
@@ -101,9 +140,11 @@ final class PackedGemm {
                     bOffset = right.offset() + pc * right.columns() + j;
                     bStride = right.columns();
                 } else if (packedB == null) {
-                    bData = new double[depth * nr];
+                    // The last, narrower strip cannot be read in place: copy it, zero-padded.
+                    edgeB = EDGE_B.take(depth * nr);
+                    bData = edgeB;
                     bOffset = 0;
-                    packColumnStrips(right, pc, depth, j, columns, nr, bData);
+                    packColumnStrips(right, pc, depth, j, columns, nr, edgeB);
                 }
                 for (int ir = 0; ir < height; ir += mr) {
                     int rows = Math.min(mr, height - ir);
@@ -113,26 +154,18 @@ final class PackedGemm {
                                 c, cIndex, right.columns(), load);
                     } else {
                         // A partial tile: run the full tile on a copy, keep only its valid part.
-                        edge = edge == null ? new double[mr * nr] : edge;
-                        copyTile(c, cIndex, right.columns(), edge, 0, nr, rows, columns);
-                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edge, 0, nr, load);
-                        copyTile(edge, 0, nr, c, cIndex, right.columns(), rows, columns);
+                        edgeC = edgeC == null ? new double[mr * nr] : edgeC;
+                        copyTile(c, cIndex, right.columns(), edgeC, 0, nr, rows, columns);
+                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edgeC, 0, nr, load);
+                        copyTile(edgeC, 0, nr, c, cIndex, right.columns(), rows, columns);
                     }
                 }
             }
+            if (edgeB != null) {
+                EDGE_B.give(edgeB);
+            }
             PACKED_A.give(packedA);
         }
-    }
-
-    /**
-     * Column runs per block of rows: enough that every thread gets about two tasks even when A has
-     * few row blocks. Read once by the calling thread (the thread count is a per-thread setting).
-     */
-    private static int columnRuns(MicroKernel kernel, int m, int width) {
-        int rowBlocks = (m + MC - 1) / MC;
-        int strips = (width + kernel.columns() - 1) / kernel.columns();
-        int wanted = (2 * Parallel.threads() + rowBlocks - 1) / rowBlocks;
-        return Math.max(1, Math.min(strips, wanted));
     }
 
     /**

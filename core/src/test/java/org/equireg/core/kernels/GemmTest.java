@@ -20,10 +20,13 @@ class GemmTest {
     private static final int B_OFFSET = 5;
     private static final int C_OFFSET = 7;
 
-    /** Sizes around the micro-kernel tiles (4, 6, 16) and the blocks (MC = 96, KC = 256). */
+    /**
+     * Sizes around the micro-kernel tiles (4 and 8 rows, 4 and 16 columns), the blocks (MC = 96,
+     * KC = 256) and the deeper panels of products with few rows (1536 deep for 9 rows).
+     */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 9, 4}, {7, 1, 5}, {2, 3, 1}, {6, 16, 8}, {5, 17, 3}, {13, 31, 29}, {48, 48, 48},
-        {49, 50, 51}, {97, 33, 257}, {100, 130, 300}, {193, 20, 40}, {12, 70, 520},
+        {49, 50, 51}, {97, 33, 257}, {100, 130, 300}, {193, 20, 40}, {12, 70, 520}, {9, 20, 1600},
     };
 
     /** One variant of the product, called like {@link Gemm#gemm}. */
@@ -123,18 +126,26 @@ class GemmTest {
     @Test
     void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
         Random random = new Random(SEED);
-        int m = 150;
-        int n = 170;
-        int k = 300;
-        assertFalse(2L * m * n * k < Parallel.MIN_PARALLEL_FLOPS, "the product must be big enough to run in parallel");
-        double[] a = values(random, m * k);
-        double[] b = values(random, k * n);
-        for (int flags = 0; flags < 4; flags++) {
-            boolean transA = (flags & 1) != 0;
-            boolean transB = (flags & 2) != 0;
-            double[] one = product(1, transA, transB, m, n, k, a, b);
-            assertBitwiseEquals(one, product(2, transA, transB, m, n, k, a, b), "2 threads vs 1, flags " + flags);
-            assertBitwiseEquals(one, product(4, transA, transB, m, n, k, a, b), "4 threads vs 1, flags " + flags);
+        // A square-ish product (row blocks and column runs) and a weight-gradient-like one (few rows
+        // and columns, a long sum: split by rows).
+        for (int[] shape : new int[][] {{150, 170, 300}, {16, 9, 20000}}) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            assertFalse(2L * m * n * k < Parallel.MIN_PARALLEL_FLOPS, "the product must be big enough to run in parallel");
+            double[] a = values(random, m * k);
+            double[] b = values(random, k * n);
+            for (int flags = 0; flags < 4; flags++) {
+                boolean transA = (flags & 1) != 0;
+                boolean transB = (flags & 2) != 0;
+                double[] one = product(1, transA, transB, m, n, k, a, b);
+                String name = m + "x" + n + "x" + k + " flags " + flags;
+                assertBitwiseEquals(one, product(2, transA, transB, m, n, k, a, b), name + ": 2 threads vs 1");
+                assertBitwiseEquals(one, product(4, transA, transB, m, n, k, a, b), name + ": 4 threads vs 1");
+                double[] expected = new double[m * n];
+                reference(transA, transB, m, n, k, a, 0, b, 0, expected, 0, false);
+                assertBitwiseEquals(expected, one, name + ": 1 thread vs reference");
+            }
         }
     }
 
