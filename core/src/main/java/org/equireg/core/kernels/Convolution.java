@@ -135,8 +135,7 @@ public final class Convolution {
         int depth = images * pixels;
         Parallel.forEach(images, (long) depth * layout.patch(), i -> {
             int n = first + i;
-            Im2Col.unfold(x, layout.imageOffset(n, group), layout.groupIn(), g, rows, i * pixels * layout.patch(),
-                    1, layout.patch());
+            Im2Col.unfoldRows(x, layout.imageOffset(n, group), layout.groupIn(), g, rows, i * pixels * layout.patch());
             for (int o = 0; o < layout.groupOut(); o++) {
                 System.arraycopy(gradOut, layout.outOffset(n, group) + o * pixels, gathered, o * depth + i * pixels,
                         pixels);

@@ -23,19 +23,6 @@ public final class Im2Col {
      * @param columns (channels * kH * kW, outH * outW) from index 0. Modified.
      */
     public static void unfold(double[] image, int imageOffset, int channels, ConvGeometry g, double[] columns) {
-        unfold(image, imageOffset, channels, g, columns, 0, g.outHeight() * g.outWidth(), 1);
-    }
-
-    /**
-     * Writes entry (q, pixel) of the unfolded matrix to {@code out[outOffset + q * patchStride + pixel * pixelStride]}:
-     * {@code (patchStride, pixelStride) = (pixels, 1)} gives im2col's (patch, pixels) matrix and
-     * {@code (1, patch)} its transpose, one row of patch values per pixel.
-     *
-     * @param image (channels, H, W) at {@code imageOffset}. Not modified.
-     * @param out Modified at the written entries only.
-     */
-    public static void unfold(double[] image, int imageOffset, int channels, ConvGeometry g,
-                              double[] out, int outOffset, int patchStride, int pixelStride) {
         int outH = g.outHeight();
         int outW = g.outWidth();
         int q = 0;
@@ -48,21 +35,21 @@ public final class Im2Col {
                     int end = endInside(shift, g.stride(), g.width(), outW);
                     for (int oy = 0; oy < outH; oy++) {
                         int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                        int row = outOffset + q * patchStride + oy * outW * pixelStride;
+                        int row = (q * outH + oy) * outW;
                         if (y < 0 || y >= g.height()) {
-                            fill(out, row, 0, outW, pixelStride);
+                            Arrays.fill(columns, row, row + outW, 0.0);
                             continue;
                         }
                         int source = plane + y * g.width() + shift;
-                        fill(out, row, 0, first, pixelStride);
-                        if (pixelStride == 1 && g.stride() == 1) {
-                            System.arraycopy(image, source + first, out, row + first, end - first);
+                        Arrays.fill(columns, row, row + first, 0.0);
+                        if (g.stride() == 1) {
+                            System.arraycopy(image, source + first, columns, row + first, end - first);
                         } else {
                             for (int ox = first; ox < end; ox++) {
-                                out[row + ox * pixelStride] = image[source + ox * g.stride()];
+                                columns[row + ox] = image[source + ox * g.stride()];
                             }
                         }
-                        fill(out, row, end, outW, pixelStride);
+                        Arrays.fill(columns, row + end, row + outW, 0.0);
                     }
                 }
             }
@@ -70,7 +57,35 @@ public final class Im2Col {
     }
 
     /**
-     * The adjoint of {@link #unfold(double[], int, int, ConvGeometry, double[])}: adds every entry
+     * Writes the transpose of the unfolded matrix, one row of patch values per output pixel:
+     * {@code out[outOffset + (oy * outW + ox) * patch + (c * kH + ky) * kW + kx]}. Pixel by pixel, so
+     * the writes are contiguous (the transpose of {@link #unfold} would write one double per cache line).
+     *
+     * @param image (channels, H, W) at {@code imageOffset}. Not modified.
+     * @param out (outH * outW, channels * kH * kW) at {@code outOffset}. Modified.
+     */
+    public static void unfoldRows(double[] image, int imageOffset, int channels, ConvGeometry g, double[] out,
+                                  int outOffset) {
+        int index = outOffset;
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+            for (int ox = 0; ox < g.outWidth(); ox++) {
+                for (int c = 0; c < channels; c++) {
+                    int plane = imageOffset + c * g.height() * g.width();
+                    for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                        int y = oy * g.stride() - g.padding() + ky * g.dilation();
+                        boolean rowInside = y >= 0 && y < g.height();
+                        for (int kx = 0; kx < g.kernelWidth(); kx++, index++) {
+                            int x = ox * g.stride() - g.padding() + kx * g.dilation();
+                            out[index] = rowInside && x >= 0 && x < g.width() ? image[plane + y * g.width() + x] : 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #unfold}: adds every entry
      * of the (patch, pixels) matrix {@code columns} back to its pixel of {@code image}.
      *
      * @param columns (channels * kH * kW, outH * outW) from index 0. Not modified.
@@ -113,15 +128,5 @@ public final class Im2Col {
     private static int endInside(int shift, int stride, int width, int outW) {
         int end = width - shift <= 0 ? 0 : (width - shift - 1) / stride + 1;
         return Math.max(Math.min(end, outW), firstInside(shift, stride, width, outW));
-    }
-
-    private static void fill(double[] out, int row, int from, int to, int pixelStride) {
-        if (pixelStride == 1) {
-            Arrays.fill(out, row + from, row + to, 0.0);
-        } else {
-            for (int ox = from; ox < to; ox++) {
-                out[row + ox * pixelStride] = 0.0;
-            }
-        }
     }
 }
