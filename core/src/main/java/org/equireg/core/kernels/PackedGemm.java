@@ -52,7 +52,7 @@ final class PackedGemm {
         Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
             int width = Math.min(NC, n - jc);
-            Grid grid = Grid.of(kernel, m, width);
+            Grid grid = Grid.of(kernel, m, width, Parallel.plannedThreads(2L * m * width * Math.min(panelDepth, k)));
             for (int pc = 0; pc < k; pc += panelDepth) {
                 int depth = Math.min(panelDepth, k - pc);
                 if (packB) {
@@ -85,15 +85,16 @@ final class PackedGemm {
     /**
      * How a block of C (m x width) is cut into tasks: runs of row strips (at most {@link #MC} rows
      * each, which share one packed block of A) by runs of column strips. Chosen once by the calling
-     * thread, since the thread count is a per-thread setting; results do not depend on it.
+     * thread, since the thread count is a per-thread setting; results do not depend on it. A job
+     * that will run on one thread is cut only as far as the blocking requires.
      */
     private record Grid(int rowStrips, int rowRuns, int columnStrips, int columnRuns) {
-        /** Enough tasks that every thread gets about two, splitting columns first, then rows. */
-        static Grid of(MicroKernel kernel, int m, int width) {
+        /** Enough tasks that each of {@code threads} threads gets about two, splitting columns first, then rows. */
+        static Grid of(MicroKernel kernel, int m, int width, int threads) {
             int rowStrips = (m + kernel.rows() - 1) / kernel.rows();
             int columnStrips = (width + kernel.columns() - 1) / kernel.columns();
             int rowBlocks = (rowStrips + MC / kernel.rows() - 1) / (MC / kernel.rows());
-            int wanted = 2 * Parallel.threads();
+            int wanted = threads == 1 ? 1 : 2 * threads;
             int columnRuns = Math.max(1, Math.min(columnStrips, (wanted + rowBlocks - 1) / rowBlocks));
             int rowRuns = Math.max(rowBlocks, Math.min(rowStrips, (wanted + columnRuns - 1) / columnRuns));
             return new Grid(rowStrips, rowRuns, columnStrips, columnRuns);

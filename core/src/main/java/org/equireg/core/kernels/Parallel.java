@@ -82,6 +82,15 @@ public final class Parallel {
     }
 
     /**
+     * The number of threads {@link #forEach} would use for a job of {@code flops} split into many
+     * tasks, called from this thread: 1 when the job would run on the calling thread alone. Lets
+     * kernels cut their work into as many tasks as will actually run side by side.
+     */
+    static int plannedThreads(long flops) {
+        return flops < MIN_PARALLEL_FLOPS || insideBatch() ? 1 : threads();
+    }
+
+    /**
      * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}, spread over up to
      * {@link #threads()} threads when {@code flops} (the whole job's cost) is worth it, and returns
      * when all are done. Tasks must write disjoint outputs. The first exception thrown by a task is
