@@ -56,7 +56,7 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += panelDepth) {
                 int depth = Math.min(panelDepth, k - pc);
                 if (packB) {
-                    packColumnStrips(right, pc, depth, jc, width, nr, packedB);
+                    packPanel(right, pc, depth, jc, width, nr, packedB, grid.tasks(), 2L * m * width * depth);
                 }
                 Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, c, cOffset,
                         accumulate || pc > 0);
@@ -66,6 +66,18 @@ final class PackedGemm {
         if (packB) {
             PACKED_B.give(packedB);
         }
+    }
+
+    /**
+     * Packs a panel of B, split over the pool like the product that will read it (same {@code flops}),
+     * in up to {@code tasks} runs of strips.
+     */
+    private static void packPanel(Operand b, int pc, int depth, int jc, int width, int nr, double[] packed,
+                                  int tasks, long flops) {
+        int strips = (width + nr - 1) / nr;
+        int runs = Math.min(strips, tasks);
+        Parallel.forEach(runs, flops, run -> packColumnStrips(b, pc, depth, jc, width, nr, packed,
+                Grid.first(strips, runs, run), Grid.first(strips, runs, run + 1)));
     }
 
     /**
@@ -89,12 +101,15 @@ final class PackedGemm {
      * that will run on one thread is cut only as far as the blocking requires.
      */
     private record Grid(int rowStrips, int rowRuns, int columnStrips, int columnRuns) {
-        /** Enough tasks that each of {@code threads} threads gets about two, splitting columns first, then rows. */
+        /**
+         * Enough tasks that each of {@code threads} threads gets about four (so that uneven ones
+         * even out), splitting columns first, then rows.
+         */
         static Grid of(MicroKernel kernel, int m, int width, int threads) {
             int rowStrips = (m + kernel.rows() - 1) / kernel.rows();
             int columnStrips = (width + kernel.columns() - 1) / kernel.columns();
             int rowBlocks = (rowStrips + MC / kernel.rows() - 1) / (MC / kernel.rows());
-            int wanted = threads == 1 ? 1 : 2 * threads;
+            int wanted = threads == 1 ? 1 : 4 * threads;
             int columnRuns = Math.max(1, Math.min(columnStrips, (wanted + rowBlocks - 1) / rowBlocks));
             int rowRuns = Math.max(rowBlocks, Math.min(rowStrips, (wanted + columnRuns - 1) / columnRuns));
             return new Grid(rowStrips, rowRuns, columnStrips, columnRuns);
@@ -207,8 +222,15 @@ final class PackedGemm {
      * element (p, j) of a strip at {@code p * nr + j}; columns past the end are zeros.
      */
     private static void packColumnStrips(Operand b, int pc, int depth, int jc, int width, int nr, double[] packed) {
+        packColumnStrips(b, pc, depth, jc, width, nr, packed, 0, (width + nr - 1) / nr);
+    }
+
+    /** {@link #packColumnStrips(Operand, int, int, int, int, int, double[])} for strips [firstStrip, endStrip) only. */
+    private static void packColumnStrips(Operand b, int pc, int depth, int jc, int width, int nr, double[] packed,
+                                         int firstStrip, int endStrip) {
         double[] data = b.data();
-        for (int first = 0; first < width; first += nr) {
+        for (int strip = firstStrip; strip < endStrip; strip++) {
+            int first = strip * nr;
             int base = first * depth;
             int columns = Math.min(nr, width - first);
             if (b.transposed()) {
@@ -221,8 +243,11 @@ final class PackedGemm {
                 }
             } else {
                 for (int p = 0; p < depth; p++) {
-                    System.arraycopy(data, b.offset() + (pc + p) * b.columns() + jc + first,
-                            packed, base + p * nr, columns);
+                    int source = b.offset() + (pc + p) * b.columns() + jc + first;
+                    int target = base + p * nr;
+                    for (int jj = 0; jj < columns; jj++) {
+                        packed[target + jj] = data[source + jj];
+                    }
                 }
             }
             for (int p = 0; columns < nr && p < depth; p++) {
