@@ -25,8 +25,7 @@ public final class MatMul {
             throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(aShape) + " @ "
                     + Shapes.str(bShape));
         }
-        int[] batch = Shapes.broadcast("matmul", Arrays.copyOf(aShape, aShape.length - 2),
-                Arrays.copyOf(bShape, bShape.length - 2));
+        int[] batch = batchShape(aShape, bShape);
         int batches = Shapes.size(batch);
         double[] left = Operands.expanded(a, withMatrix(batch, m, k));
         double[] right = Operands.expanded(b, withMatrix(batch, k, n));
@@ -49,6 +48,22 @@ public final class MatMul {
                 da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),
                 db == null ? null : Tensor.wrap(db, withMatrix(batch, k, n))};
         }, a, b);
+    }
+
+    /** The broadcast of the leading dimensions; the error quotes both whole shapes. */
+    private static int[] batchShape(int[] aShape, int[] bShape) {
+        int[] aBatch = Arrays.copyOf(aShape, aShape.length - 2);
+        int[] bBatch = Arrays.copyOf(bShape, bShape.length - 2);
+        int rank = Math.max(aBatch.length, bBatch.length);
+        for (int i = 1; i <= rank; i++) {
+            int dimA = i <= aBatch.length ? aBatch[aBatch.length - i] : 1;
+            int dimB = i <= bBatch.length ? bBatch[bBatch.length - i] : 1;
+            if (dimA != dimB && dimA != 1 && dimB != 1) {
+                throw new IllegalArgumentException("matmul: batch dimensions of " + Shapes.str(aShape) + " and "
+                        + Shapes.str(bShape) + " do not broadcast");
+            }
+        }
+        return Shapes.broadcast("matmul", aBatch, bBatch);
     }
 
     private static int[] withMatrix(int[] batch, int rows, int columns) {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.equireg.core.Tensor;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,8 +122,6 @@ class ErrorMessageTest {
     }
 
     @Test
-    @Disabled("KNOWN BUG in ops/MatMul.java, which another helper is rewriting (not edited here): a batch mismatch "
-            + "quotes only the batch dimensions, 'matmul: shapes [2] and [3] do not broadcast'. Enable once fixed.")
     void matmulBatchMismatchQuotesBothShapes() {
         badInputNamesTheOpAndTheValues(bad("matmul", () -> Tensor.ones(2, 3, 4).matmul(Tensor.ones(3, 4, 5)),
                 "[2, 3, 4]", "[3, 4, 5]"));
