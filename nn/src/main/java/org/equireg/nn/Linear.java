@@ -4,9 +4,9 @@ import java.util.random.RandomGenerator;
 import org.equireg.core.Tensor;
 
 /**
- * {@code y = x W^T + b} over the last axis. Weight (out, in), bias (out), initialised as PyTorch
- * does: Kaiming-uniform with a = sqrt(5), i.e. U(-1/sqrt(in), 1/sqrt(in)) for both.
- * PyTorch: {@code torch.nn.Linear}.
+ * {@code y = x W^T + b} over the last axis: input (..., in), output (..., out). Weight (out, in),
+ * bias (out), initialised as PyTorch does ({@link Init#layerDefaultsInPlace}: both from
+ * U(-1/sqrt(in), 1/sqrt(in))). PyTorch: {@code torch.nn.Linear}.
  */
 public final class Linear extends Module {
     private final Tensor weight;
@@ -22,9 +22,19 @@ public final class Linear extends Module {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("Linear: needs in >= 1 and out >= 1, got in = " + in + ", out = " + out);
         }
-        double bound = 1 / Math.sqrt(in);
-        weight = registerParameter("weight", Init.uniform(random, -bound, bound, out, in));
-        bias = withBias ? registerParameter("bias", Init.uniform(random, -bound, bound, out)) : null;
+        weight = registerParameter("weight", Tensor.zeros(out, in));
+        bias = withBias ? registerParameter("bias", Tensor.zeros(out)) : null;
+        Init.layerDefaultsInPlace(weight, bias, random);
+    }
+
+    /** The weight (out, in), a live parameter. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The bias (out), a live parameter, or {@code null} for a layer without bias. */
+    public Tensor bias() {
+        return bias;
     }
 
     @Override
@@ -35,6 +45,6 @@ public final class Linear extends Module {
 
     @Override
     protected String extraRepr() {
-        return "in=" + weight.dim(1) + ", out=" + weight.dim(0) + ", bias=" + (bias != null);
+        return "in_features=" + weight.dim(1) + ", out_features=" + weight.dim(0) + ", bias=" + (bias != null);
     }
 }

@@ -2,10 +2,12 @@ package org.equireg.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
@@ -14,9 +16,12 @@ import org.equireg.core.Tensor;
  * A differentiable function with named state, like {@code torch.nn.Module}.
  *
  * <p>Subclasses register parameters, buffers and submodules in their constructor, in order; the
- * names compose with dots into PyTorch's state-dict keys ({@code "features.0.weight"}). A module is
- * a {@link UnaryOperator} of tensors, so {@code model::forward}, lambdas and modules mix freely.
- * Note: this type shares its simple name with {@code java.lang.Module}; import it by name.
+ * names compose with dots into PyTorch's state-dict keys ({@code "features.0.weight"}). Parameters
+ * are leaves that require grad; buffers are state that is saved but not trained (running
+ * statistics). A module is a {@link UnaryOperator} of tensors, so {@code model::forward}, lambdas
+ * and modules mix freely.
+ *
+ * <p>Note: this type shares its simple name with {@code java.lang.Module}; import it by name.
  */
 public abstract class Module implements UnaryOperator<Tensor> {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
@@ -24,7 +29,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
-    /** The module's function. */
+    /** The module's function. The input is not modified. */
     public abstract Tensor forward(Tensor input);
 
     /** Same as {@link #forward(Tensor)}. */
@@ -33,166 +38,232 @@ public abstract class Module implements UnaryOperator<Tensor> {
         return forward(input);
     }
 
-    /** Registers a trainable tensor under {@code name}; marks it as requiring grad and returns it. */
+    // ------------------------------------------------------------------ registration
+
+    /** Registers a trainable leaf under {@code name}, marks it as requiring grad and returns it. */
     protected final Tensor registerParameter(String name, Tensor parameter) {
-        checkNewName(name);
+        checkNewName(name, parameter);
+        if (!parameter.isLeaf()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter '" + name
+                    + "' must be a leaf tensor, got the result of '" + parameter.op() + "'");
+        }
         parameters.put(name, parameter.requiresGrad(true));
         return parameter;
     }
 
-    /** Registers non-trainable state (running statistics, say) that belongs in the state dict. */
+    /**
+     * Registers state that belongs in the state dict but is not trained (running statistics, say)
+     * and returns it. The module updates a buffer in place, so {@link #stateDict()} stays live.
+     */
     protected final Tensor registerBuffer(String name, Tensor buffer) {
-        checkNewName(name);
+        checkNewName(name, buffer);
         buffers.put(name, buffer);
         return buffer;
     }
 
-    /** Replaces the value of a registered buffer (a running statistic after an update, say). */
-    protected final void updateBuffer(String name, Tensor value) {
-        if (!buffers.containsKey(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer named '" + name + "'");
-        }
-        buffers.put(name, value);
-    }
-
-    /** The current value of a registered buffer. */
-    protected final Tensor buffer(String name) {
-        Tensor value = buffers.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer named '" + name + "'");
-        }
-        return value;
-    }
-
     /** Registers a submodule under {@code name} and returns it. */
     protected final <M extends Module> M registerModule(String name, M module) {
-        checkNewName(name);
+        checkNewName(name, module);
         children.put(name, module);
         return module;
     }
 
-    private void checkNewName(String name) {
+    private void checkNewName(String name, Object value) {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name
-                    + "' (non-empty, without dots)");
+                    + "' (needs a non-empty name without dots)");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is null");
         }
         if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already registered");
         }
     }
 
-    /** Direct submodules by name, in registration order. */
+    // ------------------------------------------------------------------ traversal
+
+    /** Direct submodules by name, in registration order (unmodifiable). */
     public final Map<String, Module> namedChildren() {
-        return java.util.Collections.unmodifiableMap(children);
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** This module (under {@code ""}) and every submodule by dotted name, depth first, in registration order. */
+    public final Map<String, Module> namedModules() {
+        Map<String, Module> all = new LinkedHashMap<>();
+        visit("", (prefix, module) -> all.put(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), module));
+        return all;
     }
 
     /** All parameters of this module and its submodules, by dotted name, in registration order. */
     public final Map<String, Tensor> namedParameters() {
         Map<String, Tensor> all = new LinkedHashMap<>();
-        collect("", all, false);
+        visit("", (prefix, module) -> module.parameters.forEach((name, tensor) -> all.put(prefix + name, tensor)));
         return all;
     }
 
-    /** All buffers of this module and its submodules, by dotted name. */
+    /** All buffers of this module and its submodules, by dotted name, in registration order. */
     public final Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> all = new LinkedHashMap<>();
-        collectBuffers("", all);
+        visit("", (prefix, module) -> module.buffers.forEach((name, tensor) -> all.put(prefix + name, tensor)));
         return all;
     }
 
-    /** The parameters in {@link #namedParameters()} order. */
+    /**
+     * The distinct parameters in {@link #namedParameters()} order: a tensor registered under two
+     * names (tied weights) appears once, so an optimizer updates it once.
+     */
     public final List<Tensor> parameters() {
-        return new ArrayList<>(namedParameters().values());
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Tensor> distinct = new ArrayList<>();
+        for (Tensor parameter : namedParameters().values()) {
+            if (seen.add(parameter)) {
+                distinct.add(parameter);
+            }
+        }
+        return distinct;
     }
 
-    /** Parameters and buffers by PyTorch state-dict name (the tensors themselves, not copies). */
+    /**
+     * Parameters, then buffers, of each module in turn, by PyTorch state-dict name. The values are
+     * the live tensors, not copies: training changes them.
+     */
     public final Map<String, Tensor> stateDict() {
         Map<String, Tensor> all = new LinkedHashMap<>();
-        collect("", all, true);
+        visit("", (prefix, module) -> {
+            module.parameters.forEach((name, tensor) -> all.put(prefix + name, tensor));
+            module.buffers.forEach((name, tensor) -> all.put(prefix + name, tensor));
+        });
         return all;
     }
 
-    private void collect(String prefix, Map<String, Tensor> into, boolean withBuffers) {
-        parameters.forEach((name, tensor) -> into.put(prefix + name, tensor));
-        if (withBuffers) {
-            buffers.forEach((name, tensor) -> into.put(prefix + name, tensor));
-        }
-        children.forEach((name, child) -> child.collect(prefix + name + ".", into, withBuffers));
+    private interface Visitor {
+        void visit(String prefix, Module module);
     }
 
-    private void collectBuffers(String prefix, Map<String, Tensor> into) {
-        buffers.forEach((name, tensor) -> into.put(prefix + name, tensor));
-        children.forEach((name, child) -> child.collectBuffers(prefix + name + ".", into));
+    /** Pre-order walk; {@code prefix} is "" for this module and ends with a dot below it. */
+    private void visit(String prefix, Visitor visitor) {
+        visitor.visit(prefix, this);
+        children.forEach((name, child) -> child.visit(prefix + name + ".", visitor));
+    }
+
+    // ------------------------------------------------------------------ loading state
+
+    /** Keys that a non-strict {@link #loadStateDict(Map, boolean)} skipped, as {@code torch}'s {@code _IncompatibleKeys}. */
+    public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {
+        /** Copies the lists. */
+        public LoadResult {
+            missingKeys = List.copyOf(missingKeys);
+            unexpectedKeys = List.copyOf(unexpectedKeys);
+        }
     }
 
     /**
      * Copies values from {@code state} into the parameters and buffers, strictly: a missing,
      * unexpected or wrongly shaped entry throws {@link IllegalArgumentException} naming every
-     * offending key (with both shapes), and then nothing is changed.
+     * offending key with its shapes, and then nothing is changed. {@code state} is not modified;
+     * the module keeps its own tensors (only their values change).
+     * PyTorch: {@code load_state_dict(state, strict=True)}.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
+        loadStateDict(state, true);
+    }
+
+    /**
+     * Like {@link #loadStateDict(Map)}; when not {@code strict}, missing and unexpected keys are
+     * skipped and reported, but a wrongly shaped entry still throws (as in PyTorch).
+     */
+    public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> own = stateDict();
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String key : new TreeSet<>(own.keySet())) {
+        own.forEach((key, target) -> {
             Tensor given = state.get(key);
             if (given == null) {
-                problems.add("missing " + key);
-            } else if (!Arrays.equals(given.shape(), own.get(key).shape())) {
-                problems.add(key + ": expected shape " + Shapes.str(own.get(key).shape()) + ", got " + Shapes.str(given.shape()));
+                missing.add(key);
+                problems.add("missing key '" + key + "' (expected shape " + Shapes.str(target.shape()) + ")");
+            } else if (!Arrays.equals(given.shape(), target.shape())) {
+                problems.add("key '" + key + "' has shape " + Shapes.str(given.shape()) + ", expected "
+                        + Shapes.str(target.shape()));
             }
-        }
-        for (String key : new TreeSet<>(state.keySet())) {
+        });
+        state.forEach((key, given) -> {
             if (!own.containsKey(key)) {
-                problems.add("unexpected " + key);
+                unexpected.add(key);
+                problems.add("unexpected key '" + key + "' (shape " + (given == null ? "null" : Shapes.str(given.shape())) + ")");
             }
+        });
+        if (!strict) {
+            problems.removeIf(problem -> problem.startsWith("missing") || problem.startsWith("unexpected"));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("loadStateDict(" + getClass().getSimpleName() + "): " + String.join("; ", problems));
+            throw new IllegalArgumentException("loadStateDict(" + getClass().getSimpleName() + "): "
+                    + problems.size() + " problem(s): " + String.join("; ", problems));
         }
-        own.forEach((key, target) -> System.arraycopy(state.get(key).buffer(), 0, target.buffer(), 0, target.size()));
+        own.forEach((key, target) -> {
+            Tensor given = state.get(key);
+            if (given != null) {
+                System.arraycopy(given.buffer(), 0, target.buffer(), 0, target.size());
+            }
+        });
+        return new LoadResult(missing, unexpected);
     }
 
-    /** Sets training mode here and in every submodule (dropout active, batch norm updating). Returns this. */
-    public Module train() {
-        return setTraining(true);
+    // ------------------------------------------------------------------ modes and gradients
+
+    /** Training mode here and in every submodule (dropout active, batch norm updating). Returns this. */
+    public final Module train() {
+        return train(true);
     }
 
-    /** Sets evaluation mode here and in every submodule. Returns this. */
-    public Module eval() {
-        return setTraining(false);
+    /** Evaluation mode here and in every submodule. Returns this. PyTorch: {@code eval()}. */
+    public final Module eval() {
+        return train(false);
     }
 
-    private Module setTraining(boolean mode) {
-        training = mode;
-        children.values().forEach(child -> child.setTraining(mode));
+    /** Sets training mode ({@code true}) or evaluation mode here and in every submodule. Returns this. */
+    public final Module train(boolean mode) {
+        visit("", (prefix, module) -> module.training = mode);
         return this;
     }
 
-    /** True in training mode. */
+    /** True in training mode (the mode of a new module). */
     public final boolean isTraining() {
         return training;
     }
 
-    /** Forgets the gradients of all parameters. */
+    /** Forgets the gradients of all parameters (PyTorch: {@code zero_grad(set_to_none=True)}). */
     public final void zeroGrad() {
         namedParameters().values().forEach(Tensor::zeroGrad);
     }
 
-    /** Number of parameter elements. */
+    /** Number of parameter elements, submodules included. */
     public final long parameterCount() {
         long count = 0;
-        for (Tensor parameter : namedParameters().values()) {
+        for (Tensor parameter : parameters()) {
             count += parameter.size();
         }
         return count;
     }
 
-    /** A one-line description of this module's own configuration, like PyTorch's {@code extra_repr}. */
+    // ------------------------------------------------------------------ printing
+
+    /** This module's own configuration on one line, like PyTorch's {@code extra_repr}. */
     protected String extraRepr() {
         return "";
     }
 
-    /** A tree like PyTorch's, with parameter counts. */
+    /**
+     * A tree like PyTorch's {@code print(model)}, each line ending with the parameter count of
+     * that subtree when it has parameters:
+     * <pre>
+     * Sequential(
+     *   (0): Linear(in_features=2, out_features=8, bias=true)  # 24 parameters
+     *   (1): ReLU()
+     * )  # 24 parameters
+     * </pre>
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(getClass().getSimpleName()).append('(').append(extraRepr());
@@ -202,8 +273,9 @@ public abstract class Module implements UnaryOperator<Tensor> {
                     .append(child.toString().replace("\n", "\n  ")).append('\n'));
         }
         text.append(')');
-        if (parameterCount() > 0 && children.isEmpty()) {
-            text.append("  # ").append(parameterCount()).append(" parameters");
+        long count = parameterCount();
+        if (count > 0) {
+            text.append("  # ").append(count).append(count == 1 ? " parameter" : " parameters");
         }
         return text.toString();
     }

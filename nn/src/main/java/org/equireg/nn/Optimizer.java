@@ -1,0 +1,214 @@
+package org.equireg.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.equireg.core.Shapes;
+import org.equireg.core.Tensor;
+
+/**
+ * Gradient-based parameter updates, like {@code torch.optim.Optimizer}. This class owns the loop
+ * over parameters, the per-parameter state and its saving; a subclass writes only its update rule,
+ * {@link #update}, for one parameter.
+ *
+ * <p>{@link #step()} skips parameters without a gradient and changes the parameters' values in
+ * place (so models see the update), outside any autodiff graph: call it after {@code backward()},
+ * not between a forward pass and its backward.
+ */
+public abstract class Optimizer {
+    private final String name;
+    private final List<Tensor> parameters;
+    private final List<String> stateNames;
+    private final List<Map<String, double[]>> states = new ArrayList<>();
+    private final long[] steps;
+    private double learningRate;
+
+    /**
+     * @param name the optimizer's name for messages
+     * @param parameters the tensors to update (leaves that require grad); the list is copied
+     * @param learningRate the initial learning rate, &gt;= 0
+     * @param stateNames the per-parameter buffers the update rule keeps (PyTorch's names)
+     */
+    protected Optimizer(String name, List<Tensor> parameters, double learningRate, String... stateNames) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(name + ": got an empty parameter list");
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Tensor parameter = parameters.get(i);
+            if (parameter == null || !parameter.isLeaf() || !parameter.requiresGrad()) {
+                throw new IllegalArgumentException(name + ": parameter " + i + " is not a leaf that requires grad");
+            }
+            states.add(new HashMap<>());
+        }
+        this.name = name;
+        this.parameters = List.copyOf(parameters);
+        this.stateNames = List.of(stateNames);
+        this.steps = new long[parameters.size()];
+        setLearningRate(learningRate);
+    }
+
+    /**
+     * The update rule for one parameter with a gradient.
+     *
+     * @param parameter the parameter's values. Modified.
+     * @param gradient its gradient. Not modified.
+     * @param state its buffers and step count ({@link ParameterState#step()} already counts this step)
+     */
+    protected abstract void update(double[] parameter, double[] gradient, ParameterState state);
+
+    /** Updates every parameter that has a gradient. */
+    public final void step() {
+        for (int i = 0; i < parameters.size(); i++) {
+            Tensor gradient = parameters.get(i).grad();
+            if (gradient != null) {
+                steps[i]++;
+                update(parameters.get(i).buffer(), gradient.buffer(), new ParameterState(i));
+            }
+        }
+    }
+
+    /** Forgets the gradients of all parameters (PyTorch: {@code zero_grad(set_to_none=True)}). */
+    public final void zeroGrad() {
+        parameters.forEach(Tensor::zeroGrad);
+    }
+
+    /** The parameters, in order (unmodifiable). */
+    public final List<Tensor> parameters() {
+        return parameters;
+    }
+
+    /** The current learning rate. */
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    /** Sets the learning rate (schedules call this). */
+    public final void setLearningRate(double learningRate) {
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException(name + ": needs a finite learning rate >= 0, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** The buffers and step count of one parameter, handed to {@link #update}. */
+    public final class ParameterState {
+        private final int index;
+
+        private ParameterState(int index) {
+            this.index = index;
+        }
+
+        /** How many updates this parameter has had, this one included (1 on the first). */
+        public long step() {
+            return steps[index];
+        }
+
+        /** True when the buffer exists (it is created on first {@link #buffer} call). */
+        public boolean has(String buffer) {
+            return states.get(index).containsKey(buffer);
+        }
+
+        /** The named buffer, the parameter's length, created as zeros on first use. Modified by the update rule. */
+        public double[] buffer(String buffer) {
+            if (!stateNames.contains(buffer)) {
+                throw new IllegalStateException(name + ": buffer '" + buffer + "' was not declared in " + stateNames);
+            }
+            return states.get(index).computeIfAbsent(buffer, key -> new double[parameters.get(index).size()]);
+        }
+    }
+
+    // ------------------------------------------------------------------ saving and loading
+
+    /**
+     * The state as named tensors (copies): {@code "state.<i>.<buffer>"} in the parameter's shape,
+     * {@code "state.<i>.step"} as a scalar for each parameter updated so far, and
+     * {@code "param_groups.0.lr"}, following PyTorch's {@code state_dict()} layout. Other settings
+     * (momentum, betas, ...) belong to the constructor and are not saved.
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (steps[i] > 0) {
+                state.put("state." + i + ".step", Tensor.scalar(steps[i]));
+            }
+            int[] shape = parameters.get(i).shape();
+            for (String buffer : stateNames) {
+                double[] values = states.get(i).get(buffer);
+                if (values != null) {
+                    state.put("state." + i + "." + buffer, Tensor.of(values, shape));
+                }
+            }
+        }
+        state.put("param_groups.0.lr", Tensor.scalar(learningRate));
+        return state;
+    }
+
+    /**
+     * Replaces the whole state by {@code state} (as written by {@link #stateDict()} of an optimizer
+     * of the same kind over parameters of the same shapes). Strict: an unknown key, a wrong shape, a
+     * bad step count or a missing learning rate throws {@link IllegalArgumentException} naming every
+     * offending key, and then nothing is changed. {@code state} is not modified.
+     */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        List<String> problems = new ArrayList<>();
+        Tensor rate = state.get("param_groups.0.lr");
+        if (rate == null || rate.size() != 1) {
+            problems.add("missing scalar key 'param_groups.0.lr'");
+        }
+        state.forEach((key, value) -> {
+            String problem = checkEntry(key, value);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(name + ".loadStateDict: " + problems.size() + " problem(s): "
+                    + String.join("; ", problems));
+        }
+        Arrays.fill(steps, 0);
+        states.forEach(Map::clear);
+        state.forEach((key, value) -> {
+            if (key.startsWith("state.")) {
+                String[] parts = key.split("\\.");
+                int index = Integer.parseInt(parts[1]);
+                if (parts[2].equals("step")) {
+                    steps[index] = (long) value.item();
+                } else {
+                    states.get(index).put(parts[2], value.toArray());
+                }
+            }
+        });
+        setLearningRate(rate.item());
+    }
+
+    /** Why {@code key} cannot be loaded, or null when it can. */
+    private String checkEntry(String key, Tensor value) {
+        if (key.equals("param_groups.0.lr")) {
+            return null;
+        }
+        String[] parts = key.split("\\.");
+        if (parts.length != 3 || !parts[0].equals("state") || !parts[1].matches("\\d{1,9}")
+                || Integer.parseInt(parts[1]) >= parameters.size()) {
+            return "unexpected key '" + key + "'";
+        }
+        if (value == null) {
+            return "key '" + key + "' is null";
+        }
+        int[] expected = parameters.get(Integer.parseInt(parts[1])).shape();
+        if (parts[2].equals("step")) {
+            boolean valid = value.size() == 1 && value.item() >= 0 && value.item() == Math.rint(value.item());
+            return valid ? null : "key '" + key + "' should be a whole number >= 0, got " + value;
+        }
+        if (!Set.copyOf(stateNames).contains(parts[2])) {
+            return "unexpected key '" + key + "' (" + name + " keeps " + stateNames + ")";
+        }
+        if (!Arrays.equals(value.shape(), expected)) {
+            return "key '" + key + "' has shape " + Shapes.str(value.shape()) + ", expected " + Shapes.str(expected);
+        }
+        return null;
+    }
+}

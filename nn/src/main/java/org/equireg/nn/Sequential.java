@@ -1,0 +1,47 @@
+package org.equireg.nn;
+
+import org.equireg.core.Tensor;
+
+/**
+ * Modules applied one after another; they are registered as {@code "0"}, {@code "1"}, ..., so the
+ * state-dict names are PyTorch's ({@code "0.weight"}, {@code "2.bias"}). PyTorch: {@code torch.nn.Sequential}.
+ */
+public final class Sequential extends Module {
+    private int size;
+
+    /** The modules in order (none gives the identity). */
+    public Sequential(Module... modules) {
+        for (Module module : modules) {
+            append(module);
+        }
+    }
+
+    /** Adds a module at the end under the next index; returns this. */
+    public Sequential append(Module module) {
+        registerModule(Integer.toString(size), module);
+        size++;
+        return this;
+    }
+
+    /** The module at {@code index}. */
+    public Module get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("Sequential.get: index " + index + " is out of range [0, " + size + ")");
+        }
+        return namedChildren().get(Integer.toString(index));
+    }
+
+    /** Number of modules. */
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor output = input;
+        for (Module module : namedChildren().values()) {
+            output = module.forward(output);
+        }
+        return output;
+    }
+}

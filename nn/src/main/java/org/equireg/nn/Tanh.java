@@ -1,0 +1,11 @@
+package org.equireg.nn;
+
+import org.equireg.core.Tensor;
+
+/** Hyperbolic tangent elementwise. PyTorch: {@code torch.nn.Tanh}. */
+public final class Tanh extends Module {
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.tanh();
+    }
+}

@@ -1,0 +1,16 @@
+package org.equireg.nn;
+
+import java.util.random.RandomGenerator;
+import org.equireg.core.Tensor;
+
+class TanhTest extends ModuleContract {
+    @Override
+    Module create(RandomGenerator random) {
+        return new Tanh();
+    }
+
+    @Override
+    Tensor input(RandomGenerator random) {
+        return Tensor.randn(random, 3, 4);
+    }
+}
