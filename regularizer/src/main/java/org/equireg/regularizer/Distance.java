@@ -1,0 +1,95 @@
+package org.equireg.regularizer;
+
+import java.util.Locale;
+import org.equireg.core.Tensor;
+
+/**
+ * The distance {@code dist(a, b)} between the two sides of an equivariance pair,
+ * {@code a = f_out(model(v))} and {@code b = model(f_in(v))}, both {@code (batch, ...)}.
+ *
+ * <p>It returns one distance per sample, shape {@code (batch)}, or a scalar (already pooled over
+ * the batch); the regularizer takes the mean either way, as the reference package does with
+ * {@code torch.mean(dist(t1, t2))}. Only per-sample distances give the report a standard error.
+ * A custom distance is a lambda: {@code (a, b) -> a.sub(b).abs().flatten(1, -1).max(1, false)}.
+ *
+ * <p>The built-in distances are pseudo-metrics: non-negative, zero on equal arguments, symmetric.
+ */
+@FunctionalInterface
+public interface Distance {
+
+    /** The Euclidean distance of the flattened samples: the reference package's default ({@code dist=2}). */
+    Distance L2 = lp(2);
+
+    /** The sum of absolute differences. */
+    Distance L1 = lp(1);
+
+    /** The largest absolute difference. */
+    Distance LINF = lp(Double.POSITIVE_INFINITY);
+
+    /**
+     * For models ending in a softmax: the L2 distance between the logarithms of the probabilities,
+     * each clamped below at {@code Double.MIN_NORMAL} so a zero probability stays finite (its log
+     * is -708.4 and its gradient 0 instead of -inf and NaN). The reference's {@code "cross_entropy"}.
+     */
+    Distance CROSS_ENTROPY = new LogSpaceDistance(false);
+
+    /**
+     * For models that output logits: the L2 distance between {@code logSoftmax} of both along the
+     * last axis. The reference's {@code "cross_entropy_logits"}.
+     */
+    Distance CROSS_ENTROPY_LOGITS = new LogSpaceDistance(true);
+
+    /**
+     * Distances between corresponding samples.
+     *
+     * @param a {@code (batch, ...)}. Not modified.
+     * @param b {@code (batch, ...)}, the shape of a. Not modified.
+     * @return {@code (batch)} per-sample distances, or a scalar
+     */
+    Tensor between(Tensor a, Tensor b);
+
+    /** True when {@code between(a, b)} equals {@code between(b, a)}; unknown (false) for custom distances. */
+    default boolean isSymmetric() {
+        return false;
+    }
+
+    /**
+     * The p-norm of the flattened difference of each pair of samples,
+     * {@code (sum_j |a_j - b_j|^p)^(1/p)}, or the largest |a_j - b_j| for p = infinity. Its
+     * gradient at a zero difference is 0 (an exactly equivariant model is a minimum, not a kink
+     * with a random subgradient).
+     *
+     * @param p at least 1, or {@code Double.POSITIVE_INFINITY}
+     */
+    static Distance lp(double p) {
+        return new LpDistance(p);
+    }
+
+    /**
+     * The reference package's spellings: an integer or decimal p ({@code "1"}, {@code "2"},
+     * {@code "3.5"}) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
+     * {@code "cross_entropy_logits"}.
+     */
+    static Distance parse(String spelling) {
+        String key = spelling == null ? "" : spelling.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "inf":
+            case "infinity":
+                return LINF;
+            case "cross_entropy":
+                return CROSS_ENTROPY;
+            case "cross_entropy_logits":
+                return CROSS_ENTROPY_LOGITS;
+            default:
+                break;
+        }
+        double p;
+        try {
+            p = Double.parseDouble(key);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a number"
+                    + " p >= 1, \"inf\", \"cross_entropy\" or \"cross_entropy_logits\"", e);
+        }
+        return lp(p);
+    }
+}

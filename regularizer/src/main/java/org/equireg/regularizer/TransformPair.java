@@ -1,0 +1,154 @@
+package org.equireg.regularizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+import org.equireg.core.Tensor;
+import org.equireg.regularizer.transforms.FiniteGroup;
+import org.equireg.regularizer.transforms.RandomTransform;
+import org.equireg.regularizer.transforms.Transform;
+
+/**
+ * One equivariance constraint {@code (f_out, f_in, epsilon, lambda)}: the model should satisfy
+ * {@code model(f_in(v)) = f_out(model(v))}, and its penalty is
+ * {@code lambda * max(0, error - epsilon)} with error the mean distance between the two sides.
+ *
+ * <p>A fixed pair ({@link #of}) uses the same two maps every time. A shared pair ({@link #shared})
+ * draws one random element per call and applies it to both sides, possibly through different
+ * representations: rotate the input image by theta and the predicted 2-D vector by the same theta.
+ * The reference package's three-element tuple {@code (f, epsilon, lambda)} is
+ * {@code shared(f, epsilon, lambda)} with a {@link RandomTransform}.
+ */
+public final class TransformPair {
+    private final String name;
+    private final Function<RandomGenerator, Sides> sides;
+    private final double epsilon;
+    private final double lambda;
+
+    /** The two maps of one draw: {@code fOut} acts on the model's outputs, {@code fIn} on its inputs. */
+    public record Sides(UnaryOperator<Tensor> fOut, UnaryOperator<Tensor> fIn) {
+    }
+
+    private TransformPair(String method, String name, Function<RandomGenerator, Sides> sides, double epsilon,
+                          double lambda) {
+        if (!(epsilon >= 0) || epsilon == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("TransformPair." + method + ": epsilon must be finite and >= 0, got "
+                    + epsilon);
+        }
+        if (!(lambda >= 0) || lambda == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("TransformPair." + method + ": lambda must be finite and >= 0, got "
+                    + lambda);
+        }
+        this.name = name;
+        this.sides = sides;
+        this.epsilon = epsilon;
+        this.lambda = lambda;
+    }
+
+    /**
+     * The fixed pair: asks for {@code model(fIn(v)) = fOut(model(v))}.
+     *
+     * @param fOut acts on the model's outputs {@code (batch, ...)}
+     * @param fIn acts on the model's inputs {@code (batch, ...inputShape)}
+     * @param epsilon the tolerated error, at least 0
+     * @param lambda the weight of the penalty, at least 0
+     */
+    public static TransformPair of(UnaryOperator<Tensor> fOut, UnaryOperator<Tensor> fIn, double epsilon, double lambda) {
+        Sides fixed = new Sides(require("of", "fOut", fOut), require("of", "fIn", fIn));
+        return new TransformPair("of", describe(fOut) + " ~ " + describe(fIn), random -> fixed, epsilon, lambda);
+    }
+
+    /** One random element {@code f} per call on both sides: asks for {@code model(f(v)) = f(model(v))}. */
+    public static TransformPair shared(RandomTransform transform, double epsilon, double lambda) {
+        require("shared", "transform", transform);
+        return new TransformPair("shared", "shared " + transform, random -> {
+            Transform drawn = transform.draw(random);
+            return new Sides(drawn, drawn);
+        }, epsilon, lambda);
+    }
+
+    /**
+     * One random parameter per call, acting on both sides through two representations:
+     * {@code model(fIn(theta)(v)) = fOut(theta)(model(v))} with {@code theta = parameter(random)}.
+     *
+     * @param parameter draws the shared parameter (an angle, a group element)
+     * @param fOut the output representation of a parameter
+     * @param fIn the input representation of a parameter
+     */
+    public static <P> TransformPair shared(Function<RandomGenerator, P> parameter,
+                                           Function<? super P, ? extends UnaryOperator<Tensor>> fOut,
+                                           Function<? super P, ? extends UnaryOperator<Tensor>> fIn,
+                                           double epsilon, double lambda) {
+        require("shared", "parameter", parameter);
+        require("shared", "fOut", fOut);
+        require("shared", "fIn", fIn);
+        return new TransformPair("shared", "shared parameter", random -> {
+            P drawn = parameter.apply(random);
+            return new Sides(fOut.apply(drawn), fIn.apply(drawn));
+        }, epsilon, lambda);
+    }
+
+    /**
+     * One fixed pair per non-identity element, {@code (outputs[i], inputs[i])} for i = 1..order-1:
+     * the whole orbit of a finite group acting through two corresponding representations (the
+     * same group twice for plain equivariance, {@code Transforms.c4()} and
+     * {@code Transforms.rotations2d(4)} for images to vectors).
+     */
+    public static List<TransformPair> everyElement(FiniteGroup outputs, FiniteGroup inputs, double epsilon,
+                                                   double lambda) {
+        if (outputs.order() != inputs.order()) {
+            throw new IllegalArgumentException("TransformPair.everyElement: the groups " + outputs + " and " + inputs
+                    + " have " + outputs.order() + " and " + inputs.order() + " elements");
+        }
+        List<TransformPair> pairs = new ArrayList<>();
+        for (int i = 1; i < inputs.order(); i++) {
+            pairs.add(of(outputs.elements().get(i), inputs.elements().get(i), epsilon, lambda));
+        }
+        return List.copyOf(pairs);
+    }
+
+    /** This pair under another name (shown in reports and error messages). */
+    public TransformPair named(String newName) {
+        return new TransformPair("named", require("named", "name", newName), sides, epsilon, lambda);
+    }
+
+    /** The two maps to use for one call, drawn from {@code random} when the pair is random. */
+    public Sides draw(RandomGenerator random) {
+        return sides.apply(random);
+    }
+
+    /** The tolerated error epsilon. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** The weight lambda. */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** The name shown in reports. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (epsilon " + epsilon + ", lambda " + lambda + ")";
+    }
+
+    private static <T> T require(String method, String argument, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("TransformPair." + method + ": " + argument + " is null");
+        }
+        return value;
+    }
+
+    // Built-in transforms name themselves; a lambda's toString is noise.
+    private static String describe(UnaryOperator<Tensor> map) {
+        String text = map.toString();
+        return text.contains("$$Lambda") ? "custom" : text;
+    }
+}

@@ -1,0 +1,97 @@
+package org.equireg.regularizer.samplers;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.equireg.core.Tensor;
+
+/**
+ * Factories of the built-in samplers. Bounds, means and data are not modified (copied or
+ * detached); every random choice comes from the generator the regularizer passes in.
+ */
+public final class Samplers {
+    private Samplers() {
+    }
+
+    /** Uniform on [0, 1]^d: the reference package's default. */
+    public static Sampler box() {
+        return box(0, 1);
+    }
+
+    /** Uniform on [low, high] in every element. */
+    public static Sampler box(double low, double high) {
+        return box(Tensor.scalar(low), Tensor.scalar(high));
+    }
+
+    /** Uniform on the box with per-element bounds, each broadcast to the input shape. */
+    public static Sampler box(Tensor low, Tensor high) {
+        return new Box(low.copy(), high.copy(), new Box.IndependentCube());
+    }
+
+    /**
+     * Uniform on the box given the reference package's way: {@code bounds (..., 2)} holds
+     * {@code [low, high]} in its last axis and broadcasts to {@code (...inputShape, 2)}.
+     */
+    public static Sampler boxFromBounds(Tensor bounds) {
+        if (bounds.rank() < 1 || bounds.dim(-1) != 2) {
+            throw new IllegalArgumentException("Samplers.boxFromBounds: bounds need a last axis of size 2 holding"
+                    + " [low, high], got shape " + org.equireg.core.Shapes.str(bounds.shape()));
+        }
+        Tensor low = bounds.slice(-1, 0, 1).squeeze(-1);
+        Tensor high = bounds.slice(-1, 1, 2).squeeze(-1);
+        return box(low, high);
+    }
+
+    /** Scrambled Halton (randomised quasi-Monte Carlo) points in [0, 1]^d. */
+    public static Sampler halton() {
+        return halton(Tensor.scalar(0), Tensor.scalar(1));
+    }
+
+    /** Scrambled Halton points in the box with per-element bounds broadcast to the input shape. */
+    public static Sampler halton(Tensor low, Tensor high) {
+        return new Box(low.copy(), high.copy(), new ScrambledHalton());
+    }
+
+    /** Antithetic uniform points in [low, high]: pairs v and {@code low + high - v}. */
+    public static Sampler antitheticBox(double low, double high) {
+        return antithetic(box(low, high), v -> v.neg().add(low + high));
+    }
+
+    /** Normal points {@code mean + std * z} in every element, independent. */
+    public static Sampler gaussian(double mean, double std) {
+        return new Gaussian(mean, std);
+    }
+
+    /** Antithetic normal points: pairs v and {@code 2 mean - v}. */
+    public static Sampler antitheticGaussian(double mean, double std) {
+        return antithetic(gaussian(mean, std), v -> v.neg().add(2 * mean));
+    }
+
+    /**
+     * Antithetic pairs from any base sampler; {@code reflection} must map the base law to itself
+     * (a measure-preserving involution), or the estimate is biased.
+     */
+    public static Sampler antithetic(Sampler base, UnaryOperator<Tensor> reflection) {
+        return new Antithetic(base, reflection);
+    }
+
+    /** Uniform on the unit sphere {@code |v| = 1} (the whole sample flattened to one vector). */
+    public static Sampler unitSphere() {
+        return new UnitSphere();
+    }
+
+    /** Rows of {@code data (rows, ...inputShape)} uniformly with replacement. */
+    public static Sampler fromData(Tensor data) {
+        return new DataSampler(data);
+    }
+
+    /** The next n rows of a stream of batches {@code (rows, ...inputShape)}, such as a data loader. */
+    public static Sampler fromBatches(Supplier<Tensor> batches) {
+        return new BatchSampler(batches);
+    }
+
+    /** The mixture of {@code components} with the given (unnormalised) weights. */
+    public static Sampler mixture(double[] weights, Sampler... components) {
+        return new Mixture(weights.clone(), Arrays.asList(components));
+    }
+}

@@ -1,0 +1,67 @@
+package org.equireg.regularizer.transforms;
+
+import java.util.Locale;
+import org.equireg.core.Tensor;
+
+/**
+ * The affine map {@code p -> A p + t} applied to images {@code (batch, ..., height, width)}, with
+ * bilinear interpolation: {@code out(p) = in(A^-1 (p - t))}. Coordinates are in pixels about the
+ * image centre {@code ((width - 1) / 2, (height - 1) / 2)}, x to the right and y up, so a rotation
+ * {@code A = [[cos, -sin], [sin, cos]]} by a positive angle turns the picture counterclockwise as
+ * displayed, and by 90 degrees agrees with {@code rot90} (up to rounding of sin and cos).
+ *
+ * <p>An element of the affine group acts on the plane, but resampling a finite grid loses what
+ * leaves the window and blurs between pixels, so on images this is a semigroup action at best:
+ * no inverse is offered. For square images it equals PyTorch's
+ * {@code grid_sample(x, affine_grid(theta, size, align_corners=False), align_corners=False)} with
+ * {@code theta = [[a', b', 0], [c', d', 0]]} the inverse matrix written for y pointing down.
+ */
+final class AffineWarp implements Transform {
+    private final double[] inverse; // A^-1 as {a, b, c, d}, row-major, acting on (x, y)
+    private final double translationX;
+    private final double translationY;
+    private final Padding padding;
+    private final String name;
+
+    AffineWarp(double[][] matrix, double translationX, double translationY, Padding padding, String name) {
+        this.inverse = invert2x2(matrix, name);
+        this.translationX = translationX;
+        this.translationY = translationY;
+        this.padding = padding;
+        this.name = name;
+    }
+
+    private static double[] invert2x2(double[][] m, String name) {
+        if (m.length != 2 || m[0].length != 2 || m[1].length != 2) {
+            throw new IllegalArgumentException(name + ": needs a 2 x 2 matrix");
+        }
+        double determinant = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+        if (!(Math.abs(determinant) > 0) || !Double.isFinite(determinant)) {
+            throw new IllegalArgumentException(name + ": the matrix is singular (determinant " + determinant + ")");
+        }
+        return new double[] {m[1][1] / determinant, -m[0][1] / determinant, -m[1][0] / determinant, m[0][0] / determinant};
+    }
+
+    @Override
+    public Tensor apply(Tensor batch) {
+        Axes.requireImages(name, batch);
+        int height = batch.dim(-2);
+        int width = batch.dim(-1);
+        double centreRow = (height - 1) / 2.0;
+        double centreColumn = (width - 1) / 2.0;
+        BilinearSampling.Plan plan = BilinearSampling.plan(height, width, height, width, padding, (i, j, position) -> {
+            double x = j - centreColumn - translationX;
+            double y = centreRow - i - translationY;
+            double sourceX = inverse[0] * x + inverse[1] * y;
+            double sourceY = inverse[2] * x + inverse[3] * y;
+            position[0] = centreRow - sourceY;
+            position[1] = centreColumn + sourceX;
+        });
+        return BilinearSampling.apply(batch, plan);
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + padding.name().toLowerCase(Locale.ROOT) + " padding)";
+    }
+}

@@ -1,0 +1,122 @@
+package org.equireg.regularizer.transforms;
+
+import org.equireg.core.Tensor;
+
+/**
+ * Resampling of the last two axes by a fixed bilinear plan: every output pixel p is a weighted sum
+ * of at most four input pixels, {@code out[l, p] = sum_k w[p, k] * in[l, index[p, k]]} for every
+ * plane l of the leading axes. The map is linear in the input, so its derivative is the transposed
+ * plan: {@code dIn[l, index[p, k]] += w[p, k] * dOut[l, p]}. The plan (geometry) gets no gradient.
+ * PyTorch: {@code torch.nn.functional.grid_sample(mode="bilinear", align_corners=False)}.
+ */
+final class BilinearSampling {
+    private static final int CORNERS = 4;
+
+    private BilinearSampling() {
+    }
+
+    /**
+     * A plan: for output pixel p (row-major over outHeight x outWidth) and corner k, the flat input
+     * pixel {@code index[4p + k]} (-1 for a corner outside the image under zero padding) and its
+     * weight {@code weight[4p + k]}.
+     */
+    record Plan(int inHeight, int inWidth, int outHeight, int outWidth, int[] index, double[] weight) {
+    }
+
+    /**
+     * The plan that reads output pixel (row i, column j) from input position
+     * {@code (row, column) = source.map(i, j)} by bilinear interpolation of the four surrounding
+     * pixel centres.
+     */
+    static Plan plan(int inHeight, int inWidth, int outHeight, int outWidth, Padding padding, SourceMap source) {
+        int pixels = outHeight * outWidth;
+        int[] index = new int[CORNERS * pixels];
+        double[] weight = new double[CORNERS * pixels];
+        double[] position = new double[2];
+        for (int i = 0; i < outHeight; i++) {
+            for (int j = 0; j < outWidth; j++) {
+                source.map(i, j, position);
+                double row = position[0];
+                double column = position[1];
+                if (padding == Padding.BORDER) {
+                    row = Math.min(Math.max(row, 0), inHeight - 1);
+                    column = Math.min(Math.max(column, 0), inWidth - 1);
+                }
+                int row0 = (int) Math.floor(row);
+                int column0 = (int) Math.floor(column);
+                double fractionRow = row - row0;
+                double fractionColumn = column - column0;
+                int p = CORNERS * (i * outWidth + j);
+                setCorner(index, weight, p, row0, column0, (1 - fractionRow) * (1 - fractionColumn), inHeight, inWidth);
+                setCorner(index, weight, p + 1, row0, column0 + 1, (1 - fractionRow) * fractionColumn, inHeight, inWidth);
+                setCorner(index, weight, p + 2, row0 + 1, column0, fractionRow * (1 - fractionColumn), inHeight, inWidth);
+                setCorner(index, weight, p + 3, row0 + 1, column0 + 1, fractionRow * fractionColumn, inHeight, inWidth);
+            }
+        }
+        return new Plan(inHeight, inWidth, outHeight, outWidth, index, weight);
+    }
+
+    // Corners outside the image read zero (their weight is kept but unused); under border padding
+    // the clamped position puts any outside corner at weight 0, so dropping it is exact too.
+    private static void setCorner(int[] index, double[] weight, int slot, int row, int column, double w,
+                                  int height, int width) {
+        boolean inside = row >= 0 && row < height && column >= 0 && column < width;
+        index[slot] = inside ? row * width + column : -1;
+        weight[slot] = w;
+    }
+
+    /** Where an output pixel reads from, in input pixel coordinates (fractional). */
+    @FunctionalInterface
+    interface SourceMap {
+        /** Writes {@code (row, column)} of the input position for output pixel (i, j) into {@code position}. */
+        void map(int i, int j, double[] position);
+    }
+
+    /**
+     * Records the resampling of {@code x (..., inHeight, inWidth)} to {@code (..., outHeight, outWidth)}.
+     */
+    static Tensor apply(Tensor x, Plan plan) {
+        int[] inShape = x.shape();
+        int rank = inShape.length;
+        int inPixels = plan.inHeight * plan.inWidth;
+        int outPixels = plan.outHeight * plan.outWidth;
+        int planes = x.size() / inPixels;
+        int[] outShape = inShape.clone();
+        outShape[rank - 2] = plan.outHeight;
+        outShape[rank - 1] = plan.outWidth;
+        double[] in = x.buffer();
+        double[] out = new double[planes * outPixels];
+        int[] index = plan.index;
+        double[] weight = plan.weight;
+        for (int l = 0; l < planes; l++) {
+            int inOffset = l * inPixels;
+            int outOffset = l * outPixels;
+            for (int p = 0; p < outPixels; p++) {
+                double sum = 0;
+                for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
+                    if (index[k] >= 0) {
+                        sum += weight[k] * in[inOffset + index[k]];
+                    }
+                }
+                out[outOffset + p] = sum;
+            }
+        }
+        return Tensor.fromOp("bilinearSampling", out, outShape, grad -> {
+            double[] g = grad.buffer();
+            double[] dx = new double[in.length];
+            for (int l = 0; l < planes; l++) {
+                int inOffset = l * inPixels;
+                int outOffset = l * outPixels;
+                for (int p = 0; p < outPixels; p++) {
+                    double upstream = g[outOffset + p];
+                    for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
+                        if (index[k] >= 0) {
+                            dx[inOffset + index[k]] += weight[k] * upstream;
+                        }
+                    }
+                }
+            }
+            return new Tensor[] {Tensor.wrap(dx, inShape)};
+        }, x);
+    }
+}

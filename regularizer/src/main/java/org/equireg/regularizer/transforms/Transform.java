@@ -1,0 +1,37 @@
+package org.equireg.regularizer.transforms;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.equireg.core.Tensor;
+
+/**
+ * A batched, differentiable map acting on every sample of a batch {@code (batch, ...)} alike: the
+ * action of one element of a group or semigroup. The result is a new tensor (the input is not
+ * modified) with the batch axis unchanged; gradients flow from the result back to the input.
+ *
+ * <p>Laws: {@code t.then(u)} acts as {@code u(t(x))}; where {@link #inverse()} is present,
+ * {@code t.then(t.inverse().get())} acts as the identity (exactly, up to floating-point rounding
+ * of arithmetic transforms). {@code toString()} names the transform in reports.
+ */
+@FunctionalInterface
+public interface Transform extends UnaryOperator<Tensor> {
+
+    /**
+     * Applies the action to every sample.
+     *
+     * @param batch {@code (batch, ...)}. Not modified.
+     * @return {@code (batch, ...)}, a new tensor
+     */
+    @Override
+    Tensor apply(Tensor batch);
+
+    /** The inverse action, when this element has one (group elements); empty for semigroup elements. */
+    default Optional<Transform> inverse() {
+        return Optional.empty();
+    }
+
+    /** {@code after} applied to the result of this: the composition {@code after ∘ this}. */
+    default Transform then(Transform after) {
+        return Composition.of(this, after);
+    }
+}
