@@ -1,62 +1,132 @@
 package org.equireg.core.kernels;
 
 /**
- * Elementwise kernels over equally long arrays. Each one picks the Vector API or the scalar twin
- * through {@link Simd#ENABLED}.
+ * Elementwise kernels over runs of {@code length} doubles starting at the given offsets. Each
+ * runs {@link VectorElementwise} or its scalar twin {@link ScalarElementwise} as {@link Simd}
+ * decided; both give the same bits (each element is one correctly rounded operation, or one
+ * fused multiply-add where the formula says {@code fma}). Output runs may be the same array and
+ * offset as an input run; other overlaps are not allowed.
  */
 public final class Elementwise {
     private Elementwise() {
     }
 
-    /** {@code out[i] = a[i] + b[i]}. */
+    /** {@code out[i] = a[i] + b[i]} into a new array; a and b have equal length. Not modified. */
     public static double[] add(double[] a, double[] b) {
         double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] + b[i];
-        }
+        add(a, 0, b, 0, out, 0, a.length);
         return out;
     }
 
-    /** {@code out[i] = a[i] - b[i]}. */
+    /** {@code out[i] = a[i] - b[i]} into a new array; a and b have equal length. Not modified. */
     public static double[] sub(double[] a, double[] b) {
         double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] - b[i];
-        }
+        sub(a, 0, b, 0, out, 0, a.length);
         return out;
     }
 
-    /** {@code out[i] = a[i] * b[i]}. */
+    /** {@code out[i] = a[i] * b[i]} into a new array; a and b have equal length. Not modified. */
     public static double[] mul(double[] a, double[] b) {
         double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * b[i];
-        }
+        mul(a, 0, b, 0, out, 0, a.length);
         return out;
     }
 
-    /** {@code out[i] = a[i] / b[i]}. */
+    /** {@code out[i] = a[i] / b[i]} into a new array; a and b have equal length. Not modified. */
     public static double[] div(double[] a, double[] b) {
         double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] / b[i];
-        }
+        div(a, 0, b, 0, out, 0, a.length);
         return out;
     }
 
-    /** {@code out[i] = a[i] * factor}. */
+    /** {@code out[i] = a[i] * factor} into a new array. a not modified. */
     public static double[] scale(double[] a, double factor) {
         double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * factor;
-        }
+        scale(a, 0, factor, out, 0, a.length);
         return out;
     }
 
-    /** {@code target[i] += increment[i]}. Target modified. */
+    /** {@code target[i] += increment[i]}; equal lengths. Target modified, increment not modified. */
     public static void addInPlace(double[] target, double[] increment) {
-        for (int i = 0; i < target.length; i++) {
-            target[i] += increment[i];
+        addInPlace(target, 0, increment, 0, target.length);
+    }
+
+    /** {@code out[o + i] = a[aOffset + i] + b[bOffset + i]}. out modified. */
+    public static void add(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.add(a, aOffset, b, bOffset, out, outOffset, length);
+        } else {
+            ScalarElementwise.add(a, aOffset, b, bOffset, out, outOffset, length);
+        }
+    }
+
+    /** {@code out[o + i] = a[aOffset + i] - b[bOffset + i]}. out modified. */
+    public static void sub(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.sub(a, aOffset, b, bOffset, out, outOffset, length);
+        } else {
+            ScalarElementwise.sub(a, aOffset, b, bOffset, out, outOffset, length);
+        }
+    }
+
+    /** {@code out[o + i] = a[aOffset + i] * b[bOffset + i]}. out modified. */
+    public static void mul(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.mul(a, aOffset, b, bOffset, out, outOffset, length);
+        } else {
+            ScalarElementwise.mul(a, aOffset, b, bOffset, out, outOffset, length);
+        }
+    }
+
+    /** {@code out[o + i] = a[aOffset + i] / b[bOffset + i]}. out modified. */
+    public static void div(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.div(a, aOffset, b, bOffset, out, outOffset, length);
+        } else {
+            ScalarElementwise.div(a, aOffset, b, bOffset, out, outOffset, length);
+        }
+    }
+
+    /** {@code out[o + i] = a[aOffset + i] * factor}. out modified. */
+    public static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.scale(a, aOffset, factor, out, outOffset, length);
+        } else {
+            ScalarElementwise.scale(a, aOffset, factor, out, outOffset, length);
+        }
+    }
+
+    /** {@code target[t + i] += increment[incrementOffset + i]}. target modified. */
+    public static void addInPlace(double[] target, int targetOffset, double[] increment, int incrementOffset,
+                                  int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.add(target, targetOffset, increment, incrementOffset, target, targetOffset, length);
+        } else {
+            ScalarElementwise.add(target, targetOffset, increment, incrementOffset, target, targetOffset, length);
+        }
+    }
+
+    /**
+     * {@code y[yOffset + i] = fma(alpha, x[xOffset + i], y[yOffset + i])}, one rounding per element
+     * (BLAS daxpy with a fused multiply-add). y modified.
+     */
+    public static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.axpy(alpha, x, xOffset, y, yOffset, length);
+        } else {
+            ScalarElementwise.axpy(alpha, x, xOffset, y, yOffset, length);
+        }
+    }
+
+    /**
+     * {@code y[yOffset + i] = fma(alpha, x[xOffset + i], beta * y[yOffset + i])}: a running average
+     * such as Adam's moments when {@code beta = 1 - alpha}. y modified.
+     */
+    public static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.axpby(alpha, x, xOffset, beta, y, yOffset, length);
+        } else {
+            ScalarElementwise.axpby(alpha, x, xOffset, beta, y, yOffset, length);
         }
     }
 }

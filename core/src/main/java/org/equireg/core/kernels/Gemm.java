@@ -1,32 +1,56 @@
 package org.equireg.core.kernels;
 
+import java.util.Arrays;
+
 /**
- * General matrix multiply, {@code C = op(A) * op(B)} or {@code C += op(A) * op(B)}, row-major.
+ * General matrix multiply, {@code C = op(A) op(B)} or {@code C += op(A) op(B)}, row-major (BLAS dgemm
+ * with alpha = 1 and beta = 0 or 1).
+ *
+ * <p>Every element is computed by one fixed sequence of operations: starting from
+ * {@code c = accumulate ? C[i][j] : 0}, {@code c = fma(op(A)[i][p], op(B)[p][j], c)} for p = 0, 1,
+ * ..., k - 1 in order (one rounding per term). Every variant below, the vector and scalar paths and
+ * every thread count follow it, so they all give the same bits; a product split along k into
+ * several calls with {@code accumulate = true} gives the same bits as one call.
  */
 public final class Gemm {
+    /**
+     * Below this many multiply-adds the product runs as {@link SimpleGemm}'s plain loops: packing
+     * both operands and dispatching tiles would cost more than it saves (measured crossover near 48^3).
+     */
+    static final long SIMPLE_MAX_MULTIPLY_ADDS = 48L * 48 * 48;
+
     private Gemm() {
     }
 
     /**
      * @param transA when true A is stored (k, m) and used transposed; else stored (m, k)
      * @param transB when true B is stored (n, k) and used transposed; else stored (k, n)
-     * @param c (m, n) at {@code cOffset}. Modified.
-     * @param accumulate add to C instead of overwriting it
+     * @param m rows of C, n columns of C, k terms of each sum; all &gt;= 0
+     * @param a A at {@code aOffset}. Not modified.
+     * @param b B at {@code bOffset}. Not modified.
+     * @param c (m, n) at {@code cOffset}, not overlapping A or B. Modified.
+     * @param accumulate add to C; when false C's old values are ignored, NaN included
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             double[] a, int aOffset, double[] b, int bOffset,
                             double[] c, int cOffset, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    double left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
-                    double right = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
-                    sum += left * right;
-                }
-                int index = cOffset + i * n + j;
-                c[index] = accumulate ? c[index] + sum : sum;
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("Gemm.gemm: sizes must be >= 0, got m = " + m + ", n = " + n
+                    + ", k = " + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, cOffset, cOffset + m * n, 0.0);
             }
+            return;
+        }
+        if ((long) m * n * k <= SIMPLE_MAX_MULTIPLY_ADDS) {
+            SimpleGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+        } else {
+            PackedGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
         }
     }
 }

@@ -1,0 +1,49 @@
+package org.equireg.core.kernels;
+
+/** The scalar twins of {@link VectorElementwise}; same contracts as the {@link Elementwise} facade. */
+final class ScalarElementwise {
+    private ScalarElementwise() {
+    }
+
+    static void add(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] + b[bOffset + i];
+        }
+    }
+
+    static void sub(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] - b[bOffset + i];
+        }
+    }
+
+    static void mul(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    static void div(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] / b[bOffset + i];
+        }
+    }
+
+    static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] * factor;
+        }
+    }
+
+    static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
+        }
+    }
+
+    static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.equireg.core.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The matrix product as plain loops in i-p-j order: row i of C accumulates {@code a[i][p] * row p of B}
+ * for p in order, one {@link Elementwise#axpy} per step (vectorised over j when B is not transposed).
+ * No packing and no threads, so nothing to amortise: the right choice for small products.
+ */
+final class SimpleGemm {
+    private SimpleGemm() {
+    }
+
+    /** {@link Gemm#gemm}, same contract. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset,
+                     double[] b, int bOffset, double[] c, int cOffset, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * n;
+            if (!accumulate) {
+                Arrays.fill(c, row, row + n, 0.0);
+            }
+            for (int p = 0; p < k; p++) {
+                double left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] = Math.fma(left, b[bOffset + j * k + p], c[row + j]);
+                    }
+                } else {
+                    Elementwise.axpy(left, b, bOffset + p * n, c, row, n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.equireg.core.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API elementwise kernels; scalar twins in {@link ScalarElementwise}, contracts on
+ * {@link Elementwise}. Each loop runs whole vectors up to {@code SPECIES.loopBound(length)}, then
+ * finishes the last {@code length % LANES} elements with the scalar formula, which rounds the same.
+ */
+final class VectorElementwise {
+    private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
+    private static final int LANES = VectorShape.LANES;
+
+    private VectorElementwise() {
+    }
+
+    static void add(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, a, aOffset + i).add(DoubleVector.fromArray(SPECIES, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] + b[bOffset + i];
+        }
+    }
+
+    static void sub(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, a, aOffset + i).sub(DoubleVector.fromArray(SPECIES, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] - b[bOffset + i];
+        }
+    }
+
+    static void mul(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, a, aOffset + i).mul(DoubleVector.fromArray(SPECIES, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    static void div(double[] a, int aOffset, double[] b, int bOffset, double[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, a, aOffset + i).div(DoubleVector.fromArray(SPECIES, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] / b[bOffset + i];
+        }
+    }
+
+    static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, a, aOffset + i).mul(factor).intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            out[outOffset + i] = a[aOffset + i] * factor;
+        }
+    }
+
+    static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+        DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, x, xOffset + i).fma(scale, DoubleVector.fromArray(SPECIES, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
+        }
+    }
+
+    static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
+        DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector decayed = DoubleVector.fromArray(SPECIES, y, yOffset + i).mul(beta);
+            DoubleVector.fromArray(SPECIES, x, xOffset + i).fma(scale, decayed).intoArray(y, yOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.equireg.core.kernels;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+
+/** Helpers shared by the kernel tests: seeded data and bitwise comparison. */
+final class KernelTesting {
+    /** Seed of every random array in the kernel tests. */
+    static final long SEED = 20240611L;
+
+    private KernelTesting() {
+    }
+
+    /** Skips the calling test when the vector classes cannot load (the JVM lacks the module). */
+    static void assumeVectorModule() {
+        assumeTrue(ModuleLayer.boot().findModule(Simd.MODULE).isPresent(),
+                "needs --add-modules " + Simd.MODULE + " to compare vector kernels with their scalar twins");
+    }
+
+    /** Uniform values in [-1, 1) with a few exact zeros and repeated values, from {@code random}. */
+    static double[] values(Random random, int length) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(16);
+            values[i] = kind == 0 ? 0.0 : kind == 1 ? 0.5 : random.nextDouble() * 2 - 1;
+        }
+        return values;
+    }
+
+    /** Fails unless both arrays hold the same bits (NaNs compared as NaN), naming the first difference. */
+    static void assertBitwiseEquals(double[] expected, double[] actual, String what) {
+        if (expected.length != actual.length) {
+            fail(what + ": lengths differ, " + expected.length + " vs " + actual.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
+                fail(what + ": first difference at index " + i + ": expected " + expected[i] + " but was " + actual[i]);
+            }
+        }
+    }
+}
