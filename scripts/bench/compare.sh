@@ -56,7 +56,7 @@ if $quick; then
     timer_timing=(--warmup 1 --block 0.3 --repeats 3)
     torch_timing=(--warmup 0.5 --block 0.2 --repeats 3)
 else
-    jmh_timing=()  # the annotations: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement
+    jmh_timing=()  # the annotations: 1 fork, 3 or 4 x 1 s warm-up, 5 x 1 s measurement
     timer_timing=(--warmup 3 --block 1 --repeats 5)
     torch_timing=(--warmup 1 --block 0.4 --repeats 5)
 fi

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * over the timed blocks divided by the steps (HotSpot's per-thread counters, as JMH's {@code -prof gc}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector [-Dequireg.threads=N] -cp benchmarks.jar
- * org.equireg.benchmarks.StepTimer [--workloads a,b] [--warmup s] [--block s] [--repeats r] [--out file.json]}.
+ * org.equireg.benchmarks.StepTimer [--workloads a,b] [--regularized both|true|false] [--warmup s] [--block s]
+ * [--repeats r] [--out file.json]}.
  * Prints one line per case and, with {@code --out}, writes the results as JSON (the script's format).
  */
 public final class StepTimer {
@@ -44,6 +45,7 @@ public final class StepTimer {
     public static void main(String[] arguments) throws IOException {
         StepTimer timer = new StepTimer();
         List<String> workloads = Workloads.NAMES;
+        boolean[] regularizedCases = {false, true};
         Path out = null;
         if (arguments.length % 2 != 0) {
             throw new IllegalArgumentException("StepTimer: option " + arguments[arguments.length - 1] + " has no value");
@@ -52,6 +54,11 @@ public final class StepTimer {
             String value = arguments[i + 1];
             switch (arguments[i]) {
                 case "--workloads" -> workloads = List.of(value.split(","));
+                case "--regularized" -> regularizedCases = switch (value) {
+                    case "both" -> new boolean[] {false, true};
+                    case "true", "false" -> new boolean[] {Boolean.parseBoolean(value)};
+                    default -> throw new IllegalArgumentException("StepTimer: --regularized takes both, true or false");
+                };
                 case "--warmup" -> timer.warmupSeconds = Double.parseDouble(value);
                 case "--block" -> timer.blockSeconds = Double.parseDouble(value);
                 case "--repeats" -> timer.repeats = Integer.parseInt(value);
@@ -61,7 +68,7 @@ public final class StepTimer {
         }
         List<Result> results = new ArrayList<>();
         for (String workload : workloads) {
-            for (boolean regularized : new boolean[] {false, true}) {
+            for (boolean regularized : regularizedCases) {
                 Result result = timer.time(workload, regularized);
                 System.out.printf(Locale.ROOT, "%-10s regularized=%-5s %9.3f ms/step %12.0f B/step%n",
                         workload, regularized, result.millisecondsPerStep, result.bytesPerStep);
