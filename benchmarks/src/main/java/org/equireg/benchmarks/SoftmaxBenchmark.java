@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Softmax and log-softmax over the last axis of a (rows, columns) matrix: the classifier heads of the
- * digit workloads (64 x 10) and larger rows. Bytes per forward call, counting one read of the input and
- * one write of the output: {@code 16 rows columns}; GB/s = bytes / (nanoseconds per call). Forward plus
- * backward also runs the composed op's backward from a fixed output gradient.
+ * digit workloads (64 x 10) and larger rows. Bytes counted per element, the least traffic each needs:
+ * a forward pass reads the input and writes the output (16); forward plus backward also reads the
+ * output gradient and the saved output and writes the input gradient (40 in all). GB/s = bytes /
+ * (nanoseconds per call).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
