@@ -5,12 +5,15 @@
 # in float64 and float32, and matmul), and prints the ratio table (scripts/bench/report.py).
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
+#                                 [--torch-batch-passes]
 #   --quick        shorter runs (about 4 minutes instead of about 12), for checking the machinery
 #   --threads      thread counts to compare (Java: -Dequireg.threads=N; PyTorch: set_num_threads(N)
 #                  and OMP/OpenBLAS threads N)
 #   --java timer   time the Java steps with StepTimer (the PyTorch script's protocol) instead of JMH;
 #                  matmul still runs under JMH
 #   --system-blas  run PyTorch on the system's libblas.so.3 instead of OpenBLAS (see openblas.sh)
+#   --torch-batch-passes  PyTorch's regularizer runs model(v) and model(f_in(v)) as one pass, as equireg
+#                  does, instead of two as the reference package does
 # Output: benchmarks/results/<UTC time>/: machine.json, load.txt, java-tN.json (raw JMH JSON),
 # torch-tN.json, table.md (also printed).
 set -euo pipefail
@@ -21,12 +24,14 @@ threads_list="1 2"
 quick=false
 java_harness=jmh
 system_blas=false
+torch_options=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true ;;
         --threads) threads_list="$2"; shift ;;
         --java) java_harness="$2"; shift ;;
         --system-blas) system_blas=true ;;
+        --torch-batch-passes) torch_options+=(--batch-passes) ;;
         *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -78,7 +83,7 @@ for threads in $threads_list; do
     note_load "after equireg t$threads"
 
     echo "=== PyTorch, $threads thread(s)" >&2
-    "${torch_env[@]}" "$python" scripts/bench/torch_workloads.py --threads "$threads" "${torch_timing[@]}" \
+    "${torch_env[@]}" "$python" scripts/bench/torch_workloads.py --threads "$threads" "${torch_timing[@]}" "${torch_options[@]}" \
         --out "$out/torch-t$threads.json"
     note_load "after PyTorch t$threads"
 done

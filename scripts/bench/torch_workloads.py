@@ -13,7 +13,9 @@ backward, SGD update (lr 0.01, no momentum). The penalty is equireg's Equivarian
     penalty = lambda * relu(error - epsilon),   epsilon = 0, lambda = 1
 
 dist is the per-sample L2 norm of the flattened difference (Distance.L2), or that norm between the
-log_softmax of both (Distance.CROSS_ENTROPY_LOGITS).
+log_softmax of both (Distance.CROSS_ENTROPY_LOGITS). model(v) and model(f_in(v)) are two forward
+passes, as in the reference package; --batch-passes makes them one pass over the concatenated batch,
+as equireg's EquivarianceError does by default (same arithmetic, fewer and larger ops).
 
 Timing: steps run for --warmup seconds, then --repeats blocks of at least --block seconds each;
 the reported time is the median over blocks of the mean time per step in the block.
@@ -38,6 +40,7 @@ def parse_arguments():
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds of warm-up per case")
     parser.add_argument("--block", type=float, default=0.3, help="minimum seconds per timed block")
     parser.add_argument("--repeats", type=int, default=7, help="timed blocks per case")
+    parser.add_argument("--batch-passes", action="store_true", help="one forward pass over v and f_in(v)")
     parser.add_argument("--check", action="store_true", help="run each step once and exit (no timing)")
     return parser.parse_args()
 
@@ -149,7 +152,11 @@ def training_step(name, regularized, dtype):
         loss = task_loss(model(inputs))
         if regularized:
             samples = torch.rand(SAMPLES, *shape, dtype=dtype)
-            error = dist(f_out(model(samples)), model(f_in(samples))).mean()
+            if ARGUMENTS.batch_passes:
+                plain, transformed = model(torch.cat([samples, f_in(samples)])).split(SAMPLES)
+            else:
+                plain, transformed = model(samples), model(f_in(samples))
+            error = dist(f_out(plain), transformed).mean()
             loss = loss + LAMBDA * torch.relu(error - EPSILON)
         loss.backward()
         optimizer.step()
@@ -214,7 +221,8 @@ def main():
             print("matmul %d %-7s %8.2f GFLOP/s" % (size, str(dtype)[6:], flops / seconds / 1e9), file=sys.stderr)
     report = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": ARGUMENTS.threads,
               "torch_threads": torch.get_num_threads(), "blas": loaded_blas(),
-              "protocol": {"warmup_s": ARGUMENTS.warmup, "block_s": ARGUMENTS.block, "repeats": ARGUMENTS.repeats},
+              "protocol": {"warmup_s": ARGUMENTS.warmup, "block_s": ARGUMENTS.block, "repeats": ARGUMENTS.repeats,
+                           "batch_passes": ARGUMENTS.batch_passes},
               "results": results}
     if not ARGUMENTS.check:
         temporary = ARGUMENTS.out + ".tmp"
