@@ -28,8 +28,8 @@ public interface Distance {
 
     /**
      * For models ending in a softmax: the L2 distance between the logarithms of the probabilities,
-     * each clamped below at {@code Double.MIN_NORMAL} so a zero probability stays finite (its log
-     * is -708.4 and its gradient 0 instead of -inf and NaN). The reference's {@code "cross_entropy"}.
+     * an exact zero replaced by {@code Double.MIN_NORMAL} so it stays finite (its log is -708.4 and
+     * its gradient 0, instead of -inf and NaN). The reference's {@code "cross_entropy"}.
      */
     Distance CROSS_ENTROPY = new LogSpaceDistance(false);
 

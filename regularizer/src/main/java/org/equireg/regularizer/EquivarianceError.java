@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
-import org.equireg.core.GradMode;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.nn.Dropout;
 import org.equireg.nn.Module;
 import org.equireg.regularizer.TransformPair.Sides;
 import org.equireg.regularizer.samplers.Sampler;
@@ -39,7 +39,8 @@ import org.equireg.regularizer.samplers.Samplers;
  * <p>Train/eval policy: the regularizer's forward passes run with every module in evaluation
  * mode, so batch norm uses (and never updates) its running statistics and dropout is off; the
  * model's own modes are restored afterwards, even on an exception. {@link Builder#keepTrainingMode}
- * lets chosen modules (dropout) keep their training mode in those passes.
+ * and {@link Builder#dropoutActive} let chosen modules (dropout) keep their training mode in
+ * those passes.
  *
  * <p>Randomness: the points, the drawn pairs and the random transforms all come from one
  * generator (seed 0 unless configured), so the same seed gives the same numbers bit for bit.
@@ -431,6 +432,15 @@ public final class EquivarianceError {
         public Builder keepTrainingMode(Predicate<Module> which) {
             this.keepTraining = Objects.requireNonNull(which, "EquivarianceError.Builder.keepTrainingMode: null");
             return this;
+        }
+
+        /**
+         * Whether {@link Dropout} layers that are training stay active in the regularizer's forward
+         * passes (default false: dropout off there, so the penalty measures the deterministic
+         * network). Shorthand for {@code keepTrainingMode(module -> module instanceof Dropout)}.
+         */
+        public Builder dropoutActive(boolean active) {
+            return keepTrainingMode(active ? Dropout.class::isInstance : module -> false);
         }
 
         /** Whether inputs of one shape share one forward pass (default true) or get one pass each. */

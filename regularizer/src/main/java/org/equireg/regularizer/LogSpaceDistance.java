@@ -4,9 +4,11 @@ import org.equireg.core.Tensor;
 
 /**
  * The L2 distance between log-probabilities: {@code logSoftmax} of logits along the last axis, or
- * the logarithm of probabilities clamped below at {@code Double.MIN_NORMAL}.
+ * the logarithm of probabilities with exact zeros replaced by {@code Double.MIN_NORMAL} (negative
+ * "probabilities" still give NaN, which the regularizer reports with the pair's name).
  */
 record LogSpaceDistance(boolean fromLogits) implements Distance {
+    private static final Tensor ZERO = Tensor.scalar(0);
 
     @Override
     public Tensor between(Tensor a, Tensor b) {
@@ -16,7 +18,11 @@ record LogSpaceDistance(boolean fromLogits) implements Distance {
     }
 
     private Tensor logProbabilities(Tensor x) {
-        return fromLogits ? x.logSoftmax(-1) : x.clamp(Double.MIN_NORMAL, Double.POSITIVE_INFINITY).log();
+        if (fromLogits) {
+            return x.logSoftmax(-1);
+        }
+        Tensor guarded = Tensor.where(x.eq(ZERO), Tensor.scalar(Double.MIN_NORMAL), x);
+        return guarded.log();
     }
 
     @Override

@@ -1,0 +1,224 @@
+#!/usr/bin/python3
+"""Writes the golden fixtures of the regularizer module from the PyTorch formulation.
+
+Run with the system Python that has PyTorch 1.13 (float64):
+
+    /usr/bin/python3 scripts/golden/regularizer_goldens.py
+
+Output: regularizer/src/test/resources/golden/regularizer.safetensors (F64 only). The script is
+deterministic (fixed seed), so rerunning it changes nothing unless the script changed. There is no
+Python safetensors package here, so the file is laid out by hand: an 8-byte little-endian header
+length, the JSON header padded with spaces to a multiple of 8 bytes, then raw little-endian F64.
+
+Contents, by name prefix:
+
+* ``<distance>.*`` for every distance (L1, L2, LINF, lp3, lp1_5, cross_entropy,
+  cross_entropy_logits): an MLP Linear(4, 5) - tanh - Linear(5, 3) (then softmax for
+  cross_entropy) with weights ``model.<state-dict name>``, inputs ``inputs`` (6, 4), three pairs
+  (0: v -> v m_out^T and v -> v m_in^T; 1: identity and roll(v, 1, 1); 2: flip(., 1) on both, with
+  an epsilon so large that the hinge is off), their ``epsilon`` and ``lambda`` (3,), the summed
+  ``penalty`` and ``grad.<state-dict name>`` of every parameter.
+* ``conv.*``: a conv net (1 -> 2 -> 1 channels, 3x3, padding 1, tanh between) on (3, 1, 6, 6) images
+  with pairs (rot90, rot90), (rotate 0.3 rad zeros, same), (rotate -0.7 rad border, same),
+  (scale 1.2 zeros, same), L2 distance, epsilon 0, lambdas ``lambda`` (4,).
+* ``<transform>.*``: ``x`` (2, 3, 7, 5) non-square images, ``out`` = transform(x), ``upstream`` and
+  ``grad`` = d sum(out * upstream) / dx, for the bilinear warps (rotations, scalings, an affine map,
+  via affine_grid + grid_sample, align_corners=False), a Gaussian blur and a 2x downsampling.
+
+The regularizer's formulation (DESIGN.md): for each pair,
+error = mean_i |flatten(f_out(model(v_i)) - model(f_in(v_i)))|_p (log-probabilities first for the
+cross entropies) and penalty = lambda * relu(error - epsilon); the result is the sum over pairs.
+"""
+
+import json
+import math
+import os
+import struct
+
+import torch
+import torch.nn.functional as F
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "regularizer", "src", "test",
+                   "resources", "golden", "regularizer.safetensors")
+
+torch.manual_seed(20240611)
+torch.set_default_dtype(torch.float64)
+
+tensors = {}
+
+
+def put(name, tensor):
+    tensors[name] = tensor.detach().to(torch.float64).contiguous()
+
+
+def write(path):
+    header, buffers, offset = {}, [], 0
+    for name, tensor in tensors.items():
+        data = tensor.numpy().astype("<f8").tobytes()
+        header[name] = {"dtype": "F64", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
+        buffers.append(data)
+        offset += len(data)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(struct.pack("<Q", len(text)) + text + b"".join(buffers))
+
+
+# ---------------------------------------------------------------- the distances
+
+def log_probabilities(x, kind):
+    if kind == "cross_entropy_logits":
+        return F.log_softmax(x, dim=-1)
+    if kind == "cross_entropy":
+        return torch.log(x)  # the Java guard clamps at 2^-1022; these probabilities are far above it
+    return x
+
+
+def per_sample_distance(a, b, kind, p):
+    a, b = log_probabilities(a, kind), log_probabilities(b, kind)
+    difference = (a - b).reshape(a.shape[0], -1)
+    return torch.linalg.vector_norm(difference, ord=p, dim=1)
+
+
+def penalty(model, pairs, inputs, kind, p):
+    total = 0
+    model_of_v = model(inputs)
+    for f_out, f_in, epsilon, lam in pairs:
+        error = per_sample_distance(f_out(model_of_v), model(f_in(inputs)), kind, p).mean()
+        total = total + lam * F.relu(error - epsilon)
+    return total
+
+
+DISTANCES = [("L1", 1.0), ("L2", 2.0), ("LINF", math.inf), ("lp3", 3.0), ("lp1_5", 1.5),
+             ("cross_entropy", 2.0), ("cross_entropy_logits", 2.0)]
+
+
+def distance_case(name, p):
+    layers = [torch.nn.Linear(4, 5), torch.nn.Tanh(), torch.nn.Linear(5, 3)]
+    if name == "cross_entropy":
+        layers.append(torch.nn.Softmax(dim=-1))
+    model = torch.nn.Sequential(*layers).double()
+    inputs = torch.rand(6, 4)
+    if name == "cross_entropy":
+        m_out = torch.tensor([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])  # keeps probabilities positive
+    else:
+        m_out = torch.randn(3, 3)
+    m_in = torch.randn(4, 4)
+    epsilon = torch.tensor([0.05, 0.0, 1000.0])
+    lam = torch.tensor([0.7, 1.3, 2.0])
+    pairs = [(lambda y: y @ m_out.T, lambda v: v @ m_in.T, epsilon[0], lam[0]),
+             (lambda y: y, lambda v: torch.roll(v, 1, 1), epsilon[1], lam[1]),
+             (lambda y: torch.flip(y, [1]), lambda v: torch.flip(v, [1]), epsilon[2], lam[2])]
+    result = penalty(model, pairs, inputs, name, p)
+    result.backward()
+    for key, value in model.state_dict().items():
+        put("%s.model.%s" % (name, key), value)
+    for key, parameter in model.named_parameters():
+        put("%s.grad.%s" % (name, key), parameter.grad)
+    put(name + ".inputs", inputs)
+    put(name + ".m_out", m_out)
+    put(name + ".m_in", m_in)
+    put(name + ".epsilon", epsilon)
+    put(name + ".lambda", lam)
+    put(name + ".penalty", result.reshape(()))
+
+
+# ---------------------------------------------------------------- the bilinear warps
+
+def affine_theta(matrix, translation, height, width):
+    """theta of affine_grid for out(p) = in(A^-1 (p - t)), p in pixels about the centre, x right, y up."""
+    inverse = torch.linalg.inv(matrix)
+    flip_y = torch.diag(torch.tensor([1.0, -1.0]))
+    to_normalised = torch.diag(torch.tensor([2.0 / width, 2.0 / height]))
+    linear = to_normalised @ flip_y @ inverse @ flip_y @ torch.linalg.inv(to_normalised)
+    offset = -(to_normalised @ flip_y @ inverse @ translation)
+    return torch.cat([linear, offset.reshape(2, 1)], dim=1)
+
+
+def warp(x, matrix, translation, padding):
+    n, c, h, w = x.shape
+    theta = affine_theta(matrix, translation, h, w).unsqueeze(0).expand(n, 2, 3)
+    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode=padding, align_corners=False)
+
+
+def rotation(radians):
+    return torch.tensor([[math.cos(radians), -math.sin(radians)], [math.sin(radians), math.cos(radians)]])
+
+
+def scaling(factor):
+    return torch.tensor([[factor, 0.0], [0.0, factor]])
+
+
+ZERO = torch.zeros(2)
+WARPS = {
+    "rotate_0.4_zeros": lambda x: warp(x, rotation(0.4), ZERO, "zeros"),
+    "rotate_-1.1_border": lambda x: warp(x, rotation(-1.1), ZERO, "border"),
+    "scale_1.3_zeros": lambda x: warp(x, scaling(1.3), ZERO, "zeros"),
+    "scale_0.7_border": lambda x: warp(x, scaling(0.7), ZERO, "border"),
+    "affine_zeros": lambda x: warp(x, torch.tensor([[1.1, 0.3], [-0.2, 0.9]]), torch.tensor([0.8, -1.3]), "zeros"),
+}
+
+
+def gaussian_kernel(sigma, radius):
+    xs = torch.arange(-radius, radius + 1, dtype=torch.float64)
+    kernel = torch.exp(-xs * xs / (2 * sigma * sigma))
+    return kernel / kernel.sum()
+
+
+def blur(x):
+    kernel = gaussian_kernel(0.8, 2)
+    weight = torch.outer(kernel, kernel).reshape(1, 1, 5, 5).repeat(x.shape[1], 1, 1, 1)
+    return F.conv2d(x, weight, padding=2, groups=x.shape[1])
+
+
+def transform_case(name, function, shape):
+    x = torch.rand(*shape, requires_grad=True)
+    out = function(x)
+    upstream = torch.randn(out.shape)
+    (out * upstream).sum().backward()
+    put(name + ".x", x)
+    put(name + ".out", out)
+    put(name + ".upstream", upstream)
+    put(name + ".grad", x.grad)
+
+
+# ---------------------------------------------------------------- the image model
+
+def conv_case():
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.Tanh(),
+                                torch.nn.Conv2d(2, 1, 3, padding=1)).double()
+    inputs = torch.rand(3, 1, 6, 6)
+    lam = torch.tensor([1.0, 0.5, 2.0, 0.8])
+    zero = torch.zeros(2)
+    transforms = [lambda x: torch.rot90(x, 1, (-2, -1)),
+                  lambda x: warp(x, rotation(0.3), zero, "zeros"),
+                  lambda x: warp(x, rotation(-0.7), zero, "border"),
+                  lambda x: warp(x, scaling(1.2), zero, "zeros")]
+    pairs = [(t, t, 0.0, lam[i]) for i, t in enumerate(transforms)]
+    result = penalty(model, pairs, inputs, "L2", 2.0)
+    result.backward()
+    for key, value in model.state_dict().items():
+        put("conv.model." + key, value)
+    for key, parameter in model.named_parameters():
+        put("conv.grad." + key, parameter.grad)
+    put("conv.inputs", inputs)
+    put("conv.lambda", lam)
+    put("conv.penalty", result.reshape(()))
+
+
+def main():
+    for name, p in DISTANCES:
+        distance_case(name, p)
+    for name, function in WARPS.items():
+        transform_case(name, function, (2, 3, 7, 5))
+    transform_case("gaussian_blur", blur, (2, 3, 7, 5))
+    transform_case("downsample_2", lambda x: F.avg_pool2d(x, 2), (2, 3, 6, 8))
+    conv_case()
+    write(OUT)
+    print("wrote %d tensors to %s" % (len(tensors), os.path.normpath(OUT)))
+
+
+if __name__ == "__main__":
+    main()
