@@ -14,10 +14,15 @@ import java.util.Arrays;
  */
 public final class Gemm {
     /**
-     * Below this many multiply-adds the product runs as {@link SimpleGemm}'s plain loops: packing
-     * both operands and dispatching tiles would cost more than it saves (measured crossover near 48^3).
+     * Up to this many multiply-adds the product runs as {@link SimpleGemm}'s plain loops: packing,
+     * tiling and dispatch would cost more than they save (measured crossover between 32^3 and 48^3).
      */
-    static final long SIMPLE_MAX_MULTIPLY_ADDS = 48L * 48 * 48;
+    static final long SIMPLE_MAX_MULTIPLY_ADDS = 32L * 32 * 32;
+    /**
+     * Products with at most this many rows also run as plain loops: a micro-kernel tile of 4 or 6
+     * rows would mostly multiply padding, while the loops stream B once per row.
+     */
+    static final int SIMPLE_MAX_ROWS = 2;
 
     private Gemm() {
     }
@@ -47,10 +52,34 @@ public final class Gemm {
             }
             return;
         }
-        if ((long) m * n * k <= SIMPLE_MAX_MULTIPLY_ADDS) {
+        if ((long) m * n * k <= SIMPLE_MAX_MULTIPLY_ADDS || m <= SIMPLE_MAX_ROWS) {
             SimpleGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
         } else {
             PackedGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+        }
+    }
+
+    /**
+     * {@code batches} independent products, number i reading A at {@code aOffset + i * aStride} and
+     * B at {@code bOffset + i * bStride} and writing C at {@code cOffset + i * cStride}; each one as
+     * {@link #gemm}, so the bits are the same as calling it in a loop. Many small products run in
+     * parallel one per task; few big ones run one after another, each split over the pool.
+     *
+     * @param aStride distance between consecutive A's; 0 reuses one A for every product (likewise B)
+     */
+    public static void gemmBatched(boolean transA, boolean transB, int batches, int m, int n, int k,
+                                   double[] a, int aOffset, int aStride, double[] b, int bOffset, int bStride,
+                                   double[] c, int cOffset, int cStride, boolean accumulate) {
+        long flopsEach = 2L * m * n * k;
+        boolean acrossProducts = batches >= 4 * Parallel.threads() || flopsEach < Parallel.MIN_PARALLEL_FLOPS;
+        if (acrossProducts) {
+            Parallel.forEach(batches, flopsEach * batches, i -> gemm(transA, transB, m, n, k,
+                    a, aOffset + i * aStride, b, bOffset + i * bStride, c, cOffset + i * cStride, accumulate));
+            return;
+        }
+        for (int i = 0; i < batches; i++) {
+            gemm(transA, transB, m, n, k, a, aOffset + i * aStride, b, bOffset + i * bStride,
+                    c, cOffset + i * cStride, accumulate);
         }
     }
 }

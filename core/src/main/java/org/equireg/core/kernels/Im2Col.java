@@ -1,39 +1,101 @@
 package org.equireg.core.kernels;
 
+import java.util.Arrays;
+
 /**
- * Unfolding image patches into columns so a convolution becomes a matrix product, and the adjoint
- * folding (col2im) for the input gradient. Zero padding is implicit.
+ * Unfolding image patches so that a convolution becomes a matrix product (im2col, Chellapilla et
+ * al., "High Performance Convolutional Neural Networks for Document Processing", 2006), and the
+ * adjoint folding (col2im) for the input gradient. Zero padding is implicit.
+ *
+ * <p>Patch row {@code q = (c * kH + ky) * kW + kx} and output pixel {@code pixel = oy * outW + ox}
+ * index the unfolded matrix; its entry is {@code image[c][oy * s - p + ky * d][ox * s - p + kx * d]},
+ * or 0 where that falls in the padding.
  */
 public final class Im2Col {
     private Im2Col() {
     }
 
     /**
-     * Writes the patches of {@code channels} channels of one image into
+     * Writes the patches of {@code channels} channels of one image as a (patch, pixels) matrix:
      * {@code columns[(c * kH + ky) * kW + kx][oy * outW + ox]}.
      *
      * @param image (channels, H, W) at {@code imageOffset}. Not modified.
-     * @param columns (channels * kH * kW, outH * outW). Modified.
+     * @param columns (channels * kH * kW, outH * outW) from index 0. Modified.
      */
     public static void unfold(double[] image, int imageOffset, int channels, ConvGeometry g, double[] columns) {
+        unfold(image, imageOffset, channels, g, columns, 0, g.outHeight() * g.outWidth(), 1);
+    }
+
+    /**
+     * Writes entry (q, pixel) of the unfolded matrix to {@code out[outOffset + q * patchStride + pixel * pixelStride]}:
+     * {@code (patchStride, pixelStride) = (pixels, 1)} gives im2col's (patch, pixels) matrix and
+     * {@code (1, patch)} its transpose, one row of patch values per pixel.
+     *
+     * @param image (channels, H, W) at {@code imageOffset}. Not modified.
+     * @param out Modified at the written entries only.
+     */
+    public static void unfold(double[] image, int imageOffset, int channels, ConvGeometry g,
+                              double[] out, int outOffset, int patchStride, int pixelStride) {
         int outH = g.outHeight();
         int outW = g.outWidth();
-        int row = 0;
+        int q = 0;
         for (int c = 0; c < channels; c++) {
             int plane = imageOffset + c * g.height() * g.width();
             for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                for (int kx = 0; kx < g.kernelWidth(); kx++, row++) {
-                    int base = row * outH * outW;
+                for (int kx = 0; kx < g.kernelWidth(); kx++, q++) {
+                    int shift = kx * g.dilation() - g.padding();
+                    int first = firstInside(shift, g.stride(), g.width(), outW);
+                    int end = endInside(shift, g.stride(), g.width(), outW);
                     for (int oy = 0; oy < outH; oy++) {
                         int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                        int rowBase = base + oy * outW;
+                        int row = outOffset + q * patchStride + oy * outW * pixelStride;
                         if (y < 0 || y >= g.height()) {
-                            java.util.Arrays.fill(columns, rowBase, rowBase + outW, 0.0);
+                            fill(out, row, 0, outW, pixelStride);
                             continue;
                         }
-                        for (int ox = 0; ox < outW; ox++) {
-                            int x = ox * g.stride() - g.padding() + kx * g.dilation();
-                            columns[rowBase + ox] = x >= 0 && x < g.width() ? image[plane + y * g.width() + x] : 0.0;
+                        int source = plane + y * g.width() + shift;
+                        fill(out, row, 0, first, pixelStride);
+                        if (pixelStride == 1 && g.stride() == 1) {
+                            System.arraycopy(image, source + first, out, row + first, end - first);
+                        } else {
+                            for (int ox = first; ox < end; ox++) {
+                                out[row + ox * pixelStride] = image[source + ox * g.stride()];
+                            }
+                        }
+                        fill(out, row, end, outW, pixelStride);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #unfold(double[], int, int, ConvGeometry, double[])}: adds every entry
+     * of the (patch, pixels) matrix {@code columns} back to its pixel of {@code image}.
+     *
+     * @param columns (channels * kH * kW, outH * outW) from index 0. Not modified.
+     * @param image (channels, H, W) at {@code imageOffset}. Modified.
+     */
+    public static void foldAdd(double[] columns, int channels, ConvGeometry g, double[] image, int imageOffset) {
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int q = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = imageOffset + c * g.height() * g.width();
+            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                for (int kx = 0; kx < g.kernelWidth(); kx++, q++) {
+                    int shift = kx * g.dilation() - g.padding();
+                    int first = firstInside(shift, g.stride(), g.width(), outW);
+                    int end = endInside(shift, g.stride(), g.width(), outW);
+                    for (int oy = 0; oy < outH; oy++) {
+                        int y = oy * g.stride() - g.padding() + ky * g.dilation();
+                        if (y < 0 || y >= g.height()) {
+                            continue;
+                        }
+                        int row = (q * outH + oy) * outW;
+                        int target = plane + y * g.width() + shift;
+                        for (int ox = first; ox < end; ox++) {
+                            image[target + ox * g.stride()] += columns[row + ox];
                         }
                     }
                 }
@@ -41,29 +103,24 @@ public final class Im2Col {
         }
     }
 
-    /** The adjoint of {@link #unfold}: adds every column entry back to its pixel of {@code image}. Image modified. */
-    public static void foldAdd(double[] columns, int channels, ConvGeometry g, double[] image, int imageOffset) {
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int row = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = imageOffset + c * g.height() * g.width();
-            for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                for (int kx = 0; kx < g.kernelWidth(); kx++, row++) {
-                    int base = row * outH * outW;
-                    for (int oy = 0; oy < outH; oy++) {
-                        int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                        if (y < 0 || y >= g.height()) {
-                            continue;
-                        }
-                        for (int ox = 0; ox < outW; ox++) {
-                            int x = ox * g.stride() - g.padding() + kx * g.dilation();
-                            if (x >= 0 && x < g.width()) {
-                                image[plane + y * g.width() + x] += columns[base + oy * outW + ox];
-                            }
-                        }
-                    }
-                }
+    /** The first ox with {@code 0 <= ox * stride + shift}, clamped to [0, outW]. */
+    private static int firstInside(int shift, int stride, int width, int outW) {
+        int first = shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+        return Math.min(first, outW);
+    }
+
+    /** One past the last ox with {@code ox * stride + shift < width}, clamped to [first, outW]. */
+    private static int endInside(int shift, int stride, int width, int outW) {
+        int end = width - shift <= 0 ? 0 : (width - shift - 1) / stride + 1;
+        return Math.max(Math.min(end, outW), firstInside(shift, stride, width, outW));
+    }
+
+    private static void fill(double[] out, int row, int from, int to, int pixelStride) {
+        if (pixelStride == 1) {
+            Arrays.fill(out, row + from, row + to, 0.0);
+        } else {
+            for (int ox = from; ox < to; ox++) {
+                out[row + ox * pixelStride] = 0.0;
             }
         }
     }

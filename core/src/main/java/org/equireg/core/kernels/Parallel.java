@@ -4,7 +4,9 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -15,12 +17,13 @@ import java.util.function.Supplier;
  *
  * <p>The number of threads is {@code -Dequireg.threads} (default: available processors) and can be
  * changed for one scope on the calling thread with {@link #withThreads}. Workers are daemon threads,
- * so the pool never keeps a JVM alive. Kernels split their work into tasks that write disjoint
+ * so the pool never keeps a JVM alive, and they end after idling a while. Kernels split their work into tasks that write disjoint
  * outputs, and each output element is computed by the same sequence of floating-point operations
  * whichever task or thread computes it: results are bitwise identical for any thread count.
  *
  * <p>Work below {@link #MIN_PARALLEL_FLOPS} runs on the calling thread (handing it to another
- * thread would cost more than it saves), and so does work started from inside a worker (no nesting).
+ * thread would cost more than it saves), and so does work started from inside a parallel task
+ * (no nesting: the outer split already keeps every thread busy).
  */
 public final class Parallel {
     /** The system property holding the default number of threads. */
@@ -31,7 +34,11 @@ public final class Parallel {
 
     private static final int DEFAULT_THREADS = configuredThreads();
     private static final ThreadLocal<Integer> SCOPED_THREADS = new ThreadLocal<>();
-    // One fixed pool per thread count in use (usually one); the calling thread is the extra worker.
+    // Set while a calling thread runs its share of a parallel batch, so work it starts there runs serially.
+    private static final ThreadLocal<Boolean> IN_BATCH = new ThreadLocal<>();
+    /** Seconds an idle worker waits for work before it ends (a new one starts when needed). */
+    private static final long IDLE_SECONDS = 30;
+    // One pool per thread count in use (usually just the default); the calling thread is the extra worker.
     private static final ConcurrentHashMap<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
 
     private Parallel() {
@@ -81,20 +88,31 @@ public final class Parallel {
      * rethrown here, after every started task has finished.
      */
     static void forEach(int count, long flops, IntConsumer task) {
-        int threads = Math.min(threads(), count);
-        if (threads <= 1 || flops < MIN_PARALLEL_FLOPS || Thread.currentThread() instanceof Worker) {
+        int poolSize = threads();
+        int threads = Math.min(poolSize, count);
+        if (threads <= 1 || flops < MIN_PARALLEL_FLOPS || insideBatch()) {
             for (int i = 0; i < count; i++) {
                 task.accept(i);
             }
             return;
         }
         Batch batch = new Batch(count, task);
-        ExecutorService pool = POOLS.computeIfAbsent(threads, Parallel::newPool);
+        ExecutorService pool = POOLS.computeIfAbsent(poolSize, Parallel::newPool);
         for (int helper = 1; helper < threads; helper++) {
             pool.execute(batch::drain);
         }
-        batch.drain();
+        IN_BATCH.set(Boolean.TRUE);
+        try {
+            batch.drain();
+        } finally {
+            IN_BATCH.remove();
+        }
         batch.awaitAll();
+    }
+
+    /** True on a pool worker, and on a caller while it runs tasks of a parallel batch. */
+    private static boolean insideBatch() {
+        return Thread.currentThread() instanceof Worker || IN_BATCH.get() != null;
     }
 
     /** Tasks handed out one at a time to whichever thread asks next. */
@@ -157,10 +175,14 @@ public final class Parallel {
         }
     }
 
+    /** Workers for {@code threads} threads in all (the caller is one); idle workers end after a while. */
     private static ExecutorService newPool(int threads) {
         AtomicInteger serial = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads - 1,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
                 body -> new Worker(body, "equireg-kernels-" + threads + "-" + serial.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static int configuredThreads() {

@@ -3,13 +3,13 @@ package org.equireg.core.ops;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
-import org.equireg.core.kernels.Gemm;
-import org.equireg.core.kernels.Im2Col;
+import org.equireg.core.kernels.Convolution;
 
 /**
  * 2-D cross-correlation, as im2col followed by one matrix product per image and group:
- * {@code out[n, g] = W[g] * cols(x[n, g]) + b}. Derivatives: {@code dW[g] += G[n, g] cols^T},
- * {@code dx = col2im(W[g]^T G[n, g])}, {@code db = sum over n, y, x of G}.
+ * {@code out[n, g] = b + W[g] * cols(x[n, g])}. Derivatives: {@code dW[g] = sum over n of G[n, g] cols^T},
+ * {@code dx = col2im(W[g]^T G[n, g])}, {@code db = sum over n, y, x of G}. The kernels are in
+ * {@link Convolution}.
  * PyTorch: {@code torch.nn.functional.conv2d}.
  */
 public final class Conv2d {
@@ -25,58 +25,25 @@ public final class Conv2d {
         int[] ws = weight.shape();
         ConvGeometry g = validate(xs, ws, bias, stride, padding, dilation, groups);
         int outChannels = ws[0];
-        int groupIn = ws[1];
-        int groupOut = outChannels / groups;
-        int patch = groupIn * ws[2] * ws[3];
-        int pixels = g.outHeight() * g.outWidth();
         double[] in = x.buffer();
         double[] w = weight.buffer();
-        double[] out = new double[g.batch() * outChannels * pixels];
-        double[] columns = new double[patch * pixels];
-        for (int n = 0; n < g.batch(); n++) {
-            for (int group = 0; group < groups; group++) {
-                Im2Col.unfold(in, (n * g.channels() + group * groupIn) * g.height() * g.width(), groupIn, g, columns);
-                Gemm.gemm(false, false, groupOut, pixels, patch, w, group * groupOut * patch, columns, 0,
-                        out, (n * outChannels + group * groupOut) * pixels, false);
-            }
-        }
-        if (bias != null) {
-            double[] b = bias.buffer();
-            for (int n = 0; n < g.batch(); n++) {
-                for (int o = 0; o < outChannels; o++) {
-                    int base = (n * outChannels + o) * pixels;
-                    for (int p = 0; p < pixels; p++) {
-                        out[base + p] += b[o];
-                    }
-                }
-            }
-        }
+        double[] out = new double[g.batch() * outChannels * g.outHeight() * g.outWidth()];
+        Convolution.forward(in, w, bias == null ? null : bias.buffer(), g, outChannels, groups, out);
         int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp("conv2d", out, outShape, grad -> {
             double[] gradOut = grad.buffer();
-            double[] dx = x.requiresGrad() ? new double[in.length] : null;
-            double[] dw = weight.requiresGrad() ? new double[w.length] : null;
-            double[] cols = new double[patch * pixels];
-            for (int n = 0; n < g.batch(); n++) {
-                for (int group = 0; group < groups; group++) {
-                    int imageOffset = (n * g.channels() + group * groupIn) * g.height() * g.width();
-                    int gradOffset = (n * outChannels + group * groupOut) * pixels;
-                    if (dw != null) {
-                        Im2Col.unfold(in, imageOffset, groupIn, g, cols);
-                        Gemm.gemm(false, true, groupOut, patch, pixels, gradOut, gradOffset, cols, 0,
-                                dw, group * groupOut * patch, true);
-                    }
-                    if (dx != null) {
-                        Gemm.gemm(true, false, patch, pixels, groupOut, w, group * groupOut * patch, gradOut, gradOffset,
-                                cols, 0, false);
-                        Im2Col.foldAdd(cols, groupIn, g, dx, imageOffset);
-                    }
-                }
-            }
             Tensor[] grads = new Tensor[inputs.length];
-            grads[0] = dx == null ? null : Tensor.wrap(dx, xs);
-            grads[1] = dw == null ? null : Tensor.wrap(dw, ws);
+            if (x.requiresGrad()) {
+                double[] dx = new double[in.length];
+                Convolution.backwardInput(gradOut, w, g, outChannels, groups, dx);
+                grads[0] = Tensor.wrap(dx, xs);
+            }
+            if (weight.requiresGrad()) {
+                double[] dw = new double[w.length];
+                Convolution.backwardWeight(gradOut, in, g, outChannels, groups, dw);
+                grads[1] = Tensor.wrap(dw, ws);
+            }
             if (bias != null && bias.requiresGrad()) {
                 grads[2] = grad.sum(3, false).sum(2, false).sum(0, false);
             }

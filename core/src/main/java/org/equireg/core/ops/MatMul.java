@@ -31,9 +31,7 @@ public final class MatMul {
         double[] left = Operands.expanded(a, withMatrix(batch, m, k));
         double[] right = Operands.expanded(b, withMatrix(batch, k, n));
         double[] out = new double[batches * m * n];
-        for (int i = 0; i < batches; i++) {
-            Gemm.gemm(false, false, m, n, k, left, i * m * k, right, i * k * n, out, i * m * n, false);
-        }
+        Gemm.gemmBatched(false, false, batches, m, n, k, left, 0, m * k, right, 0, k * n, out, 0, m * n, false);
         int[] outShape = withMatrix(batch, m, n);
         return Tensor.fromOp("matmul", out, outShape, grad -> {
             double[] g = grad.buffer();
@@ -41,15 +39,11 @@ public final class MatMul {
             double[] db = null;
             if (a.requiresGrad()) {
                 da = new double[batches * m * k];
-                for (int i = 0; i < batches; i++) {
-                    Gemm.gemm(false, true, m, k, n, g, i * m * n, right, i * k * n, da, i * m * k, false);
-                }
+                Gemm.gemmBatched(false, true, batches, m, k, n, g, 0, m * n, right, 0, k * n, da, 0, m * k, false);
             }
             if (b.requiresGrad()) {
                 db = new double[batches * k * n];
-                for (int i = 0; i < batches; i++) {
-                    Gemm.gemm(true, false, k, n, m, left, i * m * k, g, i * m * n, db, i * k * n, false);
-                }
+                Gemm.gemmBatched(true, false, batches, k, n, m, left, 0, m * k, g, 0, m * n, db, 0, k * n, false);
             }
             return new Tensor[] {
                 da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),

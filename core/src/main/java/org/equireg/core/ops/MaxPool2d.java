@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
+import org.equireg.core.kernels.Pool2d;
 
 /**
  * Max over each k x k window (padding counts as -infinity). Derivative: the whole gradient goes to
@@ -18,46 +19,14 @@ public final class MaxPool2d {
         ConvGeometry g = Pooling.geometry("maxPool2d", shape, kernel, stride, padding);
         int outH = g.outHeight();
         int outW = g.outWidth();
-        int planes = g.batch() * g.channels();
         double[] in = x.buffer();
-        double[] out = new double[planes * outH * outW];
+        double[] out = new double[g.batch() * g.channels() * outH * outW];
         int[] argmax = new int[out.length];
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * g.height() * g.width();
-            for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    double best = Double.NEGATIVE_INFINITY;
-                    int bestIndex = -1;
-                    for (int ky = 0; ky < kernel; ky++) {
-                        int y = oy * stride - padding + ky;
-                        for (int kx = 0; kx < kernel && y >= 0 && y < g.height(); kx++) {
-                            int xx = ox * stride - padding + kx;
-                            if (xx < 0 || xx >= g.width()) {
-                                continue;
-                            }
-                            int index = base + y * g.width() + xx;
-                            if (in[index] > best || Double.isNaN(in[index]) || bestIndex < 0) {
-                                best = in[index];
-                                bestIndex = index;
-                                if (Double.isNaN(best)) {
-                                    ky = kernel;
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    int o = (plane * outH + oy) * outW + ox;
-                    out[o] = best;
-                    argmax[o] = bestIndex;
-                }
-            }
-        }
+        Pool2d.maxForward(in, g, out, argmax);
         return Tensor.fromOp("maxPool2d", out, new int[] {g.batch(), g.channels(), outH, outW}, grad -> {
             double[] gradOut = grad.buffer();
             double[] dx = new double[in.length];
-            for (int o = 0; o < out.length; o++) {
-                dx[argmax[o]] += gradOut[o];
-            }
+            Pool2d.maxBackward(gradOut, argmax, g, dx);
             return Operands.single(dx, shape);
         }, x);
     }

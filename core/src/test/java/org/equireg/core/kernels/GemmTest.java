@@ -167,6 +167,30 @@ class GemmTest {
     }
 
     @Test
+    void batchedEqualsALoopOfProductsForAnyThreadCount() {
+        Random random = new Random(SEED);
+        for (int[] shape : new int[][] {{7, 5, 3, 40}, {3, 70, 60, 80}}) {
+            int batches = shape[0];
+            int m = shape[1];
+            int n = shape[2];
+            int k = shape[3];
+            double[] a = values(random, m * k); // one A shared by every product: stride 0
+            double[] b = values(random, 1 + batches * k * n);
+            double[] expected = new double[batches * m * n];
+            for (int i = 0; i < batches; i++) {
+                reference(false, true, m, n, k, a, 0, b, 1 + i * k * n, expected, i * m * n, false);
+            }
+            for (int threads : new int[] {1, 2, 4}) {
+                double[] actual = new double[batches * m * n];
+                Parallel.withThreads(threads, () -> Gemm.gemmBatched(false, true, batches, m, n, k,
+                        a, 0, 0, b, 1, k * n, actual, 0, m * n, false));
+                assertBitwiseEquals(expected, actual, batches + " products of " + m + "x" + n + "x" + k + ", "
+                        + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void emptySumClearsOrKeepsC() {
         double[] c = {1, 2, 3, 4, 5, 6, 7};
         Gemm.gemm(false, false, 2, 3, 0, new double[0], 0, new double[0], 0, c, 1, true);

@@ -1,0 +1,134 @@
+package org.equireg.core.kernels;
+
+/**
+ * Max and average pooling over square windows of (N, C, H, W) images, with their gradients.
+ * Planes (one channel of one image) are independent and spread over the {@link Parallel} pool;
+ * within a plane the order of every sum is fixed, so results do not depend on the thread count.
+ * Geometry: window {@code g.kernelHeight()} square, {@code g.stride()}, {@code g.padding()}
+ * (dilation 1); every window must overlap the image (padding at most half the window).
+ */
+public final class Pool2d {
+    private Pool2d() {
+    }
+
+    /**
+     * {@code out[o]} = the maximum of window o, padding counting as -infinity; {@code argmax[o]} =
+     * the input index of the first maximum in row-major order, or of the first NaN, which wins.
+     *
+     * @param in (N, C, H, W). Not modified.
+     * @param out (N, C, outH, outW). Modified.
+     * @param argmax same length as out. Modified.
+     */
+    public static void maxForward(double[] in, ConvGeometry g, double[] out, int[] argmax) {
+        int outPlane = g.outHeight() * g.outWidth();
+        forEachPlane(g, plane -> {
+            int base = plane * g.height() * g.width();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                int y0 = Math.max(0, oy * g.stride() - g.padding());
+                int y1 = Math.min(g.height(), oy * g.stride() - g.padding() + g.kernelHeight());
+                for (int ox = 0; ox < g.outWidth(); ox++) {
+                    int x0 = Math.max(0, ox * g.stride() - g.padding());
+                    int x1 = Math.min(g.width(), ox * g.stride() - g.padding() + g.kernelHeight());
+                    int best = base + y0 * g.width() + x0;
+                    search:
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            int index = base + y * g.width() + x;
+                            if (Double.isNaN(in[index])) {
+                                best = index;
+                                break search;
+                            }
+                            if (in[index] > in[best]) {
+                                best = index;
+                            }
+                        }
+                    }
+                    int o = plane * outPlane + oy * g.outWidth() + ox;
+                    out[o] = in[best];
+                    argmax[o] = best;
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code dx[argmax[o]] += gradOut[o]} for every o, in increasing o within each plane.
+     *
+     * @param gradOut (N, C, outH, outW). Not modified.
+     * @param argmax from {@link #maxForward}. Not modified.
+     * @param dx (N, C, H, W), zero on entry. Modified.
+     */
+    public static void maxBackward(double[] gradOut, int[] argmax, ConvGeometry g, double[] dx) {
+        int outPlane = g.outHeight() * g.outWidth();
+        forEachPlane(g, plane -> {
+            for (int o = plane * outPlane; o < (plane + 1) * outPlane; o++) {
+                dx[argmax[o]] += gradOut[o];
+            }
+        });
+    }
+
+    /**
+     * {@code out[o]} = (sum of the window's pixels inside the image, in row-major order) / k^2:
+     * padding counts as zeros (PyTorch's {@code count_include_pad=True}).
+     *
+     * @param in (N, C, H, W). Not modified.
+     * @param out (N, C, outH, outW). Modified.
+     */
+    public static void avgForward(double[] in, ConvGeometry g, double[] out) {
+        double area = (double) g.kernelHeight() * g.kernelHeight();
+        int outPlane = g.outHeight() * g.outWidth();
+        forEachPlane(g, plane -> {
+            int base = plane * g.height() * g.width();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                int y0 = Math.max(0, oy * g.stride() - g.padding());
+                int y1 = Math.min(g.height(), oy * g.stride() - g.padding() + g.kernelHeight());
+                for (int ox = 0; ox < g.outWidth(); ox++) {
+                    int x0 = Math.max(0, ox * g.stride() - g.padding());
+                    int x1 = Math.min(g.width(), ox * g.stride() - g.padding() + g.kernelHeight());
+                    double sum = 0;
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            sum += in[base + y * g.width() + x];
+                        }
+                    }
+                    out[plane * outPlane + oy * g.outWidth() + ox] = sum / area;
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code dx[i] += gradOut[o] / k^2} for every pixel i inside window o, in increasing o within each plane.
+     *
+     * @param gradOut (N, C, outH, outW). Not modified.
+     * @param dx (N, C, H, W), zero on entry. Modified.
+     */
+    public static void avgBackward(double[] gradOut, ConvGeometry g, double[] dx) {
+        double area = (double) g.kernelHeight() * g.kernelHeight();
+        int outPlane = g.outHeight() * g.outWidth();
+        forEachPlane(g, plane -> {
+            int base = plane * g.height() * g.width();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                int y0 = Math.max(0, oy * g.stride() - g.padding());
+                int y1 = Math.min(g.height(), oy * g.stride() - g.padding() + g.kernelHeight());
+                for (int ox = 0; ox < g.outWidth(); ox++) {
+                    int x0 = Math.max(0, ox * g.stride() - g.padding());
+                    int x1 = Math.min(g.width(), ox * g.stride() - g.padding() + g.kernelHeight());
+                    double share = gradOut[plane * outPlane + oy * g.outWidth() + ox] / area;
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            dx[base + y * g.width() + x] += share;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs {@code body} for every plane; a task is a plane, its cost about one operation per window tap. */
+    private static void forEachPlane(ConvGeometry g, java.util.function.IntConsumer body) {
+        int planes = g.batch() * g.channels();
+        long taps = (long) planes * g.outHeight() * g.outWidth() * g.kernelHeight() * g.kernelHeight();
+        Parallel.forEach(planes, taps, body);
+    }
+}

@@ -1,0 +1,222 @@
+package org.equireg.core.kernels;
+
+import static org.equireg.core.kernels.KernelTesting.SEED;
+import static org.equireg.core.kernels.KernelTesting.assertBitwiseEquals;
+import static org.equireg.core.kernels.KernelTesting.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The convolution kernels against direct loops that perform the documented sequence of operations,
+ * compared bit for bit, over strides, padding, dilation, groups, rectangular and pointwise kernels;
+ * and the same bits for 1, 2 and 4 threads.
+ */
+class ConvolutionTest {
+
+    /** One convolution problem: geometry, output channels, groups and seeded data. */
+    private record Case(ConvGeometry g, int outChannels, int groups, double[] x, double[] weight, double[] bias,
+                        double[] gradOut) {
+        static Case of(Random random, int batch, int channels, int height, int width, int outChannels,
+                       int kernelHeight, int kernelWidth, int stride, int padding, int dilation, int groups,
+                       boolean withBias) {
+            ConvGeometry g = new ConvGeometry(batch, channels, height, width, kernelHeight, kernelWidth, stride,
+                    padding, dilation);
+            int weights = outChannels * channels / groups * kernelHeight * kernelWidth;
+            return new Case(g, outChannels, groups, values(random, batch * channels * height * width),
+                    values(random, weights), withBias ? values(random, outChannels) : null,
+                    values(random, batch * outChannels * g.outHeight() * g.outWidth()));
+        }
+
+        int groupIn() {
+            return g.channels() / groups;
+        }
+
+        int groupOut() {
+            return outChannels / groups;
+        }
+
+        /** The input pixel under tap (ky, kx) of output (oy, ox), or 0 in the padding. */
+        double tap(int n, int c, int oy, int ox, int ky, int kx) {
+            int y = oy * g.stride() - g.padding() + ky * g.dilation();
+            int xx = ox * g.stride() - g.padding() + kx * g.dilation();
+            boolean inside = y >= 0 && y < g.height() && xx >= 0 && xx < g.width();
+            return inside ? x[((n * g.channels() + c) * g.height() + y) * g.width() + xx] : 0.0;
+        }
+
+        int weightIndex(int o, int ci, int ky, int kx) {
+            return ((o * groupIn() + ci) * g.kernelHeight() + ky) * g.kernelWidth() + kx;
+        }
+
+        int outIndex(int n, int o, int oy, int ox) {
+            return ((n * outChannels + o) * g.outHeight() + oy) * g.outWidth() + ox;
+        }
+    }
+
+    private static Case[] cases() {
+        Random random = new Random(SEED);
+        return new Case[] {
+            Case.of(random, 2, 3, 7, 6, 4, 3, 3, 1, 1, 1, 1, true),
+            Case.of(random, 1, 2, 9, 9, 3, 3, 2, 2, 0, 1, 1, false),
+            Case.of(random, 2, 4, 8, 7, 6, 3, 3, 2, 2, 2, 2, true),
+            Case.of(random, 3, 6, 5, 5, 6, 1, 1, 1, 0, 1, 3, true),
+            Case.of(random, 2, 5, 6, 4, 7, 1, 1, 1, 0, 1, 1, false),
+            Case.of(random, 1, 2, 4, 4, 2, 2, 2, 3, 3, 1, 1, true),
+            Case.of(random, 2, 3, 3, 3, 5, 3, 3, 1, 0, 1, 1, true),
+            Case.of(random, 1, 1, 5, 5, 1, 5, 5, 1, 4, 1, 1, false),
+        };
+    }
+
+    /** out = bias, then out = fma(weight, tap, out) over (c, ky, kx) in order, padding taps included. */
+    private static double[] referenceForward(Case k) {
+        ConvGeometry g = k.g();
+        double[] out = new double[g.batch() * k.outChannels() * g.outHeight() * g.outWidth()];
+        for (int n = 0; n < g.batch(); n++) {
+            for (int o = 0; o < k.outChannels(); o++) {
+                int firstChannel = o / k.groupOut() * k.groupIn();
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    for (int ox = 0; ox < g.outWidth(); ox++) {
+                        double sum = k.bias() == null ? 0.0 : k.bias()[o];
+                        for (int ci = 0; ci < k.groupIn(); ci++) {
+                            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                                for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                                    sum = Math.fma(k.weight()[k.weightIndex(o, ci, ky, kx)],
+                                            k.tap(n, firstChannel + ci, oy, ox, ky, kx), sum);
+                                }
+                            }
+                        }
+                        out[k.outIndex(n, o, oy, ox)] = sum;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each image, group, tap (c, ky, kx) and output pixel in order: the column entry
+     * {@code fma chain over o of weight * gradOut} is added to the input pixel under the tap.
+     */
+    private static double[] referenceInputGradient(Case k) {
+        ConvGeometry g = k.g();
+        double[] dx = new double[k.x().length];
+        for (int n = 0; n < g.batch(); n++) {
+            for (int group = 0; group < k.groups(); group++) {
+                for (int ci = 0; ci < k.groupIn(); ci++) {
+                    int c = group * k.groupIn() + ci;
+                    for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                        for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                            for (int oy = 0; oy < g.outHeight(); oy++) {
+                                for (int ox = 0; ox < g.outWidth(); ox++) {
+                                    int y = oy * g.stride() - g.padding() + ky * g.dilation();
+                                    int xx = ox * g.stride() - g.padding() + kx * g.dilation();
+                                    if (y < 0 || y >= g.height() || xx < 0 || xx >= g.width()) {
+                                        continue;
+                                    }
+                                    double column = 0.0;
+                                    for (int og = 0; og < k.groupOut(); og++) {
+                                        int o = group * k.groupOut() + og;
+                                        column = Math.fma(k.weight()[k.weightIndex(o, ci, ky, kx)],
+                                                k.gradOut()[k.outIndex(n, o, oy, ox)], column);
+                                    }
+                                    dx[((n * g.channels() + c) * g.height() + y) * g.width() + xx] += column;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return dx;
+    }
+
+    /** dWeight = 0, then dWeight = fma(gradOut, tap, dWeight) over (n, oy, ox) in order, padding taps included. */
+    private static double[] referenceWeightGradient(Case k) {
+        ConvGeometry g = k.g();
+        double[] dw = new double[k.weight().length];
+        for (int o = 0; o < k.outChannels(); o++) {
+            int firstChannel = o / k.groupOut() * k.groupIn();
+            for (int ci = 0; ci < k.groupIn(); ci++) {
+                for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                    for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                        double sum = 0.0;
+                        for (int n = 0; n < g.batch(); n++) {
+                            for (int oy = 0; oy < g.outHeight(); oy++) {
+                                for (int ox = 0; ox < g.outWidth(); ox++) {
+                                    sum = Math.fma(k.gradOut()[k.outIndex(n, o, oy, ox)],
+                                            k.tap(n, firstChannel + ci, oy, ox, ky, kx), sum);
+                                }
+                            }
+                        }
+                        dw[k.weightIndex(o, ci, ky, kx)] = sum;
+                    }
+                }
+            }
+        }
+        return dw;
+    }
+
+    @Test
+    void forwardFollowsTheReferenceBitForBit() {
+        int checked = 0;
+        for (Case k : cases()) {
+            double[] out = new double[k.gradOut().length];
+            java.util.Arrays.fill(out, Double.NaN);
+            Convolution.forward(k.x(), k.weight(), k.bias(), k.g(), k.outChannels(), k.groups(), out);
+            assertBitwiseEquals(referenceForward(k), out, "forward " + k.g());
+            checked++;
+        }
+        assertEquals(cases().length, checked);
+    }
+
+    @Test
+    void inputGradientFollowsTheReferenceBitForBit() {
+        for (Case k : cases()) {
+            double[] dx = new double[k.x().length];
+            java.util.Arrays.fill(dx, Double.NaN);
+            Convolution.backwardInput(k.gradOut(), k.weight(), k.g(), k.outChannels(), k.groups(), dx);
+            assertBitwiseEquals(referenceInputGradient(k), dx, "input gradient " + k.g());
+        }
+    }
+
+    @Test
+    void weightGradientFollowsTheReferenceBitForBitInOneOrManyChunks() {
+        for (Case k : cases()) {
+            double[] expected = referenceWeightGradient(k);
+            int perImage = k.g().outHeight() * k.g().outWidth() * k.groupIn() * k.g().kernelHeight()
+                    * k.g().kernelWidth();
+            for (int chunkDoubles : new int[] {Convolution.MAX_CHUNK_DOUBLES, perImage, 1}) {
+                double[] dw = new double[k.weight().length];
+                java.util.Arrays.fill(dw, Double.NaN);
+                Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw, chunkDoubles);
+                assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + " chunk " + chunkDoubles);
+            }
+        }
+    }
+
+    @Test
+    void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
+        Case k = Case.of(new Random(SEED), 6, 8, 24, 24, 12, 3, 3, 1, 1, 1, 1, true);
+        long flops = 2L * 6 * 12 * 24 * 24 * 8 * 9;
+        assertTrue(flops >= Parallel.MIN_PARALLEL_FLOPS, "the case must be big enough to run in parallel");
+        double[][] one = Parallel.withThreads(1, () -> allThree(k));
+        for (int threads : new int[] {2, 4}) {
+            double[][] many = Parallel.withThreads(threads, () -> allThree(k));
+            assertBitwiseEquals(one[0], many[0], "forward, " + threads + " threads");
+            assertBitwiseEquals(one[1], many[1], "input gradient, " + threads + " threads");
+            assertBitwiseEquals(one[2], many[2], "weight gradient, " + threads + " threads");
+        }
+    }
+
+    private static double[][] allThree(Case k) {
+        double[] out = new double[k.gradOut().length];
+        double[] dx = new double[k.x().length];
+        double[] dw = new double[k.weight().length];
+        Convolution.forward(k.x(), k.weight(), k.bias(), k.g(), k.outChannels(), k.groups(), out);
+        Convolution.backwardInput(k.gradOut(), k.weight(), k.g(), k.outChannels(), k.groups(), dx);
+        Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw);
+        return new double[][] {out, dx, dw};
+    }
+}

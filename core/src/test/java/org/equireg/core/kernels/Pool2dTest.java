@@ -1,0 +1,160 @@
+package org.equireg.core.kernels;
+
+import static org.equireg.core.kernels.KernelTesting.SEED;
+import static org.equireg.core.kernels.KernelTesting.assertBitwiseEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Pooling kernels against direct window loops, with ties, NaN and infinities, and across thread counts. */
+class Pool2dTest {
+
+    private static final int[][] GEOMETRIES = {
+        // batch, channels, height, width, kernel, stride, padding
+        {2, 3, 6, 6, 2, 2, 0}, {1, 2, 7, 5, 3, 2, 1}, {2, 1, 5, 5, 3, 1, 1}, {1, 1, 4, 4, 1, 1, 0},
+        {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1},
+    };
+
+    private static ConvGeometry geometry(int[] s) {
+        return new ConvGeometry(s[0], s[1], s[2], s[3], s[4], s[4], s[5], s[6], 1);
+    }
+
+    /** Small integers, so ties are common, plus a NaN and infinities in some windows. */
+    private static double[] input(Random random, int length, boolean specials) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextInt(5) - 2;
+        }
+        if (specials && length > 7) {
+            values[3] = Double.NaN;
+            values[5] = Double.NEGATIVE_INFINITY;
+            values[length - 2] = Double.POSITIVE_INFINITY;
+        }
+        return values;
+    }
+
+    /** The window's taps inside the image, in row-major order. */
+    private static int[] taps(ConvGeometry g, int plane, int oy, int ox) {
+        int k = g.kernelHeight();
+        int[] found = new int[k * k];
+        int count = 0;
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
+                int y = oy * g.stride() - g.padding() + ky;
+                int x = ox * g.stride() - g.padding() + kx;
+                if (y >= 0 && y < g.height() && x >= 0 && x < g.width()) {
+                    found[count++] = (plane * g.height() + y) * g.width() + x;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    @Test
+    void maxPicksTheFirstMaximumAndLetsNanWin() {
+        Random random = new Random(SEED);
+        for (int[] shape : GEOMETRIES) {
+            ConvGeometry g = geometry(shape);
+            double[] in = input(random, shape[0] * shape[1] * shape[2] * shape[3], true);
+            int outLength = shape[0] * shape[1] * g.outHeight() * g.outWidth();
+            double[] expected = new double[outLength];
+            int[] expectedArgmax = new int[outLength];
+            int o = 0;
+            for (int plane = 0; plane < shape[0] * shape[1]; plane++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    for (int ox = 0; ox < g.outWidth(); ox++, o++) {
+                        int best = -1;
+                        for (int index : taps(g, plane, oy, ox)) {
+                            if (best < 0 || in[index] > in[best] || Double.isNaN(in[index]) && !Double.isNaN(in[best])) {
+                                best = index;
+                            }
+                        }
+                        expected[o] = in[best];
+                        expectedArgmax[o] = best;
+                    }
+                }
+            }
+            double[] out = new double[outLength];
+            int[] argmax = new int[outLength];
+            Pool2d.maxForward(in, g, out, argmax);
+            assertBitwiseEquals(expected, out, "max " + g);
+            assertArrayEquals(expectedArgmax, argmax, "argmax " + g);
+
+            double[] gradOut = KernelTesting.values(random, outLength);
+            double[] expectedDx = new double[in.length];
+            for (int i = 0; i < outLength; i++) {
+                expectedDx[expectedArgmax[i]] += gradOut[i];
+            }
+            double[] dx = new double[in.length];
+            Pool2d.maxBackward(gradOut, argmax, g, dx);
+            assertBitwiseEquals(expectedDx, dx, "max backward " + g);
+        }
+    }
+
+    @Test
+    void averageCountsPaddingAsZeros() {
+        Random random = new Random(SEED);
+        for (int[] shape : GEOMETRIES) {
+            ConvGeometry g = geometry(shape);
+            double[] in = KernelTesting.values(random, shape[0] * shape[1] * shape[2] * shape[3]);
+            int outLength = shape[0] * shape[1] * g.outHeight() * g.outWidth();
+            double area = shape[4] * shape[4];
+            double[] gradOut = KernelTesting.values(random, outLength);
+            double[] expected = new double[outLength];
+            double[] expectedDx = new double[in.length];
+            int o = 0;
+            for (int plane = 0; plane < shape[0] * shape[1]; plane++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    for (int ox = 0; ox < g.outWidth(); ox++, o++) {
+                        double sum = 0;
+                        for (int index : taps(g, plane, oy, ox)) {
+                            sum += in[index];
+                            expectedDx[index] += gradOut[o] / area;
+                        }
+                        expected[o] = sum / area;
+                    }
+                }
+            }
+            double[] out = new double[outLength];
+            Pool2d.avgForward(in, g, out);
+            assertBitwiseEquals(expected, out, "average " + g);
+            double[] dx = new double[in.length];
+            Pool2d.avgBackward(gradOut, g, dx);
+            assertBitwiseEquals(expectedDx, dx, "average backward " + g);
+        }
+    }
+
+    @Test
+    void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
+        ConvGeometry g = new ConvGeometry(8, 16, 48, 48, 3, 3, 1, 1, 1);
+        Random random = new Random(SEED);
+        double[] in = KernelTesting.values(random, 8 * 16 * 48 * 48);
+        int outLength = 8 * 16 * g.outHeight() * g.outWidth();
+        assertTrue(9L * outLength >= Parallel.MIN_PARALLEL_FLOPS, "the case must be big enough to run in parallel");
+        double[] gradOut = KernelTesting.values(random, outLength);
+        double[][] one = Parallel.withThreads(1, () -> pool(g, in, gradOut, outLength));
+        for (int threads : new int[] {2, 4}) {
+            double[][] many = Parallel.withThreads(threads, () -> pool(g, in, gradOut, outLength));
+            assertEquals(one.length, many.length);
+            for (int i = 0; i < one.length; i++) {
+                assertBitwiseEquals(one[i], many[i], "result " + i + " with " + threads + " threads");
+            }
+        }
+    }
+
+    private static double[][] pool(ConvGeometry g, double[] in, double[] gradOut, int outLength) {
+        double[] max = new double[outLength];
+        int[] argmax = new int[outLength];
+        double[] maxDx = new double[in.length];
+        double[] avg = new double[outLength];
+        double[] avgDx = new double[in.length];
+        Pool2d.maxForward(in, g, max, argmax);
+        Pool2d.maxBackward(gradOut, argmax, g, maxDx);
+        Pool2d.avgForward(in, g, avg);
+        Pool2d.avgBackward(gradOut, g, avgDx);
+        return new double[][] {max, maxDx, avg, avgDx};
+    }
+}
