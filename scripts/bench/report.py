@@ -120,9 +120,9 @@ def header(directory, torch_header):
     machine_path = os.path.join(directory, "machine.json")
     if os.path.exists(machine_path):
         machine = load(machine_path)
-        lines.append("- equireg: JDK %s (%s), CPU %s, %d processors, vector width %d bits (%d doubles)"
+        lines.append("- equireg: JDK %s (%s), CPU %s, %d processors, kernels: vector width %d bits (%d doubles; %s)"
                      % (machine["jdk"], machine["vm"], machine["cpu"], machine["processors"],
-                        machine["vector_bits"], machine["double_lanes"]))
+                        machine["vector_bits"], machine["double_lanes"], machine["simd"]))
     if torch_header:
         lines.append("- PyTorch %s (Python %s), BLAS loaded: %s; protocol: %s"
                      % (torch_header["torch"], torch_header["python"], ", ".join(torch_header["blas"]),

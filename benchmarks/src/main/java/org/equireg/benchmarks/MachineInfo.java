@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import jdk.incubator.vector.DoubleVector;
+import org.equireg.core.kernels.Parallel;
+import org.equireg.core.kernels.Simd;
 
 /**
- * Prints, as one JSON object, what a performance table must state about the machine: JDK, CPU model,
- * processors, the Vector API's preferred width for doubles (0 when the module is absent) and the
- * kernel thread setting. Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
- * org.equireg.benchmarks.MachineInfo}.
+ * Prints, as one JSON object, what a performance table must state about the machine and the kernels
+ * this JVM runs: JDK, CPU model, processors, the vector width the kernels use (0 on the scalar path,
+ * with the reason) and the kernel thread count. Usage: {@code java --add-modules jdk.incubator.vector
+ * [-Dequireg.threads=N] -cp benchmarks.jar org.equireg.benchmarks.MachineInfo}.
  */
 public final class MachineInfo {
     private MachineInfo() {
     }
 
     public static void main(String[] arguments) throws IOException {
-        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        int vectorBits = vectorModule ? PreferredVector.bits() : 0;
+        int lanes = Simd.vectorized() ? Simd.lanes() : 0;
         System.out.printf(Locale.ROOT, "{\"jdk\": \"%s\", \"vm\": \"%s\", \"cpu\": \"%s\", \"processors\": %d, "
-                        + "\"vector_bits\": %d, \"double_lanes\": %d, \"equireg_threads\": \"%s\"}%n",
+                        + "\"vector_bits\": %d, \"double_lanes\": %d, \"simd\": \"%s\", \"kernel_threads\": %d}%n",
                 Runtime.version(), System.getProperty("java.vm.name"), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), vectorBits, vectorBits / Double.SIZE,
-                System.getProperty("equireg.threads", "default"));
+                Runtime.getRuntime().availableProcessors(), lanes * Double.SIZE, lanes,
+                Simd.reason().replace("\"", "'"), Parallel.threads());
     }
 
     /** The first "model name" of /proc/cpuinfo, or the OS architecture where there is none. */
@@ -35,12 +35,5 @@ public final class MachineInfo {
         return Files.readAllLines(cpuInfo).stream().filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim().replace("\"", "'"))
                 .findFirst().orElse(System.getProperty("os.arch"));
-    }
-
-    /** Touches the Vector API only when the module is there (loading this class would fail otherwise). */
-    private static final class PreferredVector {
-        static int bits() {
-            return DoubleVector.SPECIES_PREFERRED.vectorBitSize();
-        }
     }
 }
