@@ -24,6 +24,11 @@ STEP_BENCHMARK = "org.equireg.benchmarks.TrainingStepBenchmark.step"
 MATMUL_BENCHMARK = "org.equireg.benchmarks.MatmulBenchmark.matmul"
 WORKLOADS = ["mlp-shift", "mlp-digits", "cnn-digits", "cnn28", "fcn-seg"]
 MLPS = {"mlp-shift", "mlp-digits"}
+# Images (or rows) through forward and backward per step: the task batch, plus 2 n = 64 for the
+# regularizer (model(v) and model(f_in(v)), n = 32). Their ratio bounds the overhead from below when
+# time is proportional to work: 2.0 at batch 64, 5.0 for fcn-seg at batch 16.
+TASK_BATCH = {"mlp-shift": 64, "mlp-digits": 64, "cnn-digits": 64, "cnn28": 64, "fcn-seg": 16}
+REGULARIZER_ROWS = 64
 STEP_RATIO_TARGET = 0.5
 FLOAT32_RATIO_TARGET = 1.0
 OVERHEAD_TARGET = 2.0
@@ -133,15 +138,17 @@ def header(directory, torch_header):
             lines.append("- load average (1, 5, 15 min) at each phase: "
                          + "; ".join(line.strip() for line in source if line.strip()))
     lines.append("- times are medians over repeated runs; ratio = equireg / PyTorch (below 1: equireg faster)")
+    lines.append("- work ratio: rows through forward and backward with / without the regularizer, (batch + 2 n) / batch;"
+                 " the overhead cannot go much below it")
     return lines
 
 
 def step_table(threads_list, java, torch, tally):
     lines = ["", "### Training step with the regularizer (ms/step, float64 unless stated)", "",
              "| workload | threads | equireg | PyTorch f64 | ratio (<= %.1f) | PyTorch f32 | ratio vs f32 (<= %.1f, MLPs) "
-             "| overhead equireg (<= %.1f) | overhead PyTorch | equireg alloc/step |"
+             "| overhead equireg (<= %.1f) | overhead PyTorch | work ratio | equireg alloc/step |"
              % (STEP_RATIO_TARGET, FLOAT32_RATIO_TARGET, OVERHEAD_TARGET),
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for workload in WORKLOADS:
         for threads in threads_list:
             java_steps, torch_steps = java[threads][0], torch[threads][0]
@@ -155,10 +162,12 @@ def step_table(threads_list, java, torch, tally):
             torch_overhead = ratio(torch64, torch_steps.get((workload, False, "float64")))
             float32_cell = "%s %s" % (number(float32_ratio), verdict(float32_ratio, FLOAT32_RATIO_TARGET, True, tally)
                                       if workload in MLPS else "(info)")
-            lines.append("| %s | %d | %s | %s | %s %s | %s | %s | %s %s | %s | %s |" % (
+            work_ratio = (TASK_BATCH[workload] + REGULARIZER_ROWS) / TASK_BATCH[workload]
+            lines.append("| %s | %d | %s | %s | %s %s | %s | %s | %s %s | %s | %s | %s |" % (
                 workload, threads, number(with_reg, 3), number(torch64, 3), number(step_ratio),
                 verdict(step_ratio, STEP_RATIO_TARGET, True, tally), number(torch32, 3), float32_cell,
                 number(overhead), verdict(overhead, OVERHEAD_TARGET, True, tally), number(torch_overhead),
+                number(work_ratio, 1),
                 "n/a" if allocation is None else "%.2f MB" % (allocation / 1e6)))
     lines += ["", "### Training step without the regularizer (ms/step, float64)", "",
               "| workload | threads | equireg | PyTorch f64 | ratio | PyTorch f32 | equireg alloc/step |",
