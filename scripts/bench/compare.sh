@@ -5,7 +5,7 @@
 # in float64 and float32, and matmul), and prints the ratio table (scripts/bench/report.py).
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
-#                                 [--torch-batch-passes]
+#                                 [--torch-batch-passes] [--torch-default-malloc]
 #   --quick        shorter runs (about 4 minutes instead of about 12), for checking the machinery
 #   --threads      thread counts to compare (Java: -Dequireg.threads=N; PyTorch: set_num_threads(N)
 #                  and OMP/OpenBLAS threads N)
@@ -14,6 +14,10 @@
 #   --system-blas  run PyTorch on the system's libblas.so.3 instead of OpenBLAS (see openblas.sh)
 #   --torch-batch-passes  PyTorch's regularizer runs model(v) and model(f_in(v)) as one pass, as equireg
 #                  does, instead of two as the reference package does
+#   --torch-default-malloc  leave glibc malloc as it is for PyTorch. By default PyTorch runs with malloc
+#                  keeping freed memory (MALLOC_MMAP_MAX_=0, no trimming), as the JVM keeps its heap:
+#                  otherwise every float64 convolution at batch >= 30 gets its im2col buffer (> 32 MB)
+#                  freshly mapped and page-faults through it, which on this VM costs ~17x the arithmetic
 # Output: benchmarks/results/<UTC time>/: machine.json, load.txt, java-tN.json (raw JMH JSON),
 # torch-tN.json, table.md (also printed).
 set -euo pipefail
@@ -25,6 +29,7 @@ quick=false
 java_harness=jmh
 system_blas=false
 torch_options=()
+default_malloc=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true ;;
@@ -32,6 +37,7 @@ while [ $# -gt 0 ]; do
         --java) java_harness="$2"; shift ;;
         --system-blas) system_blas=true ;;
         --torch-batch-passes) torch_options+=(--batch-passes) ;;
+        --torch-default-malloc) default_malloc=true ;;
         *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -47,10 +53,13 @@ jar=benchmarks/target/benchmarks.jar
 java_flags=(--add-modules=jdk.incubator.vector)
 java "${java_flags[@]}" -cp "$jar" org.equireg.benchmarks.MachineInfo 2>/dev/null > "$out/machine.json"
 
-torch_env=()
+torch_env=(env)
+if ! $default_malloc; then
+    torch_env+=(MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=68719476736 MALLOC_TOP_PAD_=268435456)
+fi
 if ! $system_blas; then
     if blas_dir=$(scripts/bench/openblas.sh); then
-        [ -n "$blas_dir" ] && torch_env=(env "LD_LIBRARY_PATH=$blas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+        [ -n "$blas_dir" ] && torch_env+=("LD_LIBRARY_PATH=$blas_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
     else
         echo "compare.sh: OpenBLAS unavailable; PyTorch runs on the system BLAS (the table names it)" >&2
     fi

@@ -129,9 +129,9 @@ def header(directory, torch_header):
                      % (machine["jdk"], machine["vm"], machine["cpu"], machine["processors"],
                         machine["vector_bits"], machine["double_lanes"], machine["simd"]))
     if torch_header:
-        lines.append("- PyTorch %s (Python %s), BLAS loaded: %s; protocol: %s"
+        lines.append("- PyTorch %s (Python %s), BLAS loaded: %s; malloc settings: %s; protocol: %s"
                      % (torch_header["torch"], torch_header["python"], ", ".join(torch_header["blas"]),
-                        torch_header["protocol"]))
+                        torch_header.get("malloc") or "glibc defaults", torch_header["protocol"]))
     load_path = os.path.join(directory, "load.txt")
     if os.path.exists(load_path):
         with open(load_path) as source:

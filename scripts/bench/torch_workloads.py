@@ -221,6 +221,7 @@ def main():
             print("matmul %d %-7s %8.2f GFLOP/s" % (size, str(dtype)[6:], flops / seconds / 1e9), file=sys.stderr)
     report = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": ARGUMENTS.threads,
               "torch_threads": torch.get_num_threads(), "blas": loaded_blas(),
+              "malloc": {name: value for name, value in os.environ.items() if name.startswith("MALLOC_")},
               "protocol": {"warmup_s": ARGUMENTS.warmup, "block_s": ARGUMENTS.block, "repeats": ARGUMENTS.repeats,
                            "batch_passes": ARGUMENTS.batch_passes},
               "results": results}
