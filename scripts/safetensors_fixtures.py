@@ -134,6 +134,21 @@ def writer_reference_fixture():
     write("writer_reference.safetensors", tensors, metadata={"epoch": "3", "format": "pt"})
 
 
+def fuzz_seeds():
+    """Extra seeds for the fuzz test (which also mutates every other fixture)."""
+    write("seed_empty.safetensors", [])
+    write("seed_metadata_only.safetensors", [], metadata={"k": "v", "\u00e9": "\\u"})
+    tensors = []
+    for i, (dtype, numpy_type) in enumerate([("F64", "<f8"), ("F32", "<f4"), ("F16", "<f2"), ("I64", "<i8"),
+                                             ("I32", "<i4"), ("I16", "<i2"), ("I8", "i1"), ("U8", "u1")]):
+        for shape in ([], [0], [3], [2, 2], [1, 0, 3]):
+            count = int(np.prod(shape))
+            raw = np.arange(count, dtype=numpy_type).tobytes()
+            tensors.append(("t%d.%s" % (i, "x".join(map(str, shape)) or "scalar"), dtype, shape, raw))
+    tensors.append(("mask", "BOOL", [2, 2], bytes([1, 0, 0, 1])))
+    write("seed_many_small.safetensors", tensors, python_defaults=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     float_fixtures()
@@ -142,6 +157,7 @@ def main():
     metadata_fixture()
     mixed_fixture()
     writer_reference_fixture()
+    fuzz_seeds()
 
 
 if __name__ == "__main__":

@@ -34,13 +34,6 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(double[] parameter, double[] gradient, ParameterState state) {
-        double[] decayed = gradient;
-        if (weightDecay != 0) {
-            decayed = new double[gradient.length];
-            for (int i = 0; i < gradient.length; i++) {
-                decayed[i] = gradient[i] + weightDecay * parameter[i];
-            }
-        }
-        moments.step(parameter, decayed, state, learningRate());
+        moments.step(parameter, gradient, weightDecay, state, learningRate());
     }
 }

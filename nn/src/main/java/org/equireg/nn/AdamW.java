@@ -34,6 +34,6 @@ public final class AdamW extends Optimizer {
         for (int i = 0; i < parameter.length; i++) {
             parameter[i] *= shrink;
         }
-        moments.step(parameter, gradient, state, learningRate());
+        moments.step(parameter, gradient, 0, state, learningRate());
     }
 }

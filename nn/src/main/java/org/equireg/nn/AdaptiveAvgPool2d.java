@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
@@ -32,7 +33,7 @@ public final class AdaptiveAvgPool2d extends Module {
     public Tensor forward(Tensor input) {
         if (input.rank() != 4) {
             throw new IllegalArgumentException("AdaptiveAvgPool2d: needs input (batch, channels, height, width), got shape "
-                    + java.util.Arrays.toString(input.shape()));
+                    + Shapes.str(input.shape()));
         }
         Tensor rows = averagingMatrix(outHeight, input.dim(2));       // (outH, H)
         Tensor columns = averagingMatrix(outWidth, input.dim(3));     // (outW, W)

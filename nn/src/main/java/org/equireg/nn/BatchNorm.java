@@ -1,6 +1,5 @@
 package org.equireg.nn;
 
-import org.equireg.core.GradMode;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -83,18 +82,16 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": training needs more than one value per "
                     + "channel to estimate a variance, got " + perChannel);
         }
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            double[] mean = batchMean.buffer();
-            double[] variance = batchVariance.buffer();
-            double[] runningMeanValues = runningMean.buffer();
-            double[] runningVarValues = runningVar.buffer();
-            double unbias = perChannel / (perChannel - 1.0);
-            for (int c = 0; c < channels; c++) {
-                runningMeanValues[c] = (1 - momentum) * runningMeanValues[c] + momentum * mean[c];
-                runningVarValues[c] = (1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias;
-            }
-            batchesTracked.buffer()[0] += 1;
+        double[] mean = batchMean.buffer();
+        double[] variance = batchVariance.buffer();
+        double[] runningMeanValues = runningMean.buffer();
+        double[] runningVarValues = runningVar.buffer();
+        double unbias = perChannel / (perChannel - 1.0);
+        for (int c = 0; c < channels; c++) {
+            runningMeanValues[c] = (1 - momentum) * runningMeanValues[c] + momentum * mean[c];
+            runningVarValues[c] = (1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias;
         }
+        batchesTracked.buffer()[0] += 1;
     }
 
     /** Number of channels (features) normalised separately. */

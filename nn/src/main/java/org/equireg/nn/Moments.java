@@ -2,8 +2,8 @@ package org.equireg.nn;
 
 /**
  * The bias-corrected moment update shared by {@link Adam} and {@link AdamW}, in PyTorch's order of
- * operations: {@code m = beta1 m + (1 - beta1) g}, {@code v = beta2 v + (1 - beta2) g g},
- * {@code p -= (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)}.
+ * operations: {@code g = gradient + l2 p}, {@code m = beta1 m + (1 - beta1) g},
+ * {@code v = beta2 v + (1 - beta2) g g}, {@code p -= (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)}.
  */
 record Moments(double beta1, double beta2, double eps) {
     static final String[] STATE = {"exp_avg", "exp_avg_sq"};
@@ -16,15 +16,16 @@ record Moments(double beta1, double beta2, double eps) {
         }
     }
 
-    /** One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.). */
-    void step(double[] parameter, double[] gradient, Optimizer.ParameterState state, double learningRate) {
+    /** One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.) with L2 coefficient {@code l2}. */
+    void step(double[] parameter, double[] gradient, double l2, Optimizer.ParameterState state, double learningRate) {
         double[] mean = state.buffer("exp_avg");
         double[] meanSquare = state.buffer("exp_avg_sq");
         double stepSize = learningRate / (1 - Math.pow(beta1, state.step()));
         double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
         for (int i = 0; i < parameter.length; i++) {
-            mean[i] = beta1 * mean[i] + (1 - beta1) * gradient[i];
-            meanSquare[i] = beta2 * meanSquare[i] + (1 - beta2) * gradient[i] * gradient[i];
+            double g = gradient[i] + l2 * parameter[i];
+            mean[i] = beta1 * mean[i] + (1 - beta1) * g;
+            meanSquare[i] = beta2 * meanSquare[i] + (1 - beta2) * g * g;
             parameter[i] -= stepSize * (mean[i] / (Math.sqrt(meanSquare[i]) / correctionSqrt + eps));
         }
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -203,7 +202,7 @@ public abstract class Optimizer {
             boolean valid = value.size() == 1 && value.item() >= 0 && value.item() == Math.rint(value.item());
             return valid ? null : "key '" + key + "' should be a whole number >= 0, got " + value;
         }
-        if (!Set.copyOf(stateNames).contains(parts[2])) {
+        if (!stateNames.contains(parts[2])) {
             return "unexpected key '" + key + "' (" + name + " keeps " + stateNames + ")";
         }
         if (!Arrays.equals(value.shape(), expected)) {

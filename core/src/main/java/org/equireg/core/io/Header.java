@@ -20,8 +20,9 @@ record Header(List<TensorEntry> tensors, Map<String, String> metadata) {
      */
     byte[] encode() {
         StringBuilder json = new StringBuilder("{");
+        String memberSeparator = "";
         if (!metadata.isEmpty()) {
-            appendQuoted(json, "__metadata__").append(":{");
+            appendQuoted(json, HeaderParser.METADATA_KEY).append(":{");
             String separator = "";
             for (Map.Entry<String, String> entry : metadata.entrySet()) {
                 appendQuoted(json.append(separator), entry.getKey()).append(':');
@@ -29,9 +30,11 @@ record Header(List<TensorEntry> tensors, Map<String, String> metadata) {
                 separator = ",";
             }
             json.append('}');
+            memberSeparator = ",";
         }
         for (TensorEntry tensor : tensors) {
-            appendQuoted(json.append(json.length() > 1 ? "," : ""), tensor.name());
+            appendQuoted(json.append(memberSeparator), tensor.name());
+            memberSeparator = ",";
             json.append(":{\"dtype\":\"").append(tensor.dtype().name()).append("\",\"shape\":[");
             for (int axis = 0; axis < tensor.shape().length; axis++) {
                 json.append(axis > 0 ? "," : "").append(tensor.shape()[axis]);

@@ -11,10 +11,11 @@ import java.util.Map;
  * Parses and validates a safetensors header against the size of the data section it describes.
  *
  * <p>Strict: every tensor entry has exactly the fields {@code dtype}, {@code shape} and
- * {@code data_offsets}; names and metadata keys are unique; dimensions are non-negative and fit
- * an {@code int}; each tensor has at most {@link #MAX_ELEMENTS} elements and exactly the bytes its
- * dtype and shape need; and the tensors' byte ranges cover the data section without holes or
- * overlaps, as the format requires.
+ * {@code data_offsets}; names are non-empty and, like metadata keys, unique; dimensions are
+ * non-negative and their nonzero ones multiply to at most {@link #MAX_ELEMENTS}; each tensor has
+ * exactly the bytes its dtype and shape need; and the tensors' byte ranges cover the data section
+ * without holes or overlaps, as the format requires. (The reference implementation accepts unknown
+ * fields and empty names; rejecting them keeps every file this reader accepts writable again.)
  */
 final class HeaderParser {
     static final String METADATA_KEY = "__metadata__";
@@ -55,6 +56,9 @@ final class HeaderParser {
                 }
                 metadata = readMetadata();
             } else {
+                if (name.isEmpty()) {
+                    throw new MalformedSafeTensorsException("a tensor has the empty name, which SafeTensors.write refuses too");
+                }
                 if (tensors.containsKey(name)) {
                     throw new MalformedSafeTensorsException("duplicate tensor name " + Text.quote(name));
                 }
@@ -156,21 +160,24 @@ final class HeaderParser {
         return offsets;
     }
 
+    // Zero dimensions aside, the dimensions must multiply to at most MAX_ELEMENTS, whatever their
+    // order: then every partial product fits too, and Tensor's shape arithmetic cannot overflow.
     private static int elementCount(int[] shape, String tensor) throws MalformedSafeTensorsException {
+        long nonZeroProduct = 1;
+        boolean empty = false;
         for (int dim : shape) {
             if (dim == 0) {
-                return 0;
+                empty = true;
+                continue;
+            }
+            nonZeroProduct *= dim; // < 2^31 * 2^31 after the check below, so no overflow
+            if (nonZeroProduct > MAX_ELEMENTS) {
+                throw new MalformedSafeTensorsException(tensor + " has the shape " + TensorEntry.shapeString(shape)
+                        + ", whose nonzero dimensions multiply to more than " + MAX_ELEMENTS
+                        + ", the most elements a tensor holds");
             }
         }
-        long count = 1;
-        for (int dim : shape) {
-            count *= dim; // < 2^31 * 2^31 after the check below, so no overflow
-            if (count > MAX_ELEMENTS) {
-                throw new MalformedSafeTensorsException(tensor + " of shape " + TensorEntry.shapeString(shape)
-                        + " has more than " + MAX_ELEMENTS + " elements, the most a tensor holds");
-            }
-        }
-        return (int) count;
+        return empty ? 0 : (int) nonZeroProduct;
     }
 
     private void checkByteLength(TensorEntry entry, String tensor) throws MalformedSafeTensorsException {

@@ -9,7 +9,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Tensor;
@@ -17,8 +21,8 @@ import org.equireg.core.Tensor;
 /**
  * Reads a safetensors file through a {@link FileChannel}, validating before allocating: the header
  * length against the limit and the file size, the header against the data section, and the total
- * decoded size against the limit and the heap. Tensor data is read in fixed-size chunks and
- * converted straight into each tensor's float64 array.
+ * decoded size against the limit and the heap. The data section is read once, in fixed-size chunks
+ * converted straight into each tensor's float64 array; the file is never read into memory whole.
  */
 public final class SafeTensorsReader {
     private static final int LENGTH_BYTES = 8;
@@ -48,10 +52,10 @@ public final class SafeTensorsReader {
         long dataStart = LENGTH_BYTES + (long) headerLength;
         Header header = HeaderParser.parse(json, fileSize - dataStart);
         checkDecodedSize(header, limits);
+        Map<TensorEntry, double[]> values = readData(channel, dataStart, fileSize, header.tensors());
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (TensorEntry entry : header.tensors()) {
-            tensors.put(entry.name(), Tensor.wrap(readData(channel, dataStart, entry, chunk), entry.shape()));
+            tensors.put(entry.name(), Tensor.wrap(values.get(entry), entry.shape()));
         }
         return new SafeTensors.Contents(tensors, header.metadata());
     }
@@ -97,35 +101,53 @@ public final class SafeTensorsReader {
         }
     }
 
-    private static double[] readData(FileChannel channel, long dataStart, TensorEntry entry, ByteBuffer chunk)
-            throws IOException {
-        Dtype dtype = entry.dtype();
-        double[] values = new double[entry.elementCount()];
-        int perChunk = chunk.capacity() / dtype.byteSize();
-        long position = dataStart + entry.begin();
-        for (int done = 0; done < values.length; ) {
-            int count = Math.min(perChunk, values.length - done);
-            chunk.clear().limit(count * dtype.byteSize());
-            readAt(channel, position, chunk);
-            try {
-                dtype.decode(chunk, values, done, count);
-            } catch (MalformedSafeTensorsException badValue) {
-                throw new MalformedSafeTensorsException("tensor " + Text.quote(entry.name()), badValue);
+    /**
+     * Streams the data section once, front to back, through one chunk buffer: the tensors tile it
+     * (checked by the parser), so visiting them in offset order reads every byte exactly once.
+     */
+    private static Map<TensorEntry, double[]> readData(FileChannel channel, long dataStart, long fileSize,
+            List<TensorEntry> entries) throws IOException {
+        List<TensorEntry> byOffset = new ArrayList<>(entries);
+        byOffset.sort(Comparator.comparingLong(TensorEntry::begin));
+        Map<TensorEntry, double[]> values = new IdentityHashMap<>();
+        int capacity = (int) Math.min(CHUNK_BYTES, Math.max(Long.BYTES, fileSize - dataStart)); // holds any element
+        ByteBuffer chunk = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN).flip();
+        long position = dataStart; // file offset of the first byte not yet in the chunk
+        for (TensorEntry entry : byOffset) {
+            Dtype dtype = entry.dtype();
+            double[] tensor = new double[entry.elementCount()];
+            for (int done = 0; done < tensor.length; ) {
+                if (chunk.remaining() < dtype.byteSize()) {
+                    int wanted = (int) Math.min(chunk.capacity() - chunk.remaining(), fileSize - position);
+                    readAt(channel, position, chunk.compact().limit(chunk.position() + wanted));
+                    position += wanted;
+                }
+                int count = Math.min(tensor.length - done, chunk.remaining() / dtype.byteSize());
+                try {
+                    dtype.decode(chunk, tensor, done, count);
+                } catch (MalformedSafeTensorsException badValue) {
+                    throw new MalformedSafeTensorsException("tensor " + Text.quote(entry.name()), badValue);
+                }
+                done += count;
             }
-            done += count;
-            position += (long) count * dtype.byteSize();
+            values.put(entry, tensor);
         }
         return values;
     }
 
-    /** Fills {@code buffer} from the file at {@code position} and flips it for reading. */
+    /**
+     * Fills {@code buffer} from its position to its limit with the file's bytes from {@code position}
+     * on, then flips it for reading (bytes before the buffer's position are kept).
+     */
     private static ByteBuffer readAt(FileChannel channel, long position, ByteBuffer buffer) throws IOException {
+        long filePosition = position;
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position + buffer.position());
+            int read = channel.read(buffer, filePosition);
             if (read < 0) {
-                throw new MalformedSafeTensorsException("the file ended at byte " + (position + buffer.position())
-                        + " while " + buffer.remaining() + " more bytes were expected (was it truncated while being read?)");
+                throw new MalformedSafeTensorsException("the file ended at byte " + filePosition + " while "
+                        + buffer.remaining() + " more bytes were expected (was it truncated while being read?)");
             }
+            filePosition += read;
         }
         return buffer.flip();
     }

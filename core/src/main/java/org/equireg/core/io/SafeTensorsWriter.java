@@ -11,10 +11,11 @@ import java.util.Map;
 import org.equireg.core.Tensor;
 
 /**
- * Writes tensors as a safetensors file, atomically ({@link AtomicFile}), in the reference
- * implementation's layout: tensors in the map's iteration order, each right after the previous one
- * in the data section, and the header padded with spaces to a multiple of 8 bytes. The same input
- * always gives the same bytes.
+ * Writes tensors as a safetensors file, atomically ({@link AtomicFile}), laid out like the
+ * reference implementation's files (compact JSON, {@code __metadata__} first, tensors in data
+ * order, the header padded with spaces to a multiple of 8 bytes) except that the tensors keep the
+ * map's iteration order, where the reference sorts them by dtype and name. The same input always
+ * gives the same bytes.
  */
 public final class SafeTensorsWriter {
     private static final String METHOD = "SafeTensors.write";

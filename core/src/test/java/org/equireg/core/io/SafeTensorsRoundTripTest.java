@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,78 @@ class SafeTensorsRoundTripTest {
         SafeTensors.Contents contents = SafeTensors.readContents(path);
         assertThrows(UnsupportedOperationException.class, () -> contents.tensors().remove("x"));
         assertThrows(UnsupportedOperationException.class, () -> contents.metadata().put("a", "b"));
+    }
+
+    /** Elements at odd offsets straddle the reader's 64 KiB chunks; every dtype decodes across the seams. */
+    @Test
+    void dataAtOddOffsetsAcrossChunkBoundaries() throws IOException {
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<TensorEntry> entries = new ArrayList<>();
+        ByteBuffer data = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, double[]> expected = new LinkedHashMap<>();
+        Dtype[] dtypes = {Dtype.U8, Dtype.F64, Dtype.I8, Dtype.F32, Dtype.BOOL, Dtype.I64, Dtype.F16, Dtype.I32,
+            Dtype.BF16, Dtype.U16, Dtype.I16, Dtype.U32, Dtype.U64};
+        for (int i = 0; i < dtypes.length; i++) {
+            Dtype dtype = dtypes[i];
+            int count = 3 + random.nextInt(30_000);
+            double[] values = new double[count];
+            long begin = data.position();
+            for (int k = 0; k < count; k++) {
+                values[k] = putRandom(dtype, random, data);
+            }
+            entries.add(new TensorEntry("t" + i, dtype, new int[] {count}, count, begin, data.position()));
+            expected.put("t" + i, values);
+        }
+        byte[] header = new Header(entries, Map.of()).encode();
+        Path path = directory.resolve("odd.safetensors");
+        Files.write(path, ByteBuffer.allocate(8 + header.length + data.position()).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(header.length).put(header).put(data.flip()).array());
+        Map<String, Tensor> read = SafeTensors.read(path);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(read.keySet()));
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), read.get(name).toArray(), name);
+        }
+    }
+
+    /** Puts a random element of {@code dtype} and returns its exact float64 value. */
+    private static double putRandom(Dtype dtype, SplittableRandom random, ByteBuffer data) {
+        switch (dtype) {
+            case F64 -> {
+                double value = random.nextDouble(-1e6, 1e6);
+                data.putDouble(value);
+                return value;
+            }
+            case F32 -> {
+                float value = (float) random.nextDouble(-1e6, 1e6);
+                data.putFloat(value);
+                return value;
+            }
+            case F16, BF16, I16, U16 -> {
+                short bits = (short) random.nextInt(0x7C00); // positive, and finite as F16 and as BF16
+                data.putShort(bits);
+                return dtype == Dtype.F16 ? Dtype.halfToDouble(bits) : dtype == Dtype.BF16 ? Dtype.bfloat16ToDouble(bits) : bits;
+            }
+            case I64, U64 -> {
+                long value = random.nextLong(1L << 53);
+                data.putLong(value);
+                return value;
+            }
+            case I32, U32 -> {
+                int value = random.nextInt(Integer.MAX_VALUE);
+                data.putInt(value);
+                return value;
+            }
+            case BOOL -> {
+                byte value = (byte) random.nextInt(2);
+                data.put(value);
+                return value;
+            }
+            default -> {
+                byte value = (byte) random.nextInt(128);
+                data.put(value);
+                return value;
+            }
+        }
     }
 
     static Stream<Arguments> invalidWrites() {
