@@ -23,6 +23,7 @@ final class Diagnostics {
         boolean perSampleKnown = true;
     }
 
+    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
     static EquivarianceReport run(EquivarianceError regularizer, int batches, IntFunction<Tensor> points,
                                   boolean independentSamples) {
         List<TransformPair> pairs = regularizer.pairs();

@@ -260,6 +260,7 @@ public final class EquivarianceError {
      * {@code model(x)} for every x, under the train/eval policy; inputs of one shape share one
      * forward pass when batching is on.
      */
+    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
     List<Tensor> forwardAll(List<Tensor> inputs) {
         try (TrainingModes ignored = TrainingModes.enter(model, keepTraining)) {
             if (!batchForwardPasses) {

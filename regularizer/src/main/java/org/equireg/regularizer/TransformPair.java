@@ -70,6 +70,17 @@ public final class TransformPair {
     }
 
     /**
+     * Invariance: one random element {@code g} per call on the inputs, the outputs untouched; asks
+     * for {@code model(g(v)) = model(v)} (a classifier that ignores small rotations, say). A
+     * {@link FiniteGroup} draws a uniform element, the identity included.
+     */
+    public static TransformPair invariance(RandomTransform fIn, double epsilon, double lambda) {
+        require("invariance", "fIn", fIn);
+        return new TransformPair("invariance", "invariance under " + fIn,
+                random -> new Sides(UnaryOperator.identity(), fIn.draw(random)), epsilon, lambda);
+    }
+
+    /**
      * One random parameter per call, acting on both sides through two representations:
      * {@code model(fIn(theta)(v)) = fOut(theta)(model(v))} with {@code theta = parameter(random)}.
      *

@@ -198,6 +198,23 @@ class EquivarianceErrorTest {
     }
 
     @Test
+    void anInvariancePairTransformsOnlyTheInputs() {
+        // the mean over the C4 orbit of a conv net's pooled output is invariant under quarter turns
+        Module pooled = new FunctionModule(x -> x.mean(-1, false).mean(-1, false));
+        Module invariant = new C4Averaged(new Conv(Tensor.randn(new SplittableRandom(5), 2, 1, 3, 3), Tensor.zeros(2)));
+        Module model = new FunctionModule(x -> pooled.forward(invariant.forward(x)));
+        EquivarianceError turns = EquivarianceError.builder(model, new int[] {1, 5, 5},
+                List.of(TransformPair.invariance(Transforms.c4(), 0, 1))).sampleSize(4).build();
+        EquivarianceError shifts = EquivarianceError.builder(model, new int[] {1, 5, 5},
+                List.of(TransformPair.invariance(random -> Transforms.translate(1 + random.nextInt(2), -1), 0, 1)))
+                .sampleSize(4).build();
+        for (int call = 0; call < 8; call++) {
+            assertTrue(turns.compute().item() <= Tolerances.EXACT);
+            assertTrue(shifts.compute().item() > Tolerances.CLEARLY_POSITIVE);
+        }
+    }
+
+    @Test
     void aSharedPairCanActThroughDifferentRepresentations() {
         // pictures to their centroid, a 2-D vector: a quarter turn of the picture turns the vector
         Module centroid = new FunctionModule(EquivarianceErrorTest::centroid);

@@ -12,9 +12,12 @@ import org.equireg.core.Tensor;
  *
  * <p>An element of the affine group acts on the plane, but resampling a finite grid loses what
  * leaves the window and blurs between pixels, so on images this is a semigroup action at best:
- * no inverse is offered. For square images it equals PyTorch's
- * {@code grid_sample(x, affine_grid(theta, size, align_corners=False), align_corners=False)} with
- * {@code theta = [[a', b', 0], [c', d', 0]]} the inverse matrix written for y pointing down.
+ * no inverse is offered. It equals PyTorch's
+ * {@code grid_sample(x, affine_grid(theta, size, align_corners=False), mode="bilinear",
+ * align_corners=False)} with {@code theta = [S F A^-1 F S^-1 | -S F A^-1 t]}, where
+ * {@code F = diag(1, -1)} turns y down and {@code S = diag(2 / width, 2 / height)} normalises
+ * (for a rotation of a square image, {@code theta = [[cos, -sin, 0], [sin, cos, 0]]}); the golden
+ * tests check this on non-square images.
  */
 final class AffineWarp implements Transform {
     private final double[] inverse; // A^-1 as {a, b, c, d}, row-major, acting on (x, y)

@@ -235,7 +235,7 @@ public final class Transforms {
         return FiniteGroup.of("flips" + Arrays.toString(axes), elements);
     }
 
-    /** S_n acting on the n entries along {@code axis} (a set of n elements); n! elements, n <= 8. */
+    /** S_n acting on the n entries along {@code axis} (a set of n elements); n! elements, n at most 8. */
     public static FiniteGroup permutationsAlong(int axis, int n) {
         requirePositive("permutationsAlong", n);
         if (n > 8) {
