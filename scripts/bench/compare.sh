@@ -6,7 +6,7 @@
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
 #                                 [--torch-batch-passes] [--torch-default-malloc]
-#   --quick        shorter runs (about 4 minutes instead of about 12), for checking the machinery
+#   --quick        shorter runs (about 4 minutes instead of about 7 on an idle 2-core machine), for checking the machinery
 #   --threads      thread counts to compare (Java: -Dequireg.threads=N; PyTorch: set_num_threads(N)
 #                  and OMP/OpenBLAS threads N)
 #   --java timer   time the Java steps with StepTimer (the PyTorch script's protocol) instead of JMH;
@@ -87,7 +87,7 @@ for threads in $threads_list; do
     fi
     java "${java_flags[@]}" -Dequireg.threads="$threads" -jar "$jar" "$pattern" \
         -p shape=512x512x512,1024x1024x1024 -prof gc "${jmh_timing[@]}" \
-        -rf json -rff "$out/java-t$threads.json" > "$out/java-t$threads.log"
+        -rf json -rff "$out/java-t$threads.json" > "$out/java-t$threads.log" 2>&1
     grep -E '^(Benchmark|TrainingStep|Matmul)' "$out/java-t$threads.log" | grep -v ':gc\.' >&2 || true
     note_load "after equireg t$threads"
 
