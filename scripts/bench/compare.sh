@@ -18,6 +18,7 @@
 #                  keeping freed memory (MALLOC_MMAP_MAX_=0, no trimming), as the JVM keeps its heap:
 #                  otherwise every float64 convolution at batch >= 30 gets its im2col buffer (> 32 MB)
 #                  freshly mapped and page-faults through it, which on this VM costs ~17x the arithmetic
+# The JVM is $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH.
 # Output: benchmarks/results/<UTC time>/: machine.json, load.txt, java-tN.json (raw JMH JSON),
 # torch-tN.json, table.md (also printed).
 set -euo pipefail
@@ -50,6 +51,7 @@ note_load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"; }
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
 jar=benchmarks/target/benchmarks.jar
+java() { "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; }
 java_flags=(--add-modules=jdk.incubator.vector)
 java "${java_flags[@]}" -cp "$jar" org.equireg.benchmarks.MachineInfo 2>/dev/null > "$out/machine.json"
 

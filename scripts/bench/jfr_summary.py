@@ -4,7 +4,9 @@
 Usage: /usr/bin/python3 scripts/bench/jfr_summary.py RECORDING.jfr [TOP]
 
 Sections, each as a share of all samples (or bytes):
-- self time: the method on top of each execution sample;
+- self time: the method on top of each sample: execution samples (threads running Java code) and
+  native-method samples (threads in native code, such as StrictMath.tanh on JDK 17); JFR's profile
+  settings take the first every 10 ms and the second every 20 ms, so a native sample counts twice;
 - time by op: each sample charged to the innermost public Tensor method on its stack (a forward op),
   or else to the op code called by the autodiff engine (a backward closure), or else to the innermost
   nn / regularizer method; this is inclusive time;
@@ -21,6 +23,8 @@ FRAME = re.compile(r"^\s+([\w$.<>]+)\(")
 WEIGHT = re.compile(r"^\s+weight = ([\d.]+) (bytes|kB|MB|GB)")
 THREAD = re.compile(r'^\s+(?:sampledThread|eventThread) = "([^"]*)"')
 UNITS = {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}
+# Milliseconds between samples in JFR's "profile" settings, as weights relative to Java samples.
+SAMPLE_WEIGHTS = {"jdk.ExecutionSample": 1, "jdk.NativeMethodSample": 2}
 
 
 def events(recording, kind):
@@ -75,10 +79,11 @@ def main():
     recording = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) == 3 else 15
     self_time, by_op, samples = collections.Counter(), collections.Counter(), 0
-    for _, _, frames in events(recording, "jdk.ExecutionSample"):
-        samples += 1
-        self_time[short(frames[0])] += 1
-        by_op[op_of(frames)] += 1
+    for kind, weight in SAMPLE_WEIGHTS.items():
+        for _, _, frames in events(recording, kind):
+            samples += weight
+            self_time[short(frames[0])] += weight
+            by_op[op_of(frames)] += weight
     allocation, seen_threads = collections.Counter(), set()
     for thread, weight, frames in events(recording, "jdk.ObjectAllocationSample"):
         if thread not in seen_threads:
