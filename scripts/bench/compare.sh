@@ -51,9 +51,9 @@ note_load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"; }
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
 jar=benchmarks/target/benchmarks.jar
-java() { "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; }
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_flags=(--add-modules=jdk.incubator.vector)
-java "${java_flags[@]}" -cp "$jar" org.equireg.benchmarks.MachineInfo 2>/dev/null > "$out/machine.json"
+"$java_bin" "${java_flags[@]}" -cp "$jar" org.equireg.benchmarks.MachineInfo 2>/dev/null > "$out/machine.json"
 
 torch_env=(env)
 if ! $default_malloc; then
@@ -84,10 +84,10 @@ for threads in $threads_list; do
         pattern='TrainingStepBenchmark|MatmulBenchmark'
     else
         pattern='MatmulBenchmark'
-        java "${java_flags[@]}" -Dequireg.threads="$threads" -cp "$jar" org.equireg.benchmarks.StepTimer \
+        "$java_bin" "${java_flags[@]}" -Dequireg.threads="$threads" -cp "$jar" org.equireg.benchmarks.StepTimer \
             "${timer_timing[@]}" --out "$out/java-steps-t$threads.json" >&2
     fi
-    java "${java_flags[@]}" -Dequireg.threads="$threads" -jar "$jar" "$pattern" \
+    "$java_bin" "${java_flags[@]}" -Dequireg.threads="$threads" -jar "$jar" "$pattern" \
         -p shape=512x512x512,1024x1024x1024 -prof gc "${jmh_timing[@]}" \
         -rf json -rff "$out/java-t$threads.json" > "$out/java-t$threads.log" 2>&1
     grep -E '^(Benchmark|TrainingStep|Matmul)' "$out/java-t$threads.log" | grep -v ':gc\.' >&2 || true

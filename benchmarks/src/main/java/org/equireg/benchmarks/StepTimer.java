@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Times the training steps of {@link Workloads} without JMH, with the protocol of
  * {@code scripts/bench/torch_workloads.py}: steps run for the warm-up time (at least 3), then
  * {@code repeats} blocks of at least {@code block} seconds each; the result is the median over blocks
- * of the mean time per step in the block. Allocation per step is the bytes allocated by all threads
+ * of the mean time per step in the block. All cases share one JVM, so every case is warmed up before
+ * any is timed: the JIT compiles the shared kernels once, for all shapes. Allocation per step is the bytes allocated by all threads
  * over the timed blocks divided by the steps (HotSpot's per-thread counters, as JMH's {@code -prof gc}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector [-Dequireg.threads=N] -cp benchmarks.jar
@@ -66,29 +67,38 @@ public final class StepTimer {
                 default -> throw new IllegalArgumentException("StepTimer: unknown option " + arguments[i]);
             }
         }
-        List<Result> results = new ArrayList<>();
+        List<TrainingStep> steps = new ArrayList<>();
         for (String workload : workloads) {
             for (boolean regularized : regularizedCases) {
-                Result result = timer.time(workload, regularized);
-                System.out.printf(Locale.ROOT, "%-10s regularized=%-5s %9.3f ms/step %12.0f B/step%n",
-                        workload, regularized, result.millisecondsPerStep, result.bytesPerStep);
-                results.add(result);
+                steps.add(Workloads.create(workload, regularized, 42));
             }
+        }
+        steps.forEach(step -> run(step, timer.warmupSeconds, 3));
+        List<Result> results = new ArrayList<>();
+        for (TrainingStep step : steps) {
+            Result result = timer.time(step);
+            System.out.printf(Locale.ROOT, "%-14s %9.3f ms/step %12.0f B/step%n", step.name(),
+                    result.millisecondsPerStep, result.bytesPerStep);
+            results.add(result);
         }
         if (out != null) {
             timer.write(out, results);
         }
     }
 
-    Result time(String workload, boolean regularized) {
-        TrainingStep step = Workloads.create(workload, regularized, 42);
+    /** Runs {@code step} for at least {@code seconds} and {@code minimumCalls}; returns seconds per call. */
+    private static double run(TrainingStep step, double seconds, int minimumCalls) {
         long start = System.nanoTime();
         int calls = 0;
-        while (calls < 3 || System.nanoTime() - start < warmupSeconds * 1e9) {
+        while (calls < minimumCalls || System.nanoTime() - start < seconds * 1e9) {
             step.run();
             calls++;
         }
-        double secondsPerCall = (System.nanoTime() - start) / 1e9 / calls;
+        return (System.nanoTime() - start) / 1e9 / calls;
+    }
+
+    Result time(TrainingStep step) {
+        double secondsPerCall = run(step, 0, 3);
         int callsPerBlock = Math.max(1, (int) (blockSeconds / secondsPerCall));
         double[] blocks = new double[repeats];
         long allocatedBefore = allocatedBytes();
@@ -100,7 +110,7 @@ public final class StepTimer {
             blocks[block] = (System.nanoTime() - blockStart) / 1e6 / callsPerBlock;
         }
         double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / ((long) repeats * callsPerBlock);
-        return new Result(workload, regularized, median(blocks), blocks, bytesPerStep);
+        return new Result(step.workload(), step.regularized(), median(blocks), blocks, bytesPerStep);
     }
 
     /** Bytes allocated so far by the live threads (HotSpot's com.sun.management extension). */

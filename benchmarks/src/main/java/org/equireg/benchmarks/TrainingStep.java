@@ -57,6 +57,16 @@ public final class TrainingStep {
         return regularizer == null ? name : name + "+reg";
     }
 
+    /** The workload's name, one of {@link Workloads#NAMES}. */
+    public String workload() {
+        return name;
+    }
+
+    /** Whether the step includes the equivariance penalty. */
+    public boolean regularized() {
+        return regularizer != null;
+    }
+
     /** The model being trained; its parameters change with every {@link #run()}. */
     public Module model() {
         return model;
