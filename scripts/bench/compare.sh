@@ -72,9 +72,10 @@ if $quick; then
     timer_timing=(--warmup 1 --block 0.3 --repeats 3)
     torch_timing=(--warmup 0.5 --block 0.2 --repeats 3)
 else
-    jmh_timing=()  # the annotations: 1 fork, 3 or 4 x 1 s warm-up, 5 x 1 s measurement
-    timer_timing=(--warmup 3 --block 1 --repeats 5)
-    torch_timing=(--warmup 1 --block 0.4 --repeats 5)
+    # the annotations: 1 fork; steps 6 x 1 s warm-up, 9 x 0.5 s measured; matmul 3 x 1 s, 5 x 1 s
+    jmh_timing=()
+    timer_timing=(--warmup 6 --block 0.5 --repeats 9)
+    torch_timing=(--warmup 1 --block 0.25 --repeats 9)
 fi
 
 note_load start

@@ -57,6 +57,28 @@ def jmh_allocation(entry):
     return None
 
 
+def spread(samples):
+    """(max - min) / median of repeated measurements: how noisy the machine was."""
+    return (max(samples) - min(samples)) / statistics.median(samples)
+
+
+def noise(directory, threads_list):
+    """Median spread over the training-step cases of each side, as text."""
+    java_spreads, torch_spreads = [], []
+    for threads in threads_list:
+        jmh_path = os.path.join(directory, "java-t%d.json" % threads)
+        for entry in load(jmh_path) if os.path.exists(jmh_path) else []:
+            if entry["benchmark"] == STEP_BENCHMARK:
+                java_spreads.append(spread([s for fork in entry["primaryMetric"]["rawData"] for s in fork]))
+        torch_path = os.path.join(directory, "torch-t%d.json" % threads)
+        for result in load(torch_path)["results"] if os.path.exists(torch_path) else []:
+            if result["kind"] == "step":
+                torch_spreads.append(spread(result["samples_ms"]))
+    parts = ["%s %.0f%%" % (side, 100 * statistics.median(values))
+             for side, values in (("equireg", java_spreads), ("PyTorch", torch_spreads)) if values]
+    return ", ".join(parts) if parts else "n/a"
+
+
 def java_results(directory, threads):
     """{(workload, regularized): (ms, bytes)} and {size: GFLOP/s} for one thread count."""
     steps, matmul = {}, {}
@@ -120,7 +142,7 @@ def thread_counts(directory):
     return sorted(found)
 
 
-def header(directory, torch_header):
+def header(directory, torch_header, threads_list):
     lines = ["## equireg vs PyTorch: %s" % os.path.basename(os.path.normpath(directory)), ""]
     machine_path = os.path.join(directory, "machine.json")
     if os.path.exists(machine_path):
@@ -137,6 +159,8 @@ def header(directory, torch_header):
         with open(load_path) as source:
             lines.append("- load average (1, 5, 15 min) at each phase: "
                          + "; ".join(line.strip() for line in source if line.strip()))
+    lines.append("- noise: median over the step cases of (max - min) / median of the repeated runs: "
+                 + noise(directory, threads_list))
     lines.append("- times are medians over repeated runs; ratio = equireg / PyTorch (below 1: equireg faster)")
     lines.append("- work ratio: rows through forward and backward with / without the regularizer, (batch + 2 n) / batch;"
                  " the overhead cannot go much below it")
@@ -216,7 +240,7 @@ def main():
     torch = {threads: torch_results(directory, threads) for threads in threads_list}
     torch_header = next((torch[threads][2] for threads in threads_list if torch[threads][2]), None)
     tally = {"met": 0, "missed": 0}
-    lines = header(directory, torch_header)
+    lines = header(directory, torch_header, threads_list)
     lines += step_table(threads_list, java, torch, tally)
     lines += matmul_table(threads_list, java, torch, tally)
     lines += ["", "Targets: %d met, %d missed." % (tally["met"], tally["missed"])]
