@@ -1,0 +1,143 @@
+package org.equireg.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Times the training steps of {@link Workloads} without JMH, with the protocol of
+ * {@code scripts/bench/torch_workloads.py}: steps run for the warm-up time (at least 3), then
+ * {@code repeats} blocks of at least {@code block} seconds each; the result is the median over blocks
+ * of the mean time per step in the block. All cases share one JVM, so every case is warmed up before
+ * any is timed: the JIT compiles the shared kernels once, for all shapes. Allocation per step is the bytes allocated by all threads
+ * over the timed blocks divided by the steps (HotSpot's per-thread counters, as JMH's {@code -prof gc}).
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector [-Dequireg.threads=N] -cp benchmarks.jar
+ * org.equireg.benchmarks.StepTimer [--workloads a,b] [--regularized both|true|false] [--warmup s] [--block s]
+ * [--repeats r] [--out file.json]}.
+ * Prints one line per case and, with {@code --out}, writes the results as JSON (the script's format).
+ */
+public final class StepTimer {
+    private double warmupSeconds = 1;
+    private double blockSeconds = 0.3;
+    private int repeats = 7;
+
+    private StepTimer() {
+    }
+
+    /** One timed case. */
+    record Result(String workload, boolean regularized, double millisecondsPerStep, double[] blockMilliseconds,
+                  double bytesPerStep) {
+        String json() {
+            String samples = Arrays.stream(blockMilliseconds).mapToObj(StepTimer::number).collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "{\"kind\": \"step\", \"workload\": \"%s\", \"regularized\": %s, "
+                            + "\"dtype\": \"float64\", \"ms\": %s, \"samples_ms\": [%s], \"alloc_bytes_per_step\": %s}",
+                    workload, regularized, number(millisecondsPerStep), samples, number(bytesPerStep));
+        }
+    }
+
+    public static void main(String[] arguments) throws IOException {
+        StepTimer timer = new StepTimer();
+        List<String> workloads = Workloads.NAMES;
+        boolean[] regularizedCases = {false, true};
+        Path out = null;
+        if (arguments.length % 2 != 0) {
+            throw new IllegalArgumentException("StepTimer: option " + arguments[arguments.length - 1] + " has no value");
+        }
+        for (int i = 0; i < arguments.length; i += 2) {
+            String value = arguments[i + 1];
+            switch (arguments[i]) {
+                case "--workloads" -> workloads = List.of(value.split(","));
+                case "--regularized" -> regularizedCases = switch (value) {
+                    case "both" -> new boolean[] {false, true};
+                    case "true", "false" -> new boolean[] {Boolean.parseBoolean(value)};
+                    default -> throw new IllegalArgumentException("StepTimer: --regularized takes both, true or false");
+                };
+                case "--warmup" -> timer.warmupSeconds = Double.parseDouble(value);
+                case "--block" -> timer.blockSeconds = Double.parseDouble(value);
+                case "--repeats" -> timer.repeats = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("StepTimer: unknown option " + arguments[i]);
+            }
+        }
+        List<TrainingStep> steps = new ArrayList<>();
+        for (String workload : workloads) {
+            for (boolean regularized : regularizedCases) {
+                steps.add(Workloads.create(workload, regularized, 42));
+            }
+        }
+        steps.forEach(step -> run(step, timer.warmupSeconds, 3));
+        List<Result> results = new ArrayList<>();
+        for (TrainingStep step : steps) {
+            Result result = timer.time(step);
+            System.out.printf(Locale.ROOT, "%-14s %9.3f ms/step %12.0f B/step%n", step.name(),
+                    result.millisecondsPerStep, result.bytesPerStep);
+            results.add(result);
+        }
+        if (out != null) {
+            timer.write(out, results);
+        }
+    }
+
+    /** Runs {@code step} for at least {@code seconds} and {@code minimumCalls}; returns seconds per call. */
+    private static double run(TrainingStep step, double seconds, int minimumCalls) {
+        long start = System.nanoTime();
+        int calls = 0;
+        while (calls < minimumCalls || System.nanoTime() - start < seconds * 1e9) {
+            step.run();
+            calls++;
+        }
+        return (System.nanoTime() - start) / 1e9 / calls;
+    }
+
+    Result time(TrainingStep step) {
+        double secondsPerCall = run(step, 0, 3);
+        int callsPerBlock = Math.max(1, (int) (blockSeconds / secondsPerCall));
+        double[] blocks = new double[repeats];
+        long allocatedBefore = allocatedBytes();
+        for (int block = 0; block < repeats; block++) {
+            long blockStart = System.nanoTime();
+            for (int call = 0; call < callsPerBlock; call++) {
+                step.run();
+            }
+            blocks[block] = (System.nanoTime() - blockStart) / 1e6 / callsPerBlock;
+        }
+        double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / ((long) repeats * callsPerBlock);
+        return new Result(step.workload(), step.regularized(), median(blocks), blocks, bytesPerStep);
+    }
+
+    /** Bytes allocated so far by the live threads (HotSpot's com.sun.management extension). */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private void write(Path out, List<Result> results) throws IOException {
+        String body = results.stream().map(Result::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]"));
+        String json = String.format(Locale.ROOT, "{\"harness\": \"StepTimer\", \"jdk\": \"%s\", \"threads\": \"%s\", "
+                        + "\"protocol\": {\"warmup_s\": %s, \"block_s\": %s, \"repeats\": %d},\n \"results\": %s}\n",
+                Runtime.version(), System.getProperty("equireg.threads", "default"), number(warmupSeconds), number(blockSeconds),
+                repeats, body);
+        Path temporary = out.resolveSibling(out.getFileName() + ".tmp");
+        Files.writeString(temporary, json);
+        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+}
