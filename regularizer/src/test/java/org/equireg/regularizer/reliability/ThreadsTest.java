@@ -30,14 +30,15 @@ class ThreadsTest {
     private static final int THREADS = 8;
     private static final int PASSES = 40;
 
+    /** The batch is large enough (64 x 128 -> 256) that the eight callers also share the kernel pool. */
     @Test
     void sharedModelInferenceUnderNoGradMatchesSequential() throws Exception {
-        Module model = new TrainingRun(7, 16, 64, 10, 32).model();
+        Module model = new TrainingRun(7, 128, 256, 10, 64).model();
         model.eval();
         SplittableRandom random = new SplittableRandom(11);
         List<Tensor> batches = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            batches.add(Tensor.rand(random, 32, 16));
+            batches.add(Tensor.rand(random, 64, 128));
         }
         List<double[]> expected = new ArrayList<>();
         for (Tensor batch : batches) {
