@@ -27,6 +27,7 @@ import org.equireg.nn.Losses;
 import org.equireg.nn.MaxPool2d;
 import org.equireg.nn.Reduction;
 import org.equireg.nn.SGD;
+import org.equireg.nn.Sequential;
 import org.equireg.nn.StepLR;
 import org.equireg.nn.data.DataLoader;
 import org.equireg.nn.data.Split;
@@ -108,6 +109,11 @@ class ValidationSweepTest {
                 row("Split.of(testFraction = 1.5)", () -> Split.of(dataset, 1.5, random), "Split", "1.5"),
                 row("Module.loadStateDict(wrong shape)",
                         () -> new Linear(3, 2).loadStateDict(Map.of("weight", Tensor.zeros(3, 3), "bias", Tensor.zeros(2))), "loadStateDict", "weight", "[3, 3]", "[2, 3]"),
+                row("Sequential(null module)", () -> new Sequential(new Linear(2, 2), null), "Sequential", "null"),
+                row("DataLoader(null dataset)", () -> new DataLoader(null, 2), "DataLoader", "null"),
+                row("TensorDataset()", () -> new TensorDataset(), "TensorDataset"),
+                row("Tensor.stack(no tensors)", () -> Tensor.stack(0), "stack"),
+                row("Tensor.reshape(bad size)", () -> Tensor.zeros(2, 3).reshape(4, 2), "reshape", "[2, 3]", "[4, 2]"),
                 row("Distance.lp(NaN)", () -> Distance.lp(Double.NaN), "Distance.lp", "NaN"),
                 row("Tensor.zeros(-1)", () -> Tensor.zeros(2, -1), "zeros", "-1"),
                 row("Tensor.of(data length)", () -> Tensor.of(new double[5], 2, 3), "Tensor.of", "5", "[2, 3]"),
