@@ -33,8 +33,8 @@ public abstract class Optimizer {
      * @param stateNames the per-parameter buffers the update rule keeps (PyTorch's names)
      */
     protected Optimizer(String name, List<Tensor> parameters, double learningRate, String... stateNames) {
-        if (parameters.isEmpty()) {
-            throw new IllegalArgumentException(name + ": got an empty parameter list");
+        if (parameters == null || parameters.isEmpty()) {
+            throw new IllegalArgumentException(name + ": got " + (parameters == null ? "a null" : "an empty") + " parameter list");
         }
         for (int i = 0; i < parameters.size(); i++) {
             Tensor parameter = parameters.get(i);

@@ -27,6 +27,9 @@ public final class DataLoader implements Iterable<Batch> {
      * @param dropLast whether to skip a final batch smaller than {@code batchSize}
      */
     public DataLoader(TensorDataset dataset, int batchSize, RandomGenerator random, boolean dropLast) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("DataLoader: dataset is null");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("DataLoader: needs batchSize >= 1, got " + batchSize);
         }
