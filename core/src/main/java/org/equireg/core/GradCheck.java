@@ -55,9 +55,9 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
             for (int i = 0; i < values.length; i++) {
                 double original = values[i];
                 values[i] = original + epsilon;
-                double plus = project(function, inputs, leaves, upstream);
+                double plus = project(function, leaves, upstream);
                 values[i] = original - epsilon;
-                double minus = project(function, inputs, leaves, upstream);
+                double minus = project(function, leaves, upstream);
                 values[i] = original;
                 compare("input " + t + " element " + i, analytic[t].buffer()[i], (plus - minus) / (2 * epsilon));
             }
@@ -82,8 +82,8 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
                     predicted += analytic[t].buffer()[i] * direction[t][i];
                 }
             }
-            double plus = projectAlong(function, inputs, leaves, upstream, direction, epsilon);
-            double minus = projectAlong(function, inputs, leaves, upstream, direction, -epsilon);
+            double plus = projectAlong(function, leaves, upstream, direction, epsilon);
+            double minus = projectAlong(function, leaves, upstream, direction, -epsilon);
             compare("direction " + d, predicted, (plus - minus) / (2 * epsilon));
         }
     }
@@ -145,7 +145,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         return grads;
     }
 
-    private static double project(Function<Tensor[], Tensor> function, Tensor[] inputs, Tensor[] leaves, Tensor upstream) {
+    private static double project(Function<Tensor[], Tensor> function, Tensor[] leaves, Tensor upstream) {
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             Tensor output = function.apply(leaves);
             if (!Arrays.equals(output.shape(), upstream.shape())) {
@@ -162,7 +162,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         }
     }
 
-    private static double projectAlong(Function<Tensor[], Tensor> function, Tensor[] inputs, Tensor[] leaves,
+    private static double projectAlong(Function<Tensor[], Tensor> function, Tensor[] leaves,
                                        Tensor upstream, double[][] direction, double step) {
         double[][] saved = new double[leaves.length][];
         for (int t = 0; t < leaves.length; t++) {
@@ -172,7 +172,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
                 values[i] += step * direction[t][i];
             }
         }
-        double result = project(function, inputs, leaves, upstream);
+        double result = project(function, leaves, upstream);
         for (int t = 0; t < leaves.length; t++) {
             System.arraycopy(saved[t], 0, leaves[t].buffer(), 0, saved[t].length);
         }

@@ -7,9 +7,7 @@ import org.equireg.core.Tensor;
  * as zeros in the mean (PyTorch's {@code count_include_pad=True}). PyTorch: {@code torch.nn.AvgPool2d}.
  */
 public final class AvgPool2d extends Module {
-    private final int kernel;
-    private final int stride;
-    private final int padding;
+    private final PoolWindow window;
 
     /** Non-overlapping windows: stride = kernel, no padding. */
     public AvgPool2d(int kernel) {
@@ -18,22 +16,16 @@ public final class AvgPool2d extends Module {
 
     /** Windows of size {@code kernel} every {@code stride} pixels, zero padding. */
     public AvgPool2d(int kernel, int stride, int padding) {
-        if (kernel < 1 || stride < 1 || padding < 0 || padding > kernel / 2) {
-            throw new IllegalArgumentException("AvgPool2d: needs kernel >= 1, stride >= 1 and 0 <= padding <= kernel / 2, got "
-                    + "kernel = " + kernel + ", stride = " + stride + ", padding = " + padding);
-        }
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        this.window = new PoolWindow("AvgPool2d", kernel, stride, padding);
     }
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.avgPool2d(kernel, stride, padding);
+        return input.avgPool2d(window.kernel(), window.stride(), window.padding());
     }
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + kernel + ", stride=" + stride + ", padding=" + padding;
+        return window.describe();
     }
 }

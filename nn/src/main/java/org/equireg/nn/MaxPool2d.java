@@ -8,9 +8,7 @@ import org.equireg.core.Tensor;
  * PyTorch: {@code torch.nn.MaxPool2d}.
  */
 public final class MaxPool2d extends Module {
-    private final int kernel;
-    private final int stride;
-    private final int padding;
+    private final PoolWindow window;
 
     /** Non-overlapping windows: stride = kernel, no padding. */
     public MaxPool2d(int kernel) {
@@ -19,22 +17,16 @@ public final class MaxPool2d extends Module {
 
     /** Windows of size {@code kernel} every {@code stride} pixels; padding counts as -infinity. */
     public MaxPool2d(int kernel, int stride, int padding) {
-        if (kernel < 1 || stride < 1 || padding < 0 || padding > kernel / 2) {
-            throw new IllegalArgumentException("MaxPool2d: needs kernel >= 1, stride >= 1 and 0 <= padding <= kernel / 2, got "
-                    + "kernel = " + kernel + ", stride = " + stride + ", padding = " + padding);
-        }
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        this.window = new PoolWindow("MaxPool2d", kernel, stride, padding);
     }
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.maxPool2d(kernel, stride, padding);
+        return input.maxPool2d(window.kernel(), window.stride(), window.padding());
     }
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + kernel + ", stride=" + stride + ", padding=" + padding;
+        return window.describe();
     }
 }
