@@ -28,6 +28,8 @@ public final class Checkpoint {
 
     /** Saves the model (and the optimizer's state when {@code optimizer} is not null). */
     public static void save(Path path, Module model, Optimizer optimizer) throws IOException {
+        Arguments.notNull(path, "Checkpoint.save", "path");
+        Arguments.notNull(model, "Checkpoint.save", "model");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.stateDict().forEach((name, tensor) -> tensors.put(MODEL + name, tensor));
         Map<String, String> metadata = new LinkedHashMap<>();

@@ -39,7 +39,7 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        Tensor product = input.matmul(weight.transpose());
+        Tensor product = Arguments.notNull(input, "Linear.forward", "input").matmul(weight.transpose());
         return bias == null ? product : product.add(bias);
     }
 

@@ -78,6 +78,8 @@ public final class Losses {
      * [0, 1]: per sample {@code (1 - e) (-log p[label]) + e mean_c(-log p[c])}, p = softmax(logits).
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing, Reduction reduction) {
+        Arguments.notNull(logits, "crossEntropy", "logits");
+        Arguments.notNull(labels, "crossEntropy", "labels");
         checkSmoothing(labelSmoothing);
         Tensor logProbabilities = logits.logSoftmax(1);
         Tensor perSample = pick("crossEntropy", logProbabilities, labels).neg();
@@ -187,6 +189,8 @@ public final class Losses {
     }
 
     private static void requireSameShape(String loss, Tensor input, Tensor target) {
+        Arguments.notNull(input, loss, "input");
+        Arguments.notNull(target, loss, "target");
         if (!Arrays.equals(input.shape(), target.shape())) {
             throw new IllegalArgumentException(loss + ": input shape " + Shapes.str(input.shape())
                     + " differs from target shape " + Shapes.str(target.shape()));

@@ -174,6 +174,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
      * skipped and reported, but a wrongly shaped entry still throws (as in PyTorch).
      */
     public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Arguments.notNull(state, "loadStateDict(" + getClass().getSimpleName() + ")", "state");
         Map<String, Tensor> own = stateDict();
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();

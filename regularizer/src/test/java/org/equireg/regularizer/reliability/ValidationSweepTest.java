@@ -14,6 +14,7 @@ import org.equireg.nn.AdaptiveAvgPool2d;
 import org.equireg.nn.AvgPool2d;
 import org.equireg.nn.BatchNorm1d;
 import org.equireg.nn.BatchNorm2d;
+import org.equireg.nn.Checkpoint;
 import org.equireg.nn.Conv2d;
 import org.equireg.nn.CosineAnnealingLR;
 import org.equireg.nn.Dropout;
@@ -60,6 +61,13 @@ class ValidationSweepTest {
         return Stream.of(
                 row("Linear(in = 0)", () -> new Linear(0, 3), "Linear", "in = 0"),
                 row("Linear(out = -2)", () -> new Linear(3, -2, true, random), "Linear", "out = -2"),
+                row("Linear.forward(null)", () -> new Linear(3, 2).forward(null), "Linear.forward", "input is null"),
+                row("Losses.mse(null target)", () -> Losses.mse(Tensor.zeros(2), null), "mse", "target is null"),
+                row("Losses.crossEntropy(null labels)", () -> Losses.crossEntropy(Tensor.zeros(2, 3), (int[]) null),
+                        "crossEntropy", "labels is null"),
+                row("Module.loadStateDict(null)", () -> new Linear(3, 2).loadStateDict(null), "loadStateDict", "state is null"),
+                row("Checkpoint.save(null model)", () -> Checkpoint.save(java.nio.file.Path.of("unused.ckpt"), null, null),
+                        "Checkpoint.save", "model is null"),
                 row("Linear.forward(wrong width)", () -> new Linear(3, 2).forward(Tensor.zeros(4, 5)), "matmul", "[4, 5]", "[3, 2]"),
                 row("Conv2d(inChannels = 0)", () -> new Conv2d(0, 4, 3, 1, 1), "Conv2d", "inChannels = 0"),
                 row("Conv2d(kernel = -1)", () -> new Conv2d(1, 4, -1, 1, 1), "Conv2d", "kernel = -1"),
