@@ -113,7 +113,9 @@ final class PackedGemm {
             int rowStrips = (m + kernel.rows() - 1) / kernel.rows();
             int columnStrips = (width + kernel.columns() - 1) / kernel.columns();
             int rowBlocks = (rowStrips + MC / kernel.rows() - 1) / (MC / kernel.rows());
-            int wanted = threads == 1 ? 1 : (int) Math.max(threads, Math.min(8L * threads, panelFlops / TASK_FLOPS));
+            // A whole number of tasks per thread: 3 tasks on 2 threads would leave one idle half the time.
+            int wanted = threads == 1 ? 1
+                    : roundUp((int) Math.max(threads, Math.min(8L * threads, panelFlops / TASK_FLOPS)), threads);
             int columnRuns = Math.max(1, Math.min(columnStrips, (wanted + rowBlocks - 1) / rowBlocks));
             int rowRuns = Math.max(rowBlocks, Math.min(rowStrips, (wanted + columnRuns - 1) / columnRuns));
             return new Grid(rowStrips, rowRuns, columnStrips, columnRuns);
