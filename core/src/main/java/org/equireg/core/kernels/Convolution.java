@@ -13,11 +13,15 @@ import java.util.Arrays;
  * identical whatever the thread count.
  */
 public final class Convolution {
-    /** Bound on the unfolded scratch of {@link #backwardWeight}: 2^21 doubles (16 MiB) per chunk of images. */
-    static final int MAX_CHUNK_DOUBLES = 1 << 21;
+    /**
+     * Most taps (weight-gradient columns) per task of {@link #backwardWeight}: few enough that a
+     * task's unfolded image stays in L2, many enough that repacking the output gradient, which
+     * every task does for itself, stays cheap.
+     */
+    static final int MAX_TAP_BLOCK = 128;
 
     private static final Scratch COLUMNS = new Scratch();
-    private static final Scratch GATHERED = new Scratch();
+    private static final Scratch SUMS = new Scratch();
 
     private Convolution() {
     }
@@ -87,10 +91,14 @@ public final class Convolution {
     }
 
     /**
-     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}, each
-     * element one fused multiply-add chain over (n, pixel) in order. Images are unfolded (one row of
-     * patch values per pixel) in chunks of at most {@link #MAX_CHUNK_DOUBLES} doubles, each chunk
-     * continuing the chains of the previous one.
+     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] rows(x[n, g])}, where
+     * {@code rows} is the unfolded image with one row of patch values per pixel; each element is
+     * one fused multiply-add chain over (n, pixel) in order.
+     *
+     * <p>Tasks own disjoint blocks of the gradient, a block of taps (columns) by a block of output
+     * channels (rows), see {@link #split}, and walk every image themselves, unfolding only their
+     * taps: each thread produces the data it reads, and a whole backward pass needs one round of
+     * tasks instead of one per image.
      *
      * @param gradOut (N, O, outH, outW). Not modified.
      * @param x (N, C, H, W). Not modified.
@@ -98,49 +106,66 @@ public final class Convolution {
      */
     public static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, int groups,
                                       double[] dWeight) {
-        backwardWeight(gradOut, x, g, outChannels, groups, dWeight, MAX_CHUNK_DOUBLES);
-    }
-
-    /** {@link #backwardWeight} with a given bound on the unfolded chunk, so tests can force several chunks. */
-    static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, int groups,
-                               double[] dWeight, int maxChunkDoubles) {
         Layout layout = new Layout(g, outChannels, groups);
-        int perImage = layout.pixels() * layout.patch();
-        int chunk = Math.max(1, Math.min(g.batch(), maxChunkDoubles / Math.max(1, perImage)));
-        for (int group = 0; group < groups; group++) {
-            int weightOffset = layout.weightOffset(group);
-            Arrays.fill(dWeight, weightOffset, weightOffset + layout.groupOut() * layout.patch(), 0.0);
-            for (int first = 0; first < g.batch(); first += chunk) {
-                int images = Math.min(chunk, g.batch() - first);
-                int depth = images * layout.pixels();
-                double[] rows = COLUMNS.take(depth * layout.patch());
-                double[] gathered = GATHERED.take(layout.groupOut() * depth);
-                gatherChunk(gradOut, x, g, layout, group, first, images, rows, gathered);
-                Gemm.gemm(false, false, layout.groupOut(), layout.patch(), depth, gathered, 0, rows, 0,
-                        dWeight, weightOffset, true);
-                GATHERED.give(gathered);
-                COLUMNS.give(rows);
-            }
-        }
+        long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
+        int[] split = split(layout.patch(), layout.groupOut(), groups, Parallel.plannedThreads(flops));
+        backwardWeight(gradOut, x, g, outChannels, groups, dWeight, split[0], split[1]);
     }
 
     /**
-     * Lays out a chunk of images for the weight-gradient product: {@code rows} (images * pixels, patch),
-     * one unfolded patch per pixel, and {@code gathered} (groupOut, images * pixels), the group's
-     * output gradient with the chunk's images side by side.
+     * Blocks of the weight gradient per task, {@code {taps, channels}}. Taps: at most
+     * {@link #MAX_TAP_BLOCK}, a multiple of 16 (the micro-kernel width), with enough blocks for a
+     * whole number of tasks per thread. Channels: all of a group's, unless too few tap blocks
+     * would leave threads idle; then runs of a multiple of 8 (the micro-kernel height).
      */
-    private static void gatherChunk(double[] gradOut, double[] x, ConvGeometry g, Layout layout, int group, int first,
-                                    int images, double[] rows, double[] gathered) {
-        int pixels = layout.pixels();
-        int depth = images * pixels;
-        Parallel.forEach(images, (long) depth * layout.patch(), i -> {
-            int n = first + i;
-            Im2Col.unfoldRows(x, layout.imageOffset(n, group), layout.groupIn(), g, rows, i * pixels * layout.patch());
-            for (int o = 0; o < layout.groupOut(); o++) {
-                System.arraycopy(gradOut, layout.outOffset(n, group) + o * pixels, gathered, o * depth + i * pixels,
-                        pixels);
+    static int[] split(int patch, int groupOut, int groups, int threads) {
+        int tapBlocks = (patch + MAX_TAP_BLOCK - 1) / MAX_TAP_BLOCK;
+        while (groups * tapBlocks % threads != 0 && tapBlocks * 16 < patch) {
+            tapBlocks++;
+        }
+        int taps = Math.min(patch, roundUp((patch + tapBlocks - 1) / tapBlocks, 16));
+        int tasks = groups * ((patch + taps - 1) / taps);
+        int channelBlocks = tasks >= threads ? 1 : Math.min((groupOut + 7) / 8, (threads + tasks - 1) / tasks);
+        int channels = Math.min(groupOut, roundUp((groupOut + channelBlocks - 1) / channelBlocks, 8));
+        return new int[] {taps, channels};
+    }
+
+    /** {@link #backwardWeight} with given blocks per task, so tests can vary the split. */
+    static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, int groups,
+                               double[] dWeight, int tapBlock, int channelBlock) {
+        Layout layout = new Layout(g, outChannels, groups);
+        int patch = layout.patch();
+        if (g.batch() == 0) {
+            Arrays.fill(dWeight, 0, outChannels * patch, 0.0);
+            return;
+        }
+        int tapBlocks = (patch + tapBlock - 1) / tapBlock;
+        int channelBlocks = (layout.groupOut() + channelBlock - 1) / channelBlock;
+        long flops = 2L * g.batch() * outChannels * layout.pixels() * patch;
+        Parallel.forEach(groups * tapBlocks * channelBlocks, flops, task -> {
+            int group = task / (tapBlocks * channelBlocks);
+            int firstTap = task / channelBlocks % tapBlocks * tapBlock;
+            int taps = Math.min(tapBlock, patch - firstTap);
+            int firstChannel = task % channelBlocks * channelBlock;
+            int channels = Math.min(channelBlock, layout.groupOut() - firstChannel);
+            double[] rows = COLUMNS.take(layout.pixels() * taps); // (pixels, taps)
+            double[] sums = SUMS.take(channels * taps); // (channels, taps)
+            for (int n = 0; n < g.batch(); n++) {
+                Im2Col.unfoldRows(x, layout.imageOffset(n, group), g, firstTap, taps, rows);
+                Gemm.gemm(false, false, channels, taps, layout.pixels(), gradOut,
+                        layout.outOffset(n, group) + firstChannel * layout.pixels(), rows, 0, sums, 0, n > 0);
             }
+            for (int o = 0; o < channels; o++) {
+                System.arraycopy(sums, o * taps, dWeight,
+                        layout.weightOffset(group) + (firstChannel + o) * patch + firstTap, taps);
+            }
+            SUMS.give(sums);
+            COLUMNS.give(rows);
         });
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     /** Sizes and offsets of one convolution's operands. */

@@ -57,37 +57,34 @@ public final class Im2Col {
     }
 
     /**
-     * Writes the transpose of the unfolded matrix, one row of patch values per output pixel:
-     * {@code out[outOffset + (oy * outW + ox) * patch + (c * kH + ky) * kW + kx]}.
+     * Writes taps [firstTap, firstTap + taps) of the transposed unfolded matrix, one row per output
+     * pixel: {@code out[(oy * outW + ox) * taps + q - firstTap]} for {@code q = (c * kH + ky) * kW + kx}.
      *
-     * @param image (channels, H, W) at {@code imageOffset}. Not modified.
-     * @param out (outH * outW, channels * kH * kW) at {@code outOffset}. Modified.
+     * @param image (C, H, W) at {@code imageOffset}, with {@code firstTap + taps <= C * kH * kW}. Not modified.
+     * @param out (outH * outW, taps) from index 0. Modified.
      */
-    public static void unfoldRows(double[] image, int imageOffset, int channels, ConvGeometry g, double[] out,
-                                  int outOffset) {
+    public static void unfoldRows(double[] image, int imageOffset, ConvGeometry g, int firstTap, int taps,
+                                  double[] out) {
         int outH = g.outHeight();
         int outW = g.outWidth();
-        int patch = channels * g.kernelHeight() * g.kernelWidth();
-        int q = 0;
+        int taps2d = g.kernelHeight() * g.kernelWidth();
         // Tap by tap like unfold: strided writes, but simple loops, and measured faster here than
         // filling each pixel's row in turn.
-        for (int c = 0; c < channels; c++) {
+        for (int q = firstTap; q < firstTap + taps; q++) {
+            int c = q / taps2d;
+            int ky = q % taps2d / g.kernelWidth();
+            int kx = q % g.kernelWidth();
             int plane = imageOffset + c * g.height() * g.width();
-            for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                for (int kx = 0; kx < g.kernelWidth(); kx++, q++) {
-                    int shift = kx * g.dilation() - g.padding();
-                    int first = firstInside(shift, g.stride(), g.width(), outW);
-                    int end = endInside(shift, g.stride(), g.width(), outW);
-                    for (int oy = 0; oy < outH; oy++) {
-                        int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                        int target = outOffset + oy * outW * patch + q;
-                        boolean inside = y >= 0 && y < g.height();
-                        int source = plane + y * g.width() + shift;
-                        for (int ox = 0; ox < outW; ox++) {
-                            out[target + ox * patch] = inside && ox >= first && ox < end
-                                    ? image[source + ox * g.stride()] : 0.0;
-                        }
-                    }
+            int shift = kx * g.dilation() - g.padding();
+            int first = firstInside(shift, g.stride(), g.width(), outW);
+            int end = endInside(shift, g.stride(), g.width(), outW);
+            for (int oy = 0; oy < outH; oy++) {
+                int y = oy * g.stride() - g.padding() + ky * g.dilation();
+                int target = oy * outW * taps + q - firstTap;
+                boolean inside = y >= 0 && y < g.height();
+                int source = plane + y * g.width() + shift;
+                for (int ox = 0; ox < outW; ox++) {
+                    out[target + ox * taps] = inside && ox >= first && ox < end ? image[source + ox * g.stride()] : 0.0;
                 }
             }
         }

@@ -25,6 +25,8 @@ final class PackedGemm {
     static final int MC = 96;
     /** Columns of a B panel (KC x NC doubles, 4 MiB when packed, meant for L3). */
     static final int NC = 2048;
+    /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
+    static final long TASK_FLOPS = 8_000_000;
 
     private static final MicroKernel KERNEL =
             Simd.VECTORIZED ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
@@ -52,7 +54,8 @@ final class PackedGemm {
         Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
             int width = Math.min(NC, n - jc);
-            Grid grid = Grid.of(kernel, m, width, Parallel.plannedThreads(2L * m * width * Math.min(panelDepth, k)));
+            long panelFlops = 2L * m * width * Math.min(panelDepth, k);
+            Grid grid = Grid.of(kernel, m, width, Parallel.plannedThreads(panelFlops), panelFlops);
             for (int pc = 0; pc < k; pc += panelDepth) {
                 int depth = Math.min(panelDepth, k - pc);
                 if (packB) {
@@ -102,14 +105,17 @@ final class PackedGemm {
      */
     private record Grid(int rowStrips, int rowRuns, int columnStrips, int columnRuns) {
         /**
-         * Enough tasks that each of {@code threads} threads gets about four (so that uneven ones
-         * even out), splitting columns first, then rows.
+         * Up to eight tasks per thread, so that the last round leaves little idle time (11 tasks on
+         * 2 threads would cap the speed-up at 11/6), but none much below {@link #TASK_FLOPS}, since
+         * each task packs its own rows of A; columns are split first, then rows.
          */
-        static Grid of(MicroKernel kernel, int m, int width, int threads) {
+        static Grid of(MicroKernel kernel, int m, int width, int threads, long panelFlops) {
             int rowStrips = (m + kernel.rows() - 1) / kernel.rows();
             int columnStrips = (width + kernel.columns() - 1) / kernel.columns();
             int rowBlocks = (rowStrips + MC / kernel.rows() - 1) / (MC / kernel.rows());
-            int wanted = threads == 1 ? 1 : 4 * threads;
+            // A whole number of tasks per thread: 3 tasks on 2 threads would leave one idle half the time.
+            int wanted = threads == 1 ? 1
+                    : roundUp((int) Math.max(threads, Math.min(8L * threads, panelFlops / TASK_FLOPS)), threads);
             int columnRuns = Math.max(1, Math.min(columnStrips, (wanted + rowBlocks - 1) / rowBlocks));
             int rowRuns = Math.max(rowBlocks, Math.min(rowStrips, (wanted + columnRuns - 1) / columnRuns));
             return new Grid(rowStrips, rowRuns, columnStrips, columnRuns);

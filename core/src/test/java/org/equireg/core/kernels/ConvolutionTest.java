@@ -182,16 +182,18 @@ class ConvolutionTest {
     }
 
     @Test
-    void weightGradientFollowsTheReferenceBitForBitInOneOrManyChunks() {
+    void weightGradientFollowsTheReferenceBitForBitForAnySplit() {
         for (Case k : cases()) {
             double[] expected = referenceWeightGradient(k);
-            int perImage = k.g().outHeight() * k.g().outWidth() * k.groupIn() * k.g().kernelHeight()
-                    * k.g().kernelWidth();
-            for (int chunkDoubles : new int[] {Convolution.MAX_CHUNK_DOUBLES, perImage, 1}) {
+            int patch = k.groupIn() * k.g().kernelHeight() * k.g().kernelWidth();
+            int[][] splits = {Convolution.split(patch, k.groupOut(), k.groups(), 2), {patch, k.groupOut()}, {5, 1},
+                {1, 3}, {16, 8}};
+            for (int[] split : splits) {
                 double[] dw = new double[k.weight().length];
                 java.util.Arrays.fill(dw, Double.NaN);
-                Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw, chunkDoubles);
-                assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + " chunk " + chunkDoubles);
+                Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw, split[0],
+                        split[1]);
+                assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + " blocks " + split[0] + " x " + split[1]);
             }
         }
     }

@@ -44,11 +44,14 @@ class Im2ColTest {
             Im2Col.unfold(image, offset, s[0], g, columns);
             assertBitwiseEquals(expected, columns, "unfold " + g);
 
-            double[] rows = KernelTesting.values(random, 2 + patch * pixels);
-            Im2Col.unfoldRows(image, offset, s[0], g, rows, 2);
-            for (int q = 0; q < patch; q++) {
-                for (int pixel = 0; pixel < pixels; pixel++) {
-                    assertEquals(expected[q * pixels + pixel], rows[2 + pixel * patch + q], "rows " + g);
+            for (int firstTap = 0; firstTap < patch; firstTap += 2) {
+                int taps = Math.min(3, patch - firstTap);
+                double[] rows = KernelTesting.values(random, taps * pixels);
+                Im2Col.unfoldRows(image, offset, g, firstTap, taps, rows);
+                for (int q = firstTap; q < firstTap + taps; q++) {
+                    for (int pixel = 0; pixel < pixels; pixel++) {
+                        assertEquals(expected[q * pixels + pixel], rows[pixel * taps + q - firstTap], "rows " + g);
+                    }
                 }
             }
         }
