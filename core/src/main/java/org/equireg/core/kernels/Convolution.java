@@ -19,6 +19,8 @@ public final class Convolution {
      * every task does for itself, stays cheap.
      */
     static final int MAX_TAP_BLOCK = 128;
+    /** Below this many output channels per block the weight gradient is computed untransposed. */
+    private static final int NARROW_CHANNELS = 8;
 
     private static final Scratch COLUMNS = new Scratch();
     private static final Scratch SUMS = new Scratch();
@@ -91,14 +93,15 @@ public final class Convolution {
     }
 
     /**
-     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] rows(x[n, g])}, where
-     * {@code rows} is the unfolded image with one row of patch values per pixel; each element is
-     * one fused multiply-add chain over (n, pixel) in order.
+     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}; each
+     * element is one fused multiply-add chain over (n, pixel) in order. It is computed transposed,
+     * {@code cols gradOut^T}, so that the unfolded image is the left operand, written row by row
+     * ({@link Im2Col#unfold}), and the gradient is read in place as the transposed right operand.
      *
-     * <p>Tasks own disjoint blocks of the gradient, a block of taps (columns) by a block of output
-     * channels (rows), see {@link #split}, and walk every image themselves, unfolding only their
-     * taps: each thread produces the data it reads, and a whole backward pass needs one round of
-     * tasks instead of one per image.
+     * <p>Tasks own disjoint blocks of the gradient, a block of taps by a block of output channels
+     * (see {@link #split}), and walk every image themselves, unfolding only their taps: each thread
+     * produces the data it reads, and a whole backward pass needs one round of tasks instead of one
+     * per image.
      *
      * @param gradOut (N, O, outH, outW). Not modified.
      * @param x (N, C, H, W). Not modified.
@@ -114,19 +117,19 @@ public final class Convolution {
 
     /**
      * Blocks of the weight gradient per task, {@code {taps, channels}}. Taps: at most
-     * {@link #MAX_TAP_BLOCK}, a multiple of 16 (the micro-kernel width), with enough blocks for a
+     * {@link #MAX_TAP_BLOCK}, a multiple of 8 (the micro-kernel height), with enough blocks for a
      * whole number of tasks per thread. Channels: all of a group's, unless too few tap blocks
-     * would leave threads idle; then runs of a multiple of 8 (the micro-kernel height).
+     * would leave threads idle; then runs of a multiple of 16 (the micro-kernel width).
      */
     static int[] split(int patch, int groupOut, int groups, int threads) {
         int tapBlocks = (patch + MAX_TAP_BLOCK - 1) / MAX_TAP_BLOCK;
-        while (groups * tapBlocks % threads != 0 && tapBlocks * 16 < patch) {
+        while (groups * tapBlocks % threads != 0 && tapBlocks * 8 < patch) {
             tapBlocks++;
         }
-        int taps = Math.min(patch, roundUp((patch + tapBlocks - 1) / tapBlocks, 16));
+        int taps = Math.min(patch, roundUp((patch + tapBlocks - 1) / tapBlocks, 8));
         int tasks = groups * ((patch + taps - 1) / taps);
-        int channelBlocks = tasks >= threads ? 1 : Math.min((groupOut + 7) / 8, (threads + tasks - 1) / tasks);
-        int channels = Math.min(groupOut, roundUp((groupOut + channelBlocks - 1) / channelBlocks, 8));
+        int channelBlocks = tasks >= threads ? 1 : Math.min((groupOut + 15) / 16, (threads + tasks - 1) / tasks);
+        int channels = Math.min(groupOut, roundUp((groupOut + channelBlocks - 1) / channelBlocks, 16));
         return new int[] {taps, channels};
     }
 
@@ -148,19 +151,31 @@ public final class Convolution {
             int taps = Math.min(tapBlock, patch - firstTap);
             int firstChannel = task % channelBlocks * channelBlock;
             int channels = Math.min(channelBlock, layout.groupOut() - firstChannel);
-            double[] rows = COLUMNS.take(layout.pixels() * taps); // (pixels, taps)
-            double[] sums = SUMS.take(channels * taps); // (channels, taps)
+            double[] columns = COLUMNS.take(taps * layout.pixels());
+            // Fewer channels than a micro-kernel tile has rows: the block itself, rows of gradOut
+            // times transposed columns, which for one or two channels runs as dot products.
+            boolean narrow = channels < NARROW_CHANNELS;
+            double[] sums = SUMS.take(taps * channels);
+            int gradOffset = firstChannel * layout.pixels();
             for (int n = 0; n < g.batch(); n++) {
-                Im2Col.unfoldRows(x, layout.imageOffset(n, group), g, firstTap, taps, rows);
-                Gemm.gemm(false, false, channels, taps, layout.pixels(), gradOut,
-                        layout.outOffset(n, group) + firstChannel * layout.pixels(), rows, 0, sums, 0, n > 0);
+                Im2Col.unfold(x, layout.imageOffset(n, group), g, firstTap, taps, columns);
+                int gradRows = layout.outOffset(n, group) + gradOffset;
+                if (narrow) {
+                    Gemm.gemm(false, true, channels, taps, layout.pixels(), gradOut, gradRows, columns, 0,
+                            sums, 0, n > 0);
+                } else {
+                    Gemm.gemm(false, true, taps, channels, layout.pixels(), columns, 0, gradOut, gradRows,
+                            sums, 0, n > 0);
+                }
             }
             for (int o = 0; o < channels; o++) {
-                System.arraycopy(sums, o * taps, dWeight,
-                        layout.weightOffset(group) + (firstChannel + o) * patch + firstTap, taps);
+                int row = layout.weightOffset(group) + (firstChannel + o) * patch + firstTap;
+                for (int t = 0; t < taps; t++) {
+                    dWeight[row + t] = narrow ? sums[o * taps + t] : sums[t * channels + o];
+                }
             }
             SUMS.give(sums);
-            COLUMNS.give(rows);
+            COLUMNS.give(columns);
         });
     }
 

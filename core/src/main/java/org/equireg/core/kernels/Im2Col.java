@@ -23,69 +23,44 @@ public final class Im2Col {
      * @param columns (channels * kH * kW, outH * outW) from index 0. Modified.
      */
     public static void unfold(double[] image, int imageOffset, int channels, ConvGeometry g, double[] columns) {
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        int q = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = imageOffset + c * g.height() * g.width();
-            for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                for (int kx = 0; kx < g.kernelWidth(); kx++, q++) {
-                    int shift = kx * g.dilation() - g.padding();
-                    int first = firstInside(shift, g.stride(), g.width(), outW);
-                    int end = endInside(shift, g.stride(), g.width(), outW);
-                    for (int oy = 0; oy < outH; oy++) {
-                        int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                        int row = (q * outH + oy) * outW;
-                        if (y < 0 || y >= g.height()) {
-                            Arrays.fill(columns, row, row + outW, 0.0);
-                            continue;
-                        }
-                        int source = plane + y * g.width() + shift;
-                        Arrays.fill(columns, row, row + first, 0.0);
-                        if (g.stride() == 1) {
-                            System.arraycopy(image, source + first, columns, row + first, end - first);
-                        } else {
-                            for (int ox = first; ox < end; ox++) {
-                                columns[row + ox] = image[source + ox * g.stride()];
-                            }
-                        }
-                        Arrays.fill(columns, row + end, row + outW, 0.0);
-                    }
-                }
-            }
-        }
+        unfold(image, imageOffset, g, 0, channels * g.kernelHeight() * g.kernelWidth(), columns);
     }
 
     /**
-     * Writes taps [firstTap, firstTap + taps) of the transposed unfolded matrix, one row per output
-     * pixel: {@code out[(oy * outW + ox) * taps + q - firstTap]} for {@code q = (c * kH + ky) * kW + kx}.
+     * Writes rows [firstTap, firstTap + taps) of the (patch, pixels) matrix of {@link #unfold}:
+     * {@code columns[q - firstTap][oy * outW + ox]} for {@code q = (c * kH + ky) * kW + kx}.
      *
      * @param image (C, H, W) at {@code imageOffset}, with {@code firstTap + taps <= C * kH * kW}. Not modified.
-     * @param out (outH * outW, taps) from index 0. Modified.
+     * @param columns (taps, outH * outW) from index 0. Modified.
      */
-    public static void unfoldRows(double[] image, int imageOffset, ConvGeometry g, int firstTap, int taps,
-                                  double[] out) {
+    public static void unfold(double[] image, int imageOffset, ConvGeometry g, int firstTap, int taps,
+                              double[] columns) {
         int outH = g.outHeight();
         int outW = g.outWidth();
         int taps2d = g.kernelHeight() * g.kernelWidth();
-        // Tap by tap like unfold: strided writes, but simple loops, and measured faster here than
-        // filling each pixel's row in turn.
         for (int q = firstTap; q < firstTap + taps; q++) {
-            int c = q / taps2d;
             int ky = q % taps2d / g.kernelWidth();
-            int kx = q % g.kernelWidth();
-            int plane = imageOffset + c * g.height() * g.width();
-            int shift = kx * g.dilation() - g.padding();
+            int shift = q % g.kernelWidth() * g.dilation() - g.padding();
+            int plane = imageOffset + q / taps2d * g.height() * g.width();
             int first = firstInside(shift, g.stride(), g.width(), outW);
             int end = endInside(shift, g.stride(), g.width(), outW);
             for (int oy = 0; oy < outH; oy++) {
                 int y = oy * g.stride() - g.padding() + ky * g.dilation();
-                int target = oy * outW * taps + q - firstTap;
-                boolean inside = y >= 0 && y < g.height();
-                int source = plane + y * g.width() + shift;
-                for (int ox = 0; ox < outW; ox++) {
-                    out[target + ox * taps] = inside && ox >= first && ox < end ? image[source + ox * g.stride()] : 0.0;
+                int row = ((q - firstTap) * outH + oy) * outW;
+                if (y < 0 || y >= g.height()) {
+                    Arrays.fill(columns, row, row + outW, 0.0);
+                    continue;
                 }
+                int source = plane + y * g.width() + shift;
+                Arrays.fill(columns, row, row + first, 0.0);
+                if (g.stride() == 1) {
+                    System.arraycopy(image, source + first, columns, row + first, end - first);
+                } else {
+                    for (int ox = first; ox < end; ox++) {
+                        columns[row + ox] = image[source + ox * g.stride()];
+                    }
+                }
+                Arrays.fill(columns, row + end, row + outW, 0.0);
             }
         }
     }

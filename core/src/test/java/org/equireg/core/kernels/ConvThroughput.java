@@ -1,75 +1,97 @@
 package org.equireg.core.kernels;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 /**
- * A quick convolution throughput probe (not a test): median milliseconds of the forward pass and
- * of both gradients for a few layer shapes, on 1 and 2 threads.
+ * A quick convolution throughput probe (not a test; the JMH suites live in benchmarks): the 3x3,
+ * padding 1 convolutions of the benchmark workloads at their batch sizes with the regularizer
+ * (batch + 2n images), forward, input gradient and weight gradient, on one thread, with the median
+ * GFLOP/s of each.
  *
  * <pre>
+ * ./mvnw -B -q -pl core test-compile
  * java --add-modules jdk.incubator.vector -cp core/target/classes:core/target/test-classes \
- *     org.equireg.core.kernels.ConvThroughput
+ *     org.equireg.core.kernels.ConvThroughput [threads]
  * </pre>
  */
 public final class ConvThroughput {
-    /** batch, in channels, height, width, out channels, kernel, stride, padding. */
-    private static final int[][] LAYERS = {
-        {64, 1, 28, 28, 16, 3, 1, 1},
-        {64, 16, 14, 14, 32, 3, 1, 1},
-        {32, 64, 16, 16, 64, 3, 1, 1},
-        {8, 3, 64, 64, 32, 5, 2, 2},
+    /** name, batch, input channels, side, output channels. */
+    private static final Object[][] SHAPES = {
+        {"digits conv1", 128, 1, 8, 16}, {"digits conv2", 128, 16, 8, 32},
+        {"cnn28 conv1", 128, 1, 28, 16}, {"cnn28 conv2", 128, 16, 28, 32},
+        {"fcn conv1", 80, 1, 32, 16}, {"fcn conv2", 80, 16, 32, 16}, {"fcn conv3", 80, 16, 32, 1},
     };
 
     private ConvThroughput() {
     }
 
     public static void main(String[] args) {
-        System.out.println("path: " + (Simd.vectorized() ? "vector, " + Simd.lanes() + " lanes" : "scalar")
-                + ", java " + Runtime.version());
-        for (int pass = 0; pass < 2; pass++) {
-            for (int threads : new int[] {1, 2}) {
-                for (int[] layer : LAYERS) {
-                    String line = Parallel.withThreads(threads, () -> measure(layer));
-                    if (pass == 1) {
-                        System.out.println("threads=" + threads + " " + line);
-                    }
-                }
-            }
+        int threads = args.length == 0 ? 1 : Integer.parseInt(args[0]);
+        System.out.printf("path: %s, threads %d, load average %.2f%n",
+                Simd.vectorized() ? "vector, " + Simd.lanes() + " lanes" : "scalar", threads, loadAverage());
+        for (Object[] shape : SHAPES) {
+            measure(shape, threads, 0.5);
         }
+        double total = 0;
+        for (Object[] shape : SHAPES) {
+            total += measure(shape, threads, 2.0);
+        }
+        System.out.printf("sum of medians %.3f ms, load average %.2f%n", total, loadAverage());
     }
 
-    private static String measure(int[] s) {
-        ConvGeometry g = new ConvGeometry(s[0], s[1], s[2], s[3], s[5], s[5], s[6], s[7], 1);
-        int outChannels = s[4];
-        Random random = new Random(1);
-        double[] x = random.doubles((long) s[0] * s[1] * s[2] * s[3], -1, 1).toArray();
-        double[] w = random.doubles((long) outChannels * s[1] * s[5] * s[5], -1, 1).toArray();
-        double[] bias = random.doubles(outChannels, -1, 1).toArray();
-        double[] out = new double[s[0] * outChannels * g.outHeight() * g.outWidth()];
+    /** Prints and returns the summed median milliseconds of the three kernels. */
+    private static double measure(Object[] shape, int threads, double seconds) {
+        int batch = (int) shape[1];
+        int channels = (int) shape[2];
+        int side = (int) shape[3];
+        int outChannels = (int) shape[4];
+        ConvGeometry g = new ConvGeometry(batch, channels, side, side, 3, 3, 1, 1, 1);
+        Random random = new Random(42);
+        double[] x = random.doubles((long) batch * channels * side * side, -1, 1).toArray();
+        double[] w = random.doubles(outChannels * channels * 9L, -1, 1).toArray();
+        double[] b = random.doubles(outChannels, -1, 1).toArray();
+        double[] out = new double[batch * outChannels * g.outHeight() * g.outWidth()];
         double[] gradOut = random.doubles(out.length, -1, 1).toArray();
         double[] dx = new double[x.length];
         double[] dw = new double[w.length];
-        double forward = medianMillis(() -> Convolution.forward(x, w, bias, g, outChannels, 1, out));
-        double input = medianMillis(() -> Convolution.backwardInput(gradOut, w, g, outChannels, 1, dx));
-        double weight = medianMillis(() -> Convolution.backwardWeight(gradOut, x, g, outChannels, 1, dw));
-        double gflop = 2.0 * out.length * s[1] * s[5] * s[5] / 1e9;
-        return String.format("N=%d C=%d %dx%d O=%d k=%d s=%d p=%d: forward %.2f ms (%.1f GFLOP/s), "
-                        + "input grad %.2f ms, weight grad %.2f ms", s[0], s[1], s[2], s[3], outChannels, s[5], s[6],
-                s[7], forward, gflop / forward * 1e3, input, weight);
+        double flops = 2.0 * batch * outChannels * channels * 9 * g.outHeight() * g.outWidth();
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Runnable[] kernels = {
+            () -> Convolution.forward(x, w, b, g, outChannels, 1, out),
+            () -> Convolution.backwardInput(gradOut, w, g, outChannels, 1, dx),
+            () -> Convolution.backwardWeight(gradOut, x, g, outChannels, 1, dw),
+        };
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (times.get(0).size() < 5 || System.nanoTime() < deadline) {
+            for (int i = 0; i < kernels.length; i++) {
+                Runnable kernel = kernels[i];
+                long start = System.nanoTime();
+                Parallel.withThreads(threads, () -> {
+                    kernel.run();
+                    return null;
+                });
+                times.get(i).add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        double forward = median(times.get(0));
+        double input = median(times.get(1));
+        double weight = median(times.get(2));
+        System.out.printf("%-13s fwd %7.3f ms %5.1f GF/s | dx %7.3f ms %5.1f GF/s | dw %7.3f ms %5.1f GF/s%n",
+                shape[0], forward, flops / forward / 1e6, input, flops / input / 1e6, weight, flops / weight / 1e6);
+        return forward + input + weight;
     }
 
-    private static double medianMillis(Runnable body) {
-        List<Double> times = new ArrayList<>();
-        long deadline = System.nanoTime() + 400_000_000L;
-        while (times.size() < 5 || System.nanoTime() < deadline && times.size() < 200) {
-            long start = System.nanoTime();
-            body.run();
-            times.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
