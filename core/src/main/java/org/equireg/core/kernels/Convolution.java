@@ -40,6 +40,10 @@ public final class Convolution {
     public static void forward(double[] x, double[] weight, double[] bias, ConvGeometry g, int outChannels, int groups,
                                double[] out) {
         Layout layout = new Layout(g, outChannels, groups);
+        if (DirectConvolution.applies(g, groups) && !layout.pointwise()) {
+            DirectConvolution.forward(x, weight, bias, g, outChannels, out);
+            return;
+        }
         long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
         Parallel.forEach(g.batch() * groups, flops, task -> {
             int n = task / groups;
@@ -73,6 +77,10 @@ public final class Convolution {
     public static void backwardInput(double[] gradOut, double[] weight, ConvGeometry g, int outChannels, int groups,
                                      double[] dx) {
         Layout layout = new Layout(g, outChannels, groups);
+        if (DirectConvolution.appliesToInputGradient(g, groups) && !layout.pointwise()) {
+            DirectConvolution.backwardInput(gradOut, weight, g, outChannels, dx);
+            return;
+        }
         long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
         Parallel.forEach(g.batch() * groups, flops, task -> {
             int n = task / groups;

@@ -66,6 +66,9 @@ class ConvolutionTest {
             Case.of(random, 1, 2, 4, 4, 2, 2, 2, 3, 3, 1, 1, true),
             Case.of(random, 2, 3, 3, 3, 5, 3, 3, 1, 0, 1, 1, true),
             Case.of(random, 1, 1, 5, 5, 1, 5, 5, 1, 4, 1, 1, false),
+            Case.of(random, 2, 3, 6, 9, 5, 2, 3, 1, 1, 2, 1, true),
+            Case.of(random, 1, 2, 5, 5, 3, 3, 3, 1, 3, 1, 1, false),
+            Case.of(random, 3, 1, 11, 13, 6, 3, 3, 1, 1, 1, 1, true),
         };
     }
 
@@ -96,10 +99,56 @@ class ConvolutionTest {
     }
 
     /**
+     * Stride 1, one group, padding at most {@code d (k - 1)}: the correlation of the output gradient
+     * with the flipped kernel (see {@link DirectConvolution#backwardInput}); otherwise col2im.
+     */
+    private static double[] referenceInputGradient(Case k) {
+        ConvGeometry g = k.g();
+        boolean direct = g.stride() == 1 && k.groups() == 1
+                && g.padding() <= g.dilation() * (Math.min(g.kernelHeight(), g.kernelWidth()) - 1);
+        return direct ? referenceFlippedCorrelation(k) : referenceColumnFold(k);
+    }
+
+    /**
+     * dx = 0, then {@code dx = fma(weight[o][c][kH - 1 - ky][kW - 1 - kx], G[o][y + ky d - q][x + kx d - r], dx)}
+     * over (o, ky, kx) in order, G = 0 outside the output, {@code q = d (kH - 1) - p}, {@code r = d (kW - 1) - p}.
+     */
+    private static double[] referenceFlippedCorrelation(Case k) {
+        ConvGeometry g = k.g();
+        int d = g.dilation();
+        int q = d * (g.kernelHeight() - 1) - g.padding();
+        int r = d * (g.kernelWidth() - 1) - g.padding();
+        double[] dx = new double[k.x().length];
+        for (int n = 0; n < g.batch(); n++) {
+            for (int c = 0; c < g.channels(); c++) {
+                for (int y = 0; y < g.height(); y++) {
+                    for (int x = 0; x < g.width(); x++) {
+                        double sum = 0.0;
+                        for (int o = 0; o < k.outChannels(); o++) {
+                            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                                for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                                    int oy = y + ky * d - q;
+                                    int ox = x + kx * d - r;
+                                    boolean inside = oy >= 0 && oy < g.outHeight() && ox >= 0 && ox < g.outWidth();
+                                    double weight = k.weight()[k.weightIndex(o, c, g.kernelHeight() - 1 - ky,
+                                            g.kernelWidth() - 1 - kx)];
+                                    sum = Math.fma(weight, inside ? k.gradOut()[k.outIndex(n, o, oy, ox)] : 0.0, sum);
+                                }
+                            }
+                        }
+                        dx[((n * g.channels() + c) * g.height() + y) * g.width() + x] = sum;
+                    }
+                }
+            }
+        }
+        return dx;
+    }
+
+    /**
      * For each image, group, tap (c, ky, kx) and output pixel in order: the column entry
      * {@code fma chain over o of weight * gradOut} is added to the input pixel under the tap.
      */
-    private static double[] referenceInputGradient(Case k) {
+    private static double[] referenceColumnFold(Case k) {
         ConvGeometry g = k.g();
         double[] dx = new double[k.x().length];
         for (int n = 0; n < g.batch(); n++) {

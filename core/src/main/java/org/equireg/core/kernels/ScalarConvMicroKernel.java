@@ -1,0 +1,30 @@
+package org.equireg.core.kernels;
+
+/** The scalar twin of {@link VectorConvMicroKernel}: one chain at a time, in the same order. */
+final class ScalarConvMicroKernel implements ConvMicroKernel {
+    static final ScalarConvMicroKernel INSTANCE = new ScalarConvMicroKernel();
+
+    private static final int POSITIONS = 32;
+
+    private ScalarConvMicroKernel() {
+    }
+
+    @Override
+    public int positions() {
+        return POSITIONS;
+    }
+
+    @Override
+    public void correlate(double[] image, int[] offsets, double[] weights, int[] weightRows, double[] start,
+                          double[] out, int[] outRows, int position) {
+        for (int r = 0; r < 4; r++) {
+            for (int i = position; i < position + POSITIONS; i++) {
+                double sum = start[r];
+                for (int k = 0; k < offsets.length; k++) {
+                    sum = Math.fma(image[i + offsets[k]], weights[weightRows[r] + k], sum);
+                }
+                out[outRows[r] + i] = sum;
+            }
+        }
+    }
+}
