@@ -187,6 +187,22 @@ public final class Convolution {
         });
     }
 
+    /**
+     * The bias gradient: {@code dBias[o] = sum over n of (sum over pixels of gradOut[n][o])}, each
+     * inner sum a {@link Reductions#sum}, added over n in order.
+     *
+     * @param gradOut (N, O, pixels). Not modified.
+     * @param dBias (O). Modified (overwritten).
+     */
+    public static void backwardBias(double[] gradOut, int batch, int outChannels, int pixels, double[] dBias) {
+        Arrays.fill(dBias, 0, outChannels, 0.0);
+        for (int n = 0; n < batch; n++) {
+            for (int o = 0; o < outChannels; o++) {
+                dBias[o] += Reductions.sum(gradOut, (n * outChannels + o) * pixels, pixels);
+            }
+        }
+    }
+
     private static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }

@@ -96,6 +96,27 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * {@code out[i] = x[i] <= 0 ? +0.0 : x[i]}: the rectifier, NaN passed through (as PyTorch).
+     * x not modified; out modified, may be x.
+     */
+    public static void relu(double[] x, double[] out, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.relu(x, out, length);
+        } else {
+            ScalarElementwise.relu(x, out, length);
+        }
+    }
+
+    /** {@code dx[i] = x[i] > 0 ? grad[i] : +0.0}: the rectifier's derivative applied. dx modified. */
+    public static void reluBackward(double[] x, double[] grad, double[] dx, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.reluBackward(x, grad, dx, length);
+        } else {
+            ScalarElementwise.reluBackward(x, grad, dx, length);
+        }
+    }
+
     /** {@code target[t + i] += increment[incrementOffset + i]}. target modified. */
     public static void addInPlace(double[] target, int targetOffset, double[] increment, int incrementOffset,
                                   int length) {

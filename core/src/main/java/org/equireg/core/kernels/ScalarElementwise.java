@@ -35,6 +35,18 @@ final class ScalarElementwise {
         }
     }
 
+    static void relu(double[] x, double[] out, int length) {
+        for (int i = 0; i < length; i++) {
+            out[i] = x[i] <= 0 ? 0.0 : x[i];
+        }
+    }
+
+    static void reluBackward(double[] x, double[] grad, double[] dx, int length) {
+        for (int i = 0; i < length; i++) {
+            dx[i] = x[i] > 0 ? grad[i] : 0.0;
+        }
+    }
+
     static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);

@@ -1,6 +1,8 @@
 package org.equireg.core.kernels;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -71,6 +73,30 @@ final class VectorElementwise {
         // scalar tail
         for (; i < length; i++) {
             out[outOffset + i] = a[aOffset + i] * factor;
+        }
+    }
+
+    static void relu(double[] x, double[] out, int length) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, i);
+            v.blend(zero, v.compare(VectorOperators.LE, 0.0)).intoArray(out, i);
+        }
+        for (; i < length; i++) {
+            out[i] = x[i] <= 0 ? 0.0 : x[i];
+        }
+    }
+
+    static void reluBackward(double[] x, double[] grad, double[] dx, int length) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            VectorMask<Double> positive = DoubleVector.fromArray(SPECIES, x, i).compare(VectorOperators.GT, 0.0);
+            zero.blend(DoubleVector.fromArray(SPECIES, grad, i), positive).intoArray(dx, i);
+        }
+        for (; i < length; i++) {
+            dx[i] = x[i] > 0 ? grad[i] : 0.0;
         }
     }
 

@@ -6,9 +6,10 @@ import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.Convolution;
 
 /**
- * 2-D cross-correlation, as im2col followed by one matrix product per image and group:
- * {@code out[n, g] = b + W[g] * cols(x[n, g])}. Derivatives: {@code dW[g] = sum over n of G[n, g] cols^T},
- * {@code dx = col2im(W[g]^T G[n, g])}, {@code db = sum over n, y, x of G}. The kernels are in
+ * 2-D cross-correlation: {@code out[n, o] = b[o] + sum over c, ky, kx of W[o, c, ky, kx] x[n, c, ...]}.
+ * Derivatives: {@code dW[g] = sum over n of G[n, g] cols(x[n, g])^T} (cols: the unfolded patches),
+ * {@code dx} the adjoint of the forward map (at stride 1 a correlation of G with the flipped kernel,
+ * otherwise {@code col2im(W[g]^T G[n, g])}), {@code db = sum over n, y, x of G}. The kernels are in
  * {@link Convolution}.
  * PyTorch: {@code torch.nn.functional.conv2d}.
  */
@@ -45,7 +46,9 @@ public final class Conv2d {
                 grads[1] = Tensor.wrap(dw, ws);
             }
             if (bias != null && bias.requiresGrad()) {
-                grads[2] = grad.sum(3, false).sum(2, false).sum(0, false);
+                double[] db = new double[outChannels];
+                Convolution.backwardBias(gradOut, g.batch(), outChannels, g.outHeight() * g.outWidth(), db);
+                grads[2] = Tensor.wrap(db, new int[] {outChannels});
             }
             return grads;
         }, inputs);

@@ -247,6 +247,24 @@ class ConvolutionTest {
         }
     }
 
+    /** Small integers: every partial sum is exact, so any order gives the plain loop's value. */
+    @Test
+    void biasGradientSumsOverImagesAndPixels() {
+        Random random = new Random(SEED);
+        int batch = 3;
+        int outChannels = 5;
+        int pixels = 37;
+        double[] gradOut = random.ints(batch * outChannels * pixels, -9, 10).asDoubleStream().toArray();
+        double[] expected = new double[outChannels];
+        for (int i = 0; i < gradOut.length; i++) {
+            expected[i / pixels % outChannels] += gradOut[i];
+        }
+        double[] dBias = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 7.0};
+        Convolution.backwardBias(gradOut, batch, outChannels, pixels, dBias);
+        assertBitwiseEquals(expected, java.util.Arrays.copyOf(dBias, outChannels), "bias gradient");
+        assertEquals(7.0, dBias[outChannels], "wrote past the channels");
+    }
+
     @Test
     void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
         Case k = Case.of(new Random(SEED), 6, 8, 24, 24, 12, 3, 3, 1, 1, 1, 1, true);

@@ -107,6 +107,30 @@ class ElementwiseTest {
                 (a, ao, b, bo, out, oo, n) -> ScalarElementwise.axpby(ALPHA, a, ao, BETA, out, oo, n)));
     }
 
+    /** The rectifier and its derivative on runs mixing signed zeros, infinities and NaN. */
+    @Test
+    void reluMatchesScalarTwin() {
+        assumeVectorModule();
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e-300, 2.5};
+        Random random = new Random(SEED);
+        for (int length = 0; length <= 3 * VectorShape.LANES + 1; length++) {
+            double[] x = values(random, length);
+            for (int i = 0; i < length; i += 2) {
+                x[i] = specials[(i / 2 + length) % specials.length];
+            }
+            double[] grad = values(random, length);
+            double[][] outs = {values(random, length), null, values(random, length), null};
+            outs[1] = outs[0].clone();
+            outs[3] = outs[2].clone();
+            VectorElementwise.relu(x, outs[0], length);
+            ScalarElementwise.relu(x, outs[1], length);
+            assertBitwiseEquals(outs[1], outs[0], "relu length " + length);
+            VectorElementwise.reluBackward(x, grad, outs[2], length);
+            ScalarElementwise.reluBackward(x, grad, outs[3], length);
+            assertBitwiseEquals(outs[3], outs[2], "relu backward length " + length);
+        }
+    }
+
     @Test
     void facadeComputesTheDocumentedFormulas() {
         double[] a = {1.5, -2, 3, 0.25, 7};
@@ -122,6 +146,12 @@ class ElementwiseTest {
         double[] y = {1, 1, 1, 1, 1, 1};
         Elementwise.axpy(2, a, 1, y, 0, 4);
         assertBitwiseEquals(new double[] {-3, 7, 1.5, 15, 1, 1}, y, "axpy");
+        double[] rectified = new double[6];
+        Elementwise.relu(new double[] {-2, 0.0, -0.0, 3, Double.NaN, Double.NEGATIVE_INFINITY}, rectified, 6);
+        assertBitwiseEquals(new double[] {0, 0, 0, 3, Double.NaN, 0}, rectified, "relu");
+        double[] slopes = new double[4];
+        Elementwise.reluBackward(new double[] {-1, 0, 2, Double.NaN}, new double[] {5, 6, 7, 8}, slopes, 4);
+        assertBitwiseEquals(new double[] {0, 0, 7, 0}, slopes, "relu backward");
         double[] z = {4, 4, 4};
         Elementwise.axpby(0.5, b, 0, 0.25, z, 1, 2);
         assertBitwiseEquals(new double[] {4, 2, 3}, z, "axpby");
