@@ -51,6 +51,10 @@ public final class AtomicFile {
      * @throws IOException from the content, the disk or the rename; the target is then unchanged
      */
     public static void write(Path target, Content content) throws IOException {
+        if (target == null || content == null) {
+            throw new IllegalArgumentException("AtomicFile.write: target " + target + " and content " + content
+                    + " must not be null");
+        }
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null || absolute.getFileName() == null) {
@@ -87,6 +91,10 @@ public final class AtomicFile {
 
     /** Writes all of {@code buffer}'s remaining bytes. */
     public static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        if (channel == null || buffer == null) {
+            throw new IllegalArgumentException("AtomicFile.writeFully: channel " + channel + " and buffer " + buffer
+                    + " must not be null");
+        }
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
