@@ -47,7 +47,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
      * @throws GradCheckError on the first disagreement
      */
     public void check(Function<Tensor[], Tensor> function, Tensor... inputs) {
-        Tensor[] leaves = leaves(inputs);
+        Tensor[] leaves = leaves("GradCheck.check", function, inputs);
         Tensor upstream = upstreamFor(function, leaves);
         Tensor[] analytic = analytic(function, leaves, upstream);
         for (int t = 0; t < leaves.length; t++) {
@@ -69,7 +69,10 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
      * difference of {@code u . f} along v. Cost independent of input size.
      */
     public void checkFast(Function<Tensor[], Tensor> function, int directions, Tensor... inputs) {
-        Tensor[] leaves = leaves(inputs);
+        if (directions < 1) {
+            throw new IllegalArgumentException("GradCheck.checkFast: directions = " + directions + " is below 1");
+        }
+        Tensor[] leaves = leaves("GradCheck.checkFast", function, inputs);
         Tensor upstream = upstreamFor(function, leaves);
         Tensor[] analytic = analytic(function, leaves, upstream);
         RandomGenerator random = new java.util.SplittableRandom(seed + 1);
@@ -88,12 +91,18 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         }
     }
 
-    private Tensor[] leaves(Tensor[] inputs) {
-        if (inputs.length == 0) {
-            throw new IllegalArgumentException("GradCheck: needs at least one input");
+    private Tensor[] leaves(String method, Function<Tensor[], Tensor> function, Tensor[] inputs) {
+        if (function == null) {
+            throw new IllegalArgumentException(method + ": function is null");
+        }
+        if (inputs == null || inputs.length == 0) {
+            throw new IllegalArgumentException(method + ": needs at least one input");
         }
         Tensor[] leaves = new Tensor[inputs.length];
         for (int t = 0; t < inputs.length; t++) {
+            if (inputs[t] == null) {
+                throw new IllegalArgumentException(method + ": input " + t + " is null");
+            }
             leaves[t] = inputs[t].copy().requiresGrad(true);
         }
         return leaves;

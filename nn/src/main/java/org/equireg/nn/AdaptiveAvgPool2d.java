@@ -31,6 +31,7 @@ public final class AdaptiveAvgPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "AdaptiveAvgPool2d.forward", "input");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("AdaptiveAvgPool2d: needs input (batch, channels, height, width), got shape "
                     + Shapes.str(input.shape()));

@@ -21,6 +21,7 @@ public final class AvgPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "AvgPool2d.forward", "input");
         return input.avgPool2d(window.kernel(), window.stride(), window.padding());
     }
 

@@ -45,6 +45,9 @@ public abstract class BatchNorm extends Module {
 
     @Override
     public final Tensor forward(Tensor input) {
+        if (input == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".forward: input is null");
+        }
         checkRank(input);
         if (input.dim(1) != channels) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": expected " + channels

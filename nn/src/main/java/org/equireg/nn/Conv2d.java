@@ -55,6 +55,7 @@ public final class Conv2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "Conv2d.forward", "input");
         return input.conv2d(weight, bias, stride, padding, dilation, groups);
     }
 

@@ -29,6 +29,7 @@ public final class Dropout extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "Dropout.forward", "input");
         if (!isTraining() || probability == 0) {
             return input;
         }

@@ -23,7 +23,7 @@ public final class Flatten extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.flatten(startDim, endDim);
+        return Arguments.notNull(input, "Flatten.forward", "input").flatten(startDim, endDim);
     }
 
     @Override

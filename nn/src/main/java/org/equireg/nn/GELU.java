@@ -31,6 +31,7 @@ public final class GELU extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "GELU.forward", "input");
         if (!tanhForm) {
             return input.mul(NormalCdf.apply(input));
         }

@@ -6,6 +6,6 @@ import org.equireg.core.Tensor;
 public final class Identity extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input;
+        return Arguments.notNull(input, "Identity.forward", "input");
     }
 }

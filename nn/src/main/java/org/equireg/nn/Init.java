@@ -66,6 +66,10 @@ public final class Init {
 
         /** The gain; {@code negativeSlope} is read by {@link #LEAKY_RELU} only. */
         public double gain(double negativeSlope) {
+            if (!Double.isFinite(negativeSlope)) {
+                throw new IllegalArgumentException("Init.Nonlinearity.gain: negativeSlope = " + negativeSlope
+                        + " is not finite");
+            }
             switch (this) {
                 case TANH:
                     return 5.0 / 3;
@@ -83,8 +87,10 @@ public final class Init {
 
     /** Draws from U[low, high). PyTorch: {@code uniform_}. */
     public static Tensor uniformInPlace(Tensor tensor, double low, double high, RandomGenerator random) {
-        if (!(low <= high)) {
-            throw new IllegalArgumentException("Init.uniformInPlace: needs low <= high, got low = " + low + ", high = " + high);
+        checkTarget("Init.uniformInPlace", tensor, random);
+        if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+            throw new IllegalArgumentException("Init.uniformInPlace: needs finite low <= high, got low = " + low
+                    + ", high = " + high);
         }
         double[] values = tensor.buffer();
         for (int i = 0; i < values.length; i++) {
@@ -95,8 +101,10 @@ public final class Init {
 
     /** Draws from N(mean, std^2). PyTorch: {@code normal_}. */
     public static Tensor normalInPlace(Tensor tensor, double mean, double std, RandomGenerator random) {
-        if (!(std >= 0)) {
-            throw new IllegalArgumentException("Init.normalInPlace: needs std >= 0, got " + std);
+        checkTarget("Init.normalInPlace", tensor, random);
+        if (!(std >= 0) || Double.isInfinite(std) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("Init.normalInPlace: needs a finite mean and a finite std >= 0, got mean = "
+                    + mean + ", std = " + std);
         }
         double[] values = tensor.buffer();
         for (int i = 0; i < values.length; i++) {
@@ -107,7 +115,7 @@ public final class Init {
 
     /** Sets every element to {@code value}. PyTorch: {@code constant_}. */
     public static Tensor constantInPlace(Tensor tensor, double value) {
-        java.util.Arrays.fill(tensor.buffer(), value);
+        java.util.Arrays.fill(Arguments.notNull(tensor, "Init.constantInPlace", "tensor").buffer(), value);
         return tensor;
     }
 
@@ -119,7 +127,7 @@ public final class Init {
      */
     public static Tensor kaimingUniformInPlace(Tensor tensor, double negativeSlope, FanMode mode,
                                                Nonlinearity nonlinearity, RandomGenerator random) {
-        double std = nonlinearity.gain(negativeSlope) / Math.sqrt(fan(tensor, mode));
+        double std = kaimingStd("Init.kaimingUniformInPlace", tensor, negativeSlope, mode, nonlinearity, random);
         double bound = Math.sqrt(3.0) * std;
         return uniformInPlace(tensor, -bound, bound, random);
     }
@@ -132,7 +140,7 @@ public final class Init {
     /** N(0, std^2) with {@code std = gain / sqrt(fan)}. PyTorch: {@code kaiming_normal_}. */
     public static Tensor kaimingNormalInPlace(Tensor tensor, double negativeSlope, FanMode mode,
                                               Nonlinearity nonlinearity, RandomGenerator random) {
-        double std = nonlinearity.gain(negativeSlope) / Math.sqrt(fan(tensor, mode));
+        double std = kaimingStd("Init.kaimingNormalInPlace", tensor, negativeSlope, mode, nonlinearity, random);
         return normalInPlace(tensor, 0, std, random);
     }
 
@@ -141,7 +149,7 @@ public final class Init {
      * 2010). PyTorch: {@code xavier_uniform_}.
      */
     public static Tensor xavierUniformInPlace(Tensor tensor, double gain, RandomGenerator random) {
-        Fans fans = Fans.of(tensor.shape());
+        Fans fans = xavierFans("Init.xavierUniformInPlace", tensor, gain, random);
         double std = gain * Math.sqrt(2.0 / (fans.fanIn() + fans.fanOut()));
         double bound = Math.sqrt(3.0) * std;
         return uniformInPlace(tensor, -bound, bound, random);
@@ -149,7 +157,7 @@ public final class Init {
 
     /** N(0, std^2) with {@code std = gain * sqrt(2 / (fanIn + fanOut))}. PyTorch: {@code xavier_normal_}. */
     public static Tensor xavierNormalInPlace(Tensor tensor, double gain, RandomGenerator random) {
-        Fans fans = Fans.of(tensor.shape());
+        Fans fans = xavierFans("Init.xavierNormalInPlace", tensor, gain, random);
         return normalInPlace(tensor, 0, gain * Math.sqrt(2.0 / (fans.fanIn() + fans.fanOut())), random);
     }
 
@@ -159,11 +167,40 @@ public final class Init {
      * same range. Draws the weight first.
      */
     public static void layerDefaultsInPlace(Tensor weight, Tensor bias, RandomGenerator random) {
+        checkTarget("Init.layerDefaultsInPlace", weight, random);
+        if (bias != null && (bias.rank() != 1 || weight.rank() < 1 || bias.dim(0) != weight.dim(0))) {
+            throw new IllegalArgumentException("Init.layerDefaultsInPlace: bias of shape " + Shapes.str(bias.shape())
+                    + " does not match weight of shape " + Shapes.str(weight.shape()) + "; expected [out]");
+        }
         kaimingUniformInPlace(weight, Math.sqrt(5.0), random);
         if (bias != null) {
             double bound = 1 / Math.sqrt(Fans.of(weight.shape()).fanIn());
             uniformInPlace(bias, -bound, bound, random);
         }
+    }
+
+    private static void checkTarget(String method, Tensor tensor, RandomGenerator random) {
+        Arguments.notNull(tensor, method, "tensor");
+        Arguments.notNull(random, method, "random");
+    }
+
+    private static double kaimingStd(String method, Tensor tensor, double negativeSlope, FanMode mode,
+                                     Nonlinearity nonlinearity, RandomGenerator random) {
+        checkTarget(method, tensor, random);
+        Arguments.notNull(mode, method, "mode");
+        Arguments.notNull(nonlinearity, method, "nonlinearity");
+        if (!Double.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException(method + ": negativeSlope = " + negativeSlope + " is not finite");
+        }
+        return nonlinearity.gain(negativeSlope) / Math.sqrt(fan(tensor, mode));
+    }
+
+    private static Fans xavierFans(String method, Tensor tensor, double gain, RandomGenerator random) {
+        checkTarget(method, tensor, random);
+        if (!(gain >= 0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException(method + ": needs a finite gain >= 0, got gain = " + gain);
+        }
+        return Fans.of(tensor.shape());
     }
 
     private static int fan(Tensor tensor, FanMode mode) {

@@ -35,6 +35,7 @@ public final class LayerNorm extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "LayerNorm.forward", "input");
         int[] shape = input.shape();
         int leading = shape.length - normalizedShape.length;
         if (leading < 0 || !Arrays.equals(Arrays.copyOfRange(shape, leading, shape.length), normalizedShape)) {

@@ -24,7 +24,7 @@ public final class LeakyReLU extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.leakyRelu(negativeSlope);
+        return Arguments.notNull(input, "LeakyReLU.forward", "input").leakyRelu(negativeSlope);
     }
 
     @Override

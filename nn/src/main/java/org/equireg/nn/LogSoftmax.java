@@ -13,7 +13,7 @@ public final class LogSoftmax extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.logSoftmax(dim);
+        return Arguments.notNull(input, "LogSoftmax.forward", "input").logSoftmax(dim);
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class Losses {
 
     /** Squared error {@code (input - target)^2}, reduced. */
     public static Tensor mse(Tensor input, Tensor target, Reduction reduction) {
+        Arguments.notNull(reduction, "mse", "reduction");
         Tensor difference = difference("mse", input, target);
         return reduction.apply(difference.mul(difference));
     }
@@ -35,6 +36,7 @@ public final class Losses {
 
     /** Absolute error {@code |input - target|}, reduced. */
     public static Tensor l1(Tensor input, Tensor target, Reduction reduction) {
+        Arguments.notNull(reduction, "l1", "reduction");
         return reduction.apply(difference("l1", input, target).abs());
     }
 
@@ -48,6 +50,7 @@ public final class Losses {
      * {@code |d| - beta / 2}; beta = 0 gives L1. PyTorch: {@code smooth_l1_loss}.
      */
     public static Tensor smoothL1(Tensor input, Tensor target, double beta, Reduction reduction) {
+        Arguments.notNull(reduction, "smoothL1", "reduction");
         if (!(beta >= 0)) {
             throw new IllegalArgumentException("smoothL1: needs beta >= 0, got " + beta);
         }
@@ -78,6 +81,7 @@ public final class Losses {
      * [0, 1]: per sample {@code (1 - e) (-log p[label]) + e mean_c(-log p[c])}, p = softmax(logits).
      */
     public static Tensor crossEntropy(Tensor logits, int[] labels, double labelSmoothing, Reduction reduction) {
+        Arguments.notNull(reduction, "crossEntropy", "reduction");
         Arguments.notNull(logits, "crossEntropy", "logits");
         Arguments.notNull(labels, "crossEntropy", "labels");
         checkSmoothing(labelSmoothing);
@@ -103,6 +107,7 @@ public final class Losses {
      * targets t the loss per sample is {@code -sum_c t'[c] log p[c]} with {@code t' = (1 - e) t + e / classes}.
      */
     public static Tensor crossEntropy(Tensor logits, Tensor targets, double labelSmoothing, Reduction reduction) {
+        Arguments.notNull(reduction, "crossEntropy", "reduction");
         checkLogits("crossEntropy", logits);
         if (targets.rank() == 1) {
             return crossEntropy(logits, labels("crossEntropy", targets), labelSmoothing, reduction);
@@ -121,6 +126,7 @@ public final class Losses {
 
     /** Negative log-likelihood {@code -logProbabilities[i, labels[i]]} per sample, reduced. */
     public static Tensor nll(Tensor logProbabilities, int[] labels, Reduction reduction) {
+        Arguments.notNull(reduction, "nll", "reduction");
         return reduction.apply(pick("nll", logProbabilities, labels).neg());
     }
 
@@ -137,6 +143,9 @@ public final class Losses {
      * {@code binary_cross_entropy_with_logits}.
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor targets, Reduction reduction) {
+        Arguments.notNull(reduction, "binaryCrossEntropyWithLogits", "reduction");
+        Arguments.notNull(logits, "binaryCrossEntropyWithLogits", "logits");
+        Arguments.notNull(targets, "binaryCrossEntropyWithLogits", "targets");
         requireSameShape("binaryCrossEntropyWithLogits", logits, targets);
         Tensor nonNegative = logits.lt(0.0).neg().add(1.0);        // [x >= 0]
         Tensor sign = nonNegative.mul(2.0).sub(1.0);                // so that x * sign = |x|
@@ -147,6 +156,7 @@ public final class Losses {
     /** {@code values[i, labels[i]]} for (batch, classes) values: a (batch) tensor. */
     private static Tensor pick(String loss, Tensor values, int[] labels) {
         checkLogits(loss, values);
+        Arguments.notNull(labels, loss, "labels");
         if (labels.length != values.dim(0)) {
             throw new IllegalArgumentException(loss + ": " + labels.length + " labels for a batch of " + values.dim(0)
                     + " (input shape " + Shapes.str(values.shape()) + ")");

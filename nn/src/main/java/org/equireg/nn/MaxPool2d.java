@@ -22,6 +22,7 @@ public final class MaxPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        Arguments.notNull(input, "MaxPool2d.forward", "input");
         return input.maxPool2d(window.kernel(), window.stride(), window.padding());
     }
 

@@ -35,6 +35,9 @@ public abstract class Module implements UnaryOperator<Tensor> {
     /** Same as {@link #forward(Tensor)}. */
     @Override
     public final Tensor apply(Tensor input) {
+        if (input == null) {
+            throw new IllegalArgumentException(getClass().getName() + ".apply: input is null");
+        }
         return forward(input);
     }
 

@@ -17,7 +17,7 @@ public final class NormalCdf {
 
     /** Records {@code Phi(x)}. */
     public static Tensor apply(Tensor x) {
-        double[] in = x.buffer();
+        double[] in = Arguments.notNull(x, "NormalCdf.apply", "x").buffer();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = 0.5 * Erf.erfc(-in[i] * SQRT_HALF);

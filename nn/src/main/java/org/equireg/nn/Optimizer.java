@@ -47,7 +47,7 @@ public abstract class Optimizer {
         this.parameters = List.copyOf(parameters);
         this.stateNames = List.of(stateNames);
         this.steps = new long[parameters.size()];
-        setLearningRate(learningRate);
+        this.learningRate = checkedLearningRate(name, learningRate);
     }
 
     /**
@@ -87,10 +87,14 @@ public abstract class Optimizer {
 
     /** Sets the learning rate (schedules call this). */
     public final void setLearningRate(double learningRate) {
+        this.learningRate = checkedLearningRate(name + ".setLearningRate", learningRate);
+    }
+
+    private static double checkedLearningRate(String method, double learningRate) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(name + ": needs a finite learning rate >= 0, got " + learningRate);
+            throw new IllegalArgumentException(method + ": needs a finite learning rate >= 0, got " + learningRate);
         }
-        this.learningRate = learningRate;
+        return learningRate;
     }
 
     /** The buffers and step count of one parameter, handed to {@link #update}. */
@@ -153,6 +157,7 @@ public abstract class Optimizer {
      * offending key, and then nothing is changed. {@code state} is not modified.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
+        Arguments.notNull(state, name + ".loadStateDict", "state");
         List<String> problems = new ArrayList<>();
         Tensor rate = state.get("param_groups.0.lr");
         if (rate == null || rate.size() != 1) {
@@ -181,7 +186,7 @@ public abstract class Optimizer {
                 }
             }
         });
-        setLearningRate(rate.item());
+        this.learningRate = checkedLearningRate(name + ".loadStateDict", rate.item());
     }
 
     /** Why {@code key} cannot be loaded, or null when it can. */

@@ -6,6 +6,6 @@ import org.equireg.core.Tensor;
 public final class ReLU extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input.relu();
+        return Arguments.notNull(input, "ReLU.forward", "input").relu();
     }
 }

@@ -11,14 +11,15 @@ public final class Sequential extends Module {
 
     /** The modules in order (none gives the identity). */
     public Sequential(Module... modules) {
-        for (Module module : modules) {
-            append(module);
+        Arguments.notNull(modules, "Sequential", "modules");
+        for (int i = 0; i < modules.length; i++) {
+            append(Arguments.notNull(modules[i], "Sequential", "modules[" + i + "]"));
         }
     }
 
     /** Adds a module at the end under the next index; returns this. */
     public Sequential append(Module module) {
-        registerModule(Integer.toString(size), module);
+        registerModule(Integer.toString(size), Arguments.notNull(module, "Sequential.append", "module"));
         size++;
         return this;
     }
@@ -38,7 +39,7 @@ public final class Sequential extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        Tensor output = input;
+        Tensor output = Arguments.notNull(input, "Sequential.forward", "input");
         for (Module module : namedChildren().values()) {
             output = module.forward(output);
         }

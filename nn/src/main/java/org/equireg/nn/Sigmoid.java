@@ -6,6 +6,6 @@ import org.equireg.core.Tensor;
 public final class Sigmoid extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input.sigmoid();
+        return Arguments.notNull(input, "Sigmoid.forward", "input").sigmoid();
     }
 }

@@ -13,7 +13,7 @@ public final class Softmax extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.softmax(dim);
+        return Arguments.notNull(input, "Softmax.forward", "input").softmax(dim);
     }
 
     @Override

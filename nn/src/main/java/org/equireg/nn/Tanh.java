@@ -6,6 +6,6 @@ import org.equireg.core.Tensor;
 public final class Tanh extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input.tanh();
+        return Arguments.notNull(input, "Tanh.forward", "input").tanh();
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -76,13 +75,17 @@ public final class EquivarianceError {
     }
 
     private EquivarianceError(Builder builder) {
-        this.model = Objects.requireNonNull(builder.model, "EquivarianceError: model is null");
+        this.model = Arguments.notNull(builder.model, "EquivarianceError", "model");
         this.inputShape = checkedShape(builder.inputShape);
-        if (builder.transforms == null || builder.transforms.isEmpty()) {
+        Arguments.notNull(builder.transforms, "EquivarianceError", "transforms");
+        if (builder.transforms.isEmpty()) {
             throw new IllegalArgumentException("EquivarianceError: the transform list is empty; give at least one pair");
         }
+        for (int i = 0; i < builder.transforms.size(); i++) {
+            Arguments.notNull(builder.transforms.get(i), "EquivarianceError", "transforms[" + i + "]");
+        }
         this.pairs = List.copyOf(builder.transforms);
-        this.distance = Objects.requireNonNull(builder.distance, "EquivarianceError: distance is null");
+        this.distance = Arguments.notNull(builder.distance, "EquivarianceError", "distance");
         if (builder.n < 1) {
             throw new IllegalArgumentException("EquivarianceError: n (points per call) must be >= 1, got " + builder.n);
         }
@@ -97,7 +100,7 @@ public final class EquivarianceError {
         this.n = builder.n;
         this.numFuncs = builder.numFuncs;
         this.withReplacement = builder.withReplacement;
-        this.sampler = Objects.requireNonNull(builder.sampler, "EquivarianceError: sampler is null");
+        this.sampler = Arguments.notNull(builder.sampler, "EquivarianceError", "sampler");
         sampler.check(inputShape);
         this.random = builder.random;
         this.keepTraining = builder.keepTraining;
@@ -209,6 +212,9 @@ public final class EquivarianceError {
     }
 
     Tensor checkedInputs(String method, Tensor inputs) {
+        if (inputs == null) {
+            throw new IllegalArgumentException("EquivarianceError." + method + ": inputs is null");
+        }
         int[] shape = inputs.shape();
         if (shape.length != inputShape.length + 1 || shape[0] < 1
                 || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), inputShape)) {
@@ -406,6 +412,10 @@ public final class EquivarianceError {
 
         /** Uniform points in [low, high] in every element (the reference's {@code bounds=[low, high]}). */
         public Builder bounds(double low, double high) {
+            if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+                throw new IllegalArgumentException("EquivarianceError.Builder.bounds: needs finite low <= high, got low = "
+                        + low + ", high = " + high);
+            }
             return sampler(Samplers.box(low, high));
         }
 
@@ -421,7 +431,7 @@ public final class EquivarianceError {
 
         /** The generator for points, draws and random transforms (used, not copied). */
         public Builder random(RandomGenerator newRandom) {
-            this.random = Objects.requireNonNull(newRandom, "EquivarianceError.Builder.random: null generator");
+            this.random = Arguments.notNull(newRandom, "EquivarianceError.Builder.random", "random");
             return this;
         }
 
@@ -431,7 +441,7 @@ public final class EquivarianceError {
          * dropout, never for batch norm (its running statistics would learn the sampler's points).
          */
         public Builder keepTrainingMode(Predicate<Module> which) {
-            this.keepTraining = Objects.requireNonNull(which, "EquivarianceError.Builder.keepTrainingMode: null");
+            this.keepTraining = Arguments.notNull(which, "EquivarianceError.Builder.keepTrainingMode", "which");
             return this;
         }
 

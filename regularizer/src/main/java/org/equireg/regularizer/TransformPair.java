@@ -29,6 +29,11 @@ public final class TransformPair {
 
     /** The two maps of one draw: {@code fOut} acts on the model's outputs, {@code fIn} on its inputs. */
     public record Sides(UnaryOperator<Tensor> fOut, UnaryOperator<Tensor> fIn) {
+        /** Rejects a null map. */
+        public Sides {
+            Arguments.notNull(fOut, "TransformPair.Sides", "fOut");
+            Arguments.notNull(fIn, "TransformPair.Sides", "fIn");
+        }
     }
 
     private TransformPair(String method, String name, Function<RandomGenerator, Sides> sides, double epsilon,
@@ -56,13 +61,15 @@ public final class TransformPair {
      * @param lambda the weight of the penalty, at least 0
      */
     public static TransformPair of(UnaryOperator<Tensor> fOut, UnaryOperator<Tensor> fIn, double epsilon, double lambda) {
-        Sides fixed = new Sides(require("of", "fOut", fOut), require("of", "fIn", fIn));
+        Arguments.notNull(fOut, "TransformPair.of", "fOut");
+        Arguments.notNull(fIn, "TransformPair.of", "fIn");
+        Sides fixed = new Sides(fOut, fIn);
         return new TransformPair("of", describe(fOut) + " ~ " + describe(fIn), random -> fixed, epsilon, lambda);
     }
 
     /** One random element {@code f} per call on both sides: asks for {@code model(f(v)) = f(model(v))}. */
     public static TransformPair shared(RandomTransform transform, double epsilon, double lambda) {
-        require("shared", "transform", transform);
+        Arguments.notNull(transform, "TransformPair.shared", "transform");
         return new TransformPair("shared", "shared " + transform, random -> {
             Transform drawn = transform.draw(random);
             return new Sides(drawn, drawn);
@@ -75,7 +82,7 @@ public final class TransformPair {
      * {@link FiniteGroup} draws a uniform element, the identity included.
      */
     public static TransformPair invariance(RandomTransform fIn, double epsilon, double lambda) {
-        require("invariance", "fIn", fIn);
+        Arguments.notNull(fIn, "TransformPair.invariance", "fIn");
         return new TransformPair("invariance", "invariance under " + fIn,
                 random -> new Sides(UnaryOperator.identity(), fIn.draw(random)), epsilon, lambda);
     }
@@ -92,9 +99,9 @@ public final class TransformPair {
                                            Function<? super P, ? extends UnaryOperator<Tensor>> fOut,
                                            Function<? super P, ? extends UnaryOperator<Tensor>> fIn,
                                            double epsilon, double lambda) {
-        require("shared", "parameter", parameter);
-        require("shared", "fOut", fOut);
-        require("shared", "fIn", fIn);
+        Arguments.notNull(parameter, "TransformPair.shared", "parameter");
+        Arguments.notNull(fOut, "TransformPair.shared", "fOut");
+        Arguments.notNull(fIn, "TransformPair.shared", "fIn");
         return new TransformPair("shared", "shared parameter", random -> {
             P drawn = parameter.apply(random);
             return new Sides(fOut.apply(drawn), fIn.apply(drawn));
@@ -122,12 +129,13 @@ public final class TransformPair {
 
     /** This pair under another name (shown in reports and error messages). */
     public TransformPair named(String newName) {
-        return new TransformPair("named", require("named", "name", newName), sides, epsilon, lambda);
+        Arguments.notNull(newName, "TransformPair.named", "name");
+        return new TransformPair("named", newName, sides, epsilon, lambda);
     }
 
     /** The two maps to use for one call, drawn from {@code random} when the pair is random. */
     public Sides draw(RandomGenerator random) {
-        return sides.apply(random);
+        return sides.apply(Arguments.notNull(random, "TransformPair.draw", "random"));
     }
 
     /** The tolerated error epsilon. */
@@ -150,12 +158,6 @@ public final class TransformPair {
         return name + " (epsilon " + epsilon + ", lambda " + lambda + ")";
     }
 
-    private static <T> T require(String method, String argument, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException("TransformPair." + method + ": " + argument + " is null");
-        }
-        return value;
-    }
 
     // Built-in transforms name themselves; a lambda's toString is noise.
     private static String describe(UnaryOperator<Tensor> map) {

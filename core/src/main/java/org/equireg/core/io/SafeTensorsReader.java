@@ -38,6 +38,10 @@ public final class SafeTensorsReader {
      * @throws IOException                   when the file cannot be read
      */
     public static SafeTensors.Contents read(Path path, ReadLimits limits) throws IOException {
+        if (path == null || limits == null) {
+            throw new IllegalArgumentException("SafeTensorsReader.read: path " + path + " and limits " + limits
+                    + " must not be null");
+        }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(channel, limits);
         } catch (MalformedSafeTensorsException malformed) {

@@ -3,18 +3,24 @@ package org.equireg.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A failed write leaves the old file as it was and no temporary file behind. */
+/**
+ * A failed write leaves the old file as it was and no temporary file behind; a write removes the
+ * temporary files of dead writers to the same target and keeps those of live ones.
+ */
 class AtomicFileTest {
     private static final byte[] OLD = {1, 2, 3};
 
@@ -62,6 +68,68 @@ class AtomicFileTest {
         Files.write(target, OLD);
         AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(new byte[] {4, 5})));
         assertOnlyFile(target, new byte[] {4, 5});
+    }
+
+    @Test
+    void temporaryFileOfADeadWriterIsRemovedByTheNextWrite() throws Exception {
+        Path target = directory.resolve("file.bin");
+        Path stale = Files.write(directory.resolve(".file.bin." + deadPid() + ".1f2e3d.tmp"), new byte[] {6});
+        AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(new byte[] {4, 5})));
+        assertFalse(Files.exists(stale), "stale temporary file of a dead writer survived");
+        assertOnlyFile(target, new byte[] {4, 5});
+    }
+
+    @Test
+    void temporaryFilesOfLiveWritersAndOtherTargetsAreKept() throws Exception {
+        Path target = directory.resolve("file.bin");
+        // Blocks on its standard input, which stays open until the finally block.
+        Process live = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                WaitForInput.class.getName()).redirectErrorStream(true).start();
+        try {
+            long dead = deadPid();
+            List<Path> kept = List.of(
+                    Files.write(directory.resolve(".file.bin." + live.pid() + ".abc.tmp"), OLD),
+                    Files.write(directory.resolve(".file.bin." + ProcessHandle.current().pid() + ".abc.tmp"), OLD),
+                    Files.write(directory.resolve(".other.bin." + dead + ".abc.tmp"), OLD),
+                    Files.write(directory.resolve(".file.bin.abc.tmp"), OLD));
+            assertTrue(live.isAlive(), "the live writer ended before the test could use it");
+            AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(new byte[] {4})));
+            for (Path file : kept) {
+                assertTrue(Files.exists(file), file.getFileName() + " was deleted");
+            }
+        } finally {
+            live.destroyForcibly();
+            live.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void writerPidParsesOnlyTheNewNameFormat() {
+        assertEquals(1234L, AtomicFile.writerPid(".f.1234.ab12.tmp", ".f.").getAsLong());
+        assertTrue(AtomicFile.writerPid(".f.ab12.tmp", ".f.").isEmpty());
+        assertTrue(AtomicFile.writerPid(".f.5.1234.ab12.tmp", ".f.").isEmpty());
+        assertTrue(AtomicFile.writerPid(".g.1234.ab12.tmp", ".f.").isEmpty());
+        assertTrue(AtomicFile.writerPid(".f.99999999999999999999.ab12.tmp", ".f.").isEmpty());
+    }
+
+    /** The pid of a process that has exited (reuse within the test's lifetime is not a concern). */
+    private static long deadPid() throws Exception {
+        Process child = new ProcessBuilder(javaBinary(), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child java -version did not exit");
+        assertFalse(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false));
+        return child.pid();
+    }
+
+    /** A process that lives until its standard input closes. */
+    static final class WaitForInput {
+        public static void main(String[] arguments) throws IOException {
+            System.in.read();
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElseThrow(() -> new AssertionError("no java command"));
     }
 
     private void assertOnlyFile(Path target, byte[] content) throws IOException {

@@ -42,6 +42,9 @@ public final class Csv {
      *     message names the file, the line, and the column or the counts)
      */
     public static Tensor read(Path path, int headerLines) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("Csv.read: path is null");
+        }
         if (headerLines < 0) {
             throw new IllegalArgumentException("Csv.read: headerLines " + headerLines + " is negative");
         }

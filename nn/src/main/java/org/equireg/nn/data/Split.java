@@ -18,6 +18,10 @@ public record Split(TensorDataset train, TensorDataset test) {
      * scikit-learn: {@code train_test_split(..., test_size=testFraction, random_state=seed)}.
      */
     public static Split of(TensorDataset dataset, double testFraction, RandomGenerator random) {
+        if (dataset == null || random == null) {
+            throw new IllegalArgumentException("Split.of: dataset " + dataset + " and random " + random
+                    + " must not be null");
+        }
         int n = dataset.size();
         int testSize = (int) Math.ceil(testFraction * n);
         if (!(testFraction > 0 && testFraction < 1) || testSize < 1 || testSize >= n) {

@@ -15,10 +15,13 @@ public final class TensorDataset {
 
     /** Rows of the given tensors (at least one, all of rank &gt;= 1 with the same first dimension); not copied. */
     public TensorDataset(Tensor... tensors) {
-        if (tensors.length == 0) {
+        if (tensors == null || tensors.length == 0) {
             throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
         }
         for (int t = 0; t < tensors.length; t++) {
+            if (tensors[t] == null) {
+                throw new IllegalArgumentException("TensorDataset: tensor " + t + " is null");
+            }
             if (tensors[t].rank() == 0 || tensors[t].dim(0) != tensors[0].dim(0)) {
                 throw new IllegalArgumentException("TensorDataset: every tensor needs the same first dimension; tensor "
                         + t + " has shape " + Shapes.str(tensors[t].shape()) + ", tensor 0 has "
@@ -41,6 +44,10 @@ public final class TensorDataset {
 
     /** Tensor {@code index} (0 for inputs, 1 for targets, say). */
     public Tensor tensor(int index) {
+        if (index < 0 || index >= tensors.size()) {
+            throw new IllegalArgumentException("TensorDataset.tensor: index " + index + " is out of range [0, "
+                    + tensors.size() + ")");
+        }
         return tensors.get(index);
     }
 

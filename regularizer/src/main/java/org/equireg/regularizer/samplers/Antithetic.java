@@ -27,6 +27,7 @@ final class Antithetic implements Sampler {
 
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         Tensor half = base.sample((n + 1) / 2, shape, random);
         Tensor pairs = Tensor.concat(0, half, reflection.apply(half));
         return pairs.slice(0, 0, n).detach();

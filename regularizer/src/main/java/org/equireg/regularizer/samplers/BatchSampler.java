@@ -24,6 +24,7 @@ final class BatchSampler implements Sampler {
 
     @Override
     public synchronized Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         while (pendingRows < n) {
             Tensor batch = batches.get();
             int[] rowShape = batch == null ? null : Arrays.copyOfRange(batch.shape(), 1, batch.rank());

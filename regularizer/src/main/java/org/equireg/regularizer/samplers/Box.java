@@ -55,6 +55,7 @@ final class Box implements Sampler {
 
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         double[][] bounds = lowerAndUpper(shape);
         int dimension = bounds[0].length;
         double[] values = cube.points(n, dimension, random);

@@ -28,6 +28,7 @@ final class DataSampler implements Sampler {
 
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         check(shape);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {

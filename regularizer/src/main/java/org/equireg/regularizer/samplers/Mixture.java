@@ -47,6 +47,7 @@ final class Mixture implements Sampler {
 
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         int[] counts = new int[components.size()];
         for (int i = 0; i < n; i++) {
             double u = random.nextDouble();

@@ -12,6 +12,7 @@ final class UnitSphere implements Sampler {
 
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
+        BatchShapes.checkSampleArguments(this, n, shape, random);
         Tensor points = Tensor.randn(random, BatchShapes.withBatch(n, shape));
         double[] values = points.buffer();
         int dimension = values.length / n;

@@ -30,7 +30,7 @@ final class AffineWarp implements Transform {
         this.inverse = invert2x2(matrix, name);
         this.translationX = translationX;
         this.translationY = translationY;
-        this.padding = padding;
+        this.padding = Arguments.notNull(padding, name, "padding");
         this.name = name;
     }
 

@@ -10,7 +10,7 @@ final class Axes {
 
     /** {@code axis} of {@code batch} as a non-negative index; rejects the batch axis and out-of-range axes. */
     static int sampleAxis(String transform, int axis, Tensor batch) {
-        int rank = batch.rank();
+        int rank = Arguments.notNull(batch, transform, "batch").rank();
         if (rank < 2) {
             throw new IllegalArgumentException(transform + ": needs a batch (batch, ...) of rank >= 2, got shape "
                     + Shapes.str(batch.shape()));
@@ -25,7 +25,7 @@ final class Axes {
 
     /** Checks that a batch has at least the two trailing spatial axes {@code (batch, ..., height, width)}. */
     static void requireImages(String transform, Tensor batch) {
-        if (batch.rank() < 3) {
+        if (Arguments.notNull(batch, transform, "batch").rank() < 3) {
             throw new IllegalArgumentException(transform + ": needs images (batch, ..., height, width), got shape "
                     + Shapes.str(batch.shape()));
         }

@@ -21,7 +21,7 @@ final class AxisPermutation implements Transform {
 
     @Override
     public Tensor apply(Tensor batch) {
-        if (batch.rank() != order.length + 1) {
+        if (Arguments.notNull(batch, "permuteAxes", "batch").rank() != order.length + 1) {
             throw new IllegalArgumentException("permuteAxes: order " + Arrays.toString(order) + " needs samples with "
                     + order.length + " axes, got batch shape " + Shapes.str(batch.shape()));
         }

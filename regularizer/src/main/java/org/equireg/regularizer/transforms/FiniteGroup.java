@@ -26,7 +26,7 @@ public interface FiniteGroup extends RandomTransform {
     /** A uniformly drawn element. */
     @Override
     default Transform draw(RandomGenerator random) {
-        return elements().get(random.nextInt(order()));
+        return elements().get(Arguments.notNull(random, "FiniteGroup.draw", "random").nextInt(order()));
     }
 
     /**
@@ -35,6 +35,7 @@ public interface FiniteGroup extends RandomTransform {
      * @param batch {@code (batch, ...)}. Not modified.
      */
     default List<Tensor> orbit(Tensor batch) {
+        Arguments.notNull(batch, "FiniteGroup.orbit", "batch");
         List<Tensor> images = new ArrayList<>(order());
         for (Transform element : elements()) {
             images.add(element.apply(batch));

@@ -12,7 +12,7 @@ final class Identity implements Transform {
 
     @Override
     public Tensor apply(Tensor batch) {
-        return batch;
+        return Arguments.notNull(batch, "identity", "batch");
     }
 
     @Override

@@ -49,7 +49,7 @@ final class LinearAction implements Transform {
 
     @Override
     public Tensor apply(Tensor batch) {
-        if (batch.rank() < 2 || batch.dim(-1) != matrix.length) {
+        if (Arguments.notNull(batch, name, "batch").rank() < 2 || batch.dim(-1) != matrix.length) {
             throw new IllegalArgumentException(name + ": acts on vectors of length " + matrix.length
                     + " along the last axis of (batch, ..., d), got shape " + Shapes.str(batch.shape()));
         }

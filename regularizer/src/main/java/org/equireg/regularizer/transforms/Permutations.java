@@ -11,6 +11,7 @@ final class Permutations {
 
     /** Throws unless {@code permutation} holds each of 0..n-1 once. */
     static void check(String method, int[] permutation) {
+        Arguments.notNull(permutation, method, "permutation");
         boolean[] seen = new boolean[permutation.length];
         for (int value : permutation) {
             if (value < 0 || value >= permutation.length || seen[value]) {

@@ -32,6 +32,6 @@ public interface Transform extends UnaryOperator<Tensor> {
 
     /** {@code after} applied to the result of this: the composition {@code after ∘ this}. */
     default Transform then(Transform after) {
-        return Composition.of(this, after);
+        return Composition.of(this, Arguments.notNull(after, "Transform.then", "after"));
     }
 }

@@ -34,6 +34,10 @@ public final class Transforms {
 
     /** {@code steps} applied in order (the first first). The identity when there are none. */
     public static Transform compose(Transform... steps) {
+        Arguments.notNull(steps, "Transforms.compose", "steps");
+        for (int i = 0; i < steps.length; i++) {
+            Arguments.notNull(steps[i], "Transforms.compose", "steps[" + i + "]");
+        }
         return Composition.of(Arrays.asList(steps));
     }
 
@@ -44,7 +48,8 @@ public final class Transforms {
 
     /** Cyclic shift by {@code shifts[i]} along {@code axes[i]}. */
     public static Transform roll(int[] shifts, int[] axes) {
-        return new CyclicShift(shifts, axes);
+        return new CyclicShift(Arguments.notNull(shifts, "Transforms.roll", "shifts"),
+                Arguments.notNull(axes, "Transforms.roll", "axes"));
     }
 
     /** Shift by {@code shift} along {@code axis}, zero fill. */
@@ -54,12 +59,13 @@ public final class Transforms {
 
     /** Shift by {@code shifts[i]} along {@code axes[i]}, zero fill. */
     public static Transform translate(int[] shifts, int[] axes) {
-        return new Translation(shifts, axes);
+        return new Translation(Arguments.notNull(shifts, "Transforms.translate", "shifts"),
+                Arguments.notNull(axes, "Transforms.translate", "axes"));
     }
 
     /** Reversal along the given axes. PyTorch: {@code torch.flip}. */
     public static Transform flip(int... axes) {
-        return new Flip(axes);
+        return new Flip(Arguments.notNull(axes, "Transforms.flip", "axes"));
     }
 
     /** {@code k} counterclockwise quarter turns of the last two axes. PyTorch: {@code torch.rot90(x, k, (-2, -1))}. */
@@ -86,7 +92,10 @@ public final class Transforms {
             throw new IllegalArgumentException("Transforms.randomRotation: needs minRadians <= maxRadians, got "
                     + minRadians + " and " + maxRadians);
         }
-        return random -> rotate(minRadians + (maxRadians - minRadians) * random.nextDouble(), padding);
+        return random -> {
+            Arguments.notNull(random, "Transforms.randomRotation", "random");
+            return rotate(minRadians + (maxRadians - minRadians) * random.nextDouble(), padding);
+        };
     }
 
     /** Scaling of images by {@code factor} about the centre, bilinear ({@code factor > 1} zooms in). */
@@ -100,7 +109,8 @@ public final class Transforms {
      * right and y up; bilinear. {@code matrix} is 2 x 2 and invertible, {@code translation} {x, y}.
      */
     public static Transform affine(double[][] matrix, double[] translation, Padding padding) {
-        if (translation.length != 2) {
+        Arguments.notNull(matrix, "Transforms.affine", "matrix");
+        if (Arguments.notNull(translation, "Transforms.affine", "translation").length != 2) {
             throw new IllegalArgumentException("Transforms.affine: translation needs 2 entries {x, y}, got "
                     + translation.length);
         }
@@ -130,6 +140,9 @@ public final class Transforms {
 
     /** The SO(2) rotation {@code [[cos, -sin], [sin, cos]]} of 2-D vectors (x, y). */
     public static Transform rotation2d(double radians) {
+        if (!Double.isFinite(radians)) {
+            throw new IllegalArgumentException("Transforms.rotation2d: needs a finite angle, got radians = " + radians);
+        }
         double cos = Math.cos(radians);
         double sin = Math.sin(radians);
         return new LinearAction(String.format(Locale.ROOT, "rotation2d(%.6g rad)", radians),
@@ -222,6 +235,7 @@ public final class Transforms {
 
     /** (Z_2)^k, every subset of {@code axes} flipped (the empty subset first). */
     public static FiniteGroup flips(int... axes) {
+        Arguments.notNull(axes, "Transforms.flips", "axes");
         List<Transform> elements = new ArrayList<>();
         for (int subset = 0; subset < 1 << axes.length; subset++) {
             int[] chosen = new int[Integer.bitCount(subset)];

@@ -24,7 +24,7 @@ final class Translation implements Transform {
 
     @Override
     public Tensor apply(Tensor batch) {
-        int rank = batch.rank();
+        int rank = Arguments.notNull(batch, "translate", "batch").rank();
         int[] before = new int[rank];
         int[] after = new int[rank];
         for (int i = 0; i < axes.length; i++) {

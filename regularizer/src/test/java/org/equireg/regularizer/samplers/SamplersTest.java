@@ -21,8 +21,10 @@ class SamplersTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> sampler.check(new int[] {2, 3}));
         assertTrue(error.getMessage().contains("[4]") && error.getMessage().contains("[2, 3]"), error.getMessage());
         IllegalArgumentException inverted = assertThrows(IllegalArgumentException.class,
-                () -> Samplers.box(1, 0).check(new int[] {2}));
+                () -> Samplers.box(Tensor.ones(2), Tensor.zeros(2)).check(new int[] {2}));
         assertTrue(inverted.getMessage().contains("above high"), inverted.getMessage());
+        IllegalArgumentException invertedScalars = assertThrows(IllegalArgumentException.class, () -> Samplers.box(1, 0));
+        assertTrue(invertedScalars.getMessage().contains("low = 1.0, high = 0.0"), invertedScalars.getMessage());
     }
 
     @Test
