@@ -117,6 +117,10 @@ public final class Convolution {
      */
     public static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, int groups,
                                       double[] dWeight) {
+        if (DirectWeightGradient.applies(g, groups) && g.batch() > 0) {
+            DirectWeightGradient.backwardWeight(gradOut, x, g, outChannels, dWeight);
+            return;
+        }
         Layout layout = new Layout(g, outChannels, groups);
         long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
         int[] split = split(layout.patch(), layout.groupOut(), groups, Parallel.plannedThreads(flops));

@@ -230,6 +230,80 @@ class ConvolutionTest {
         }
     }
 
+    /**
+     * Through the public entry point: stride 1 and one group take {@link DirectWeightGradient}
+     * ({@link #referenceLaneChains}), the others the unfolded product ({@link #referenceWeightGradient}).
+     */
+    @Test
+    void weightGradientFollowsItsReferenceBitForBit() {
+        for (Case k : cases()) {
+            boolean direct = k.g().stride() == 1 && k.groups() == 1;
+            double[] dw = new double[k.weight().length];
+            java.util.Arrays.fill(dw, Double.NaN);
+            Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw);
+            double[] expected = direct ? referenceLaneChains(k, Simd.vectorized() ? Simd.lanes() : 1)
+                    : referenceWeightGradient(k);
+            assertBitwiseEquals(expected, dw, "weight gradient " + k.g());
+        }
+    }
+
+    /** With one lane the direct weight gradient is the plain chain over (n, oy, ox). */
+    @Test
+    void oneLaneChainIsThePlainChain() {
+        for (Case k : cases()) {
+            if (k.g().stride() == 1 && k.groups() == 1) {
+                assertBitwiseEquals(referenceWeightGradient(k), referenceLaneChains(k, 1), "one lane " + k.g());
+            }
+        }
+    }
+
+    /**
+     * {@link DirectWeightGradient}'s sequence: on the image zero-padded and flattened row by row (row
+     * length {@code Wp = W + 2p}) and G on the same rows (zero past each row's end), position i of
+     * {@code roundUp(outH Wp, lanes)} goes to chain {@code i mod lanes}, each chain an fma chain over
+     * (n, i) in order from 0, then the chains added first to last.
+     */
+    private static double[] referenceLaneChains(Case k, int lanes) {
+        ConvGeometry g = k.g();
+        int wp = g.width() + 2 * g.padding();
+        int hp = g.height() + 2 * g.padding();
+        int positions = (g.outHeight() * wp + lanes - 1) / lanes * lanes;
+        double[] dw = new double[k.weight().length];
+        for (int o = 0; o < k.outChannels(); o++) {
+            for (int c = 0; c < g.channels(); c++) {
+                for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                    for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                        double[] chains = new double[lanes];
+                        for (int n = 0; n < g.batch(); n++) {
+                            for (int i = 0; i < positions; i++) {
+                                int oy = i / wp;
+                                int ox = i % wp;
+                                double grad = oy < g.outHeight() && ox < g.outWidth()
+                                        ? k.gradOut()[k.outIndex(n, o, oy, ox)] : 0.0;
+                                // the padded flat image, read past a row's end into the next row (or plane)
+                                int flat = c * hp * wp + (oy + ky * g.dilation()) * wp + ox + kx * g.dilation();
+                                int pc = flat / (hp * wp);
+                                int py = flat % (hp * wp) / wp - g.padding();
+                                int px = flat % wp - g.padding();
+                                boolean inside = pc < g.channels() && py >= 0 && py < g.height() && px >= 0
+                                        && px < g.width();
+                                double pixel = inside ? k.x()[((n * g.channels() + pc) * g.height() + py) * g.width() + px]
+                                        : 0.0;
+                                chains[i % lanes] = Math.fma(grad, pixel, chains[i % lanes]);
+                            }
+                        }
+                        double sum = chains[0];
+                        for (int lane = 1; lane < lanes; lane++) {
+                            sum += chains[lane];
+                        }
+                        dw[k.weightIndex(o, c, ky, kx)] = sum;
+                    }
+                }
+            }
+        }
+        return dw;
+    }
+
     @Test
     void weightGradientFollowsTheReferenceBitForBitForAnySplit() {
         for (Case k : cases()) {
