@@ -68,7 +68,7 @@ class ValidationSweepTest {
                 row("Module.loadStateDict(null)", () -> new Linear(3, 2).loadStateDict(null), "loadStateDict", "state is null"),
                 row("Checkpoint.save(null model)", () -> Checkpoint.save(java.nio.file.Path.of("unused.ckpt"), null, null),
                         "Checkpoint.save", "model is null"),
-                row("Linear.forward(wrong width)", () -> new Linear(3, 2).forward(Tensor.zeros(4, 5)), "matmul", "[4, 5]", "[3, 2]"),
+                row("Linear.forward(wrong width)", () -> new Linear(3, 2).forward(Tensor.zeros(4, 5)), "linear", "[4, 5]", "[2, 3]"),
                 row("Conv2d(inChannels = 0)", () -> new Conv2d(0, 4, 3, 1, 1), "Conv2d", "inChannels = 0"),
                 row("Conv2d(kernel = -1)", () -> new Conv2d(1, 4, -1, 1, 1), "Conv2d", "kernel = -1"),
                 row("Conv2d(groups = 3 with 4 channels)", () -> new Conv2d(4, 4, 3, 1, 1, 1, 3, true, random), "Conv2d", "groups = 3"),
