@@ -129,22 +129,29 @@ final class VectorElementwise {
 
     /**
      * {@link ScalarElementwise#tanh(double)} lane by lane: the same operations, branches as blends. The
-     * work is split in two loops, e = expm1(+-2|x|) and then the quotient, because C2 stops inlining
-     * vector operations (and falls back to boxed vectors, 50 times slower) in one loop this long.
+     * work runs as three loops over blocks (the reduction and series, expm1 from them, the quotient)
+     * because C2 stops inlining vector operations in one loop this long and falls back to boxed
+     * vectors, some 50 times slower.
      */
     static void tanh(double[] x, int xOffset, double[] out, int outOffset, int length) {
         int block = Math.min(length, TANH_BLOCK);
         double[] e = new double[block];
         double[] eLo = new double[block];
+        double[] scale = new double[block];
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
-            tanhExpm1(x, xOffset + start, e, eLo, n);
+            tanhSeries(x, xOffset + start, e, eLo, scale, n);
+            tanhExpm1(e, eLo, scale, n);
             tanhQuotient(x, xOffset + start, e, eLo, out, outOffset + start, n);
         }
     }
 
-    /** e + eLo = expm1(-2|x|) for |x| &lt; 1, else expm1(2 min(|x|, 22)); the first half of {@link #tanh}. */
-    private static void tanhExpm1(double[] x, int xOffset, double[] e, double[] eLo, int length) {
+    /**
+     * With y = -2|x| for |x| &lt; 1, else 2 min(|x|, 22), and y = k ln2 + r: expm1(r) as expm1R + expm1RLo,
+     * and 2^k. No scalar tail: {@link #tanhQuotient} runs the whole scalar formula on the last elements.
+     */
+    private static void tanhSeries(double[] x, int xOffset, double[] expm1R, double[] expm1RLo, double[] scale,
+                                   int length) {
         int i = 0;
         for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, x, xOffset + i).abs().min(TANH_SATURATION);
@@ -152,18 +159,27 @@ final class VectorElementwise {
             DoubleVector y = a.mul(broadcast(2.0).blend(-2.0, small));
             DoubleVector shifted = y.mul(INV_LN2).add(ROUNDING_SHIFT);
             DoubleVector k = shifted.sub(ROUNDING_SHIFT);
-            DoubleVector r = k.fma(broadcast(-LN2_LO), k.fma(broadcast(-LN2_HI), y));
+            DoubleVector rHi = k.fma(broadcast(-LN2_HI), y);
+            DoubleVector r = k.fma(broadcast(-LN2_LO), rHi);
+            DoubleVector rLo = k.fma(broadcast(-LN2_LO), rHi.sub(r));
             DoubleVector rq = r.mul(expm1Series(r));
-            DoubleVector expm1R = rq.fma(r, r);
-            DoubleVector expm1RLo = rq.fma(r, r.sub(expm1R));
-            DoubleVector scale = exp2(shifted);
-            DoubleVector scaled = scale.mul(expm1R);
-            DoubleVector offset = scale.sub(1.0);
-            DoubleVector sum = scaled.add(offset);
-            sum.intoArray(e, i);
-            twoSumError(scaled, offset, sum).add(scale.mul(expm1RLo)).intoArray(eLo, i);
+            DoubleVector sum = rq.fma(r, r);
+            sum.intoArray(expm1R, i);
+            rq.fma(r, r.sub(sum)).add(rLo.fma(sum, rLo)).intoArray(expm1RLo, i);
+            exp2(shifted).intoArray(scale, i);
         }
-        // no scalar tail: tanhQuotient runs the whole scalar formula on the last length % LANES elements
+    }
+
+    /** In place: e + eLo = 2^k (expm1R + expm1RLo) + (2^k - 1) = expm1(y). */
+    private static void tanhExpm1(double[] e, double[] eLo, double[] scale, int length) {
+        for (int i = 0, bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector power = DoubleVector.fromArray(SPECIES, scale, i);
+            DoubleVector scaled = power.mul(DoubleVector.fromArray(SPECIES, e, i));
+            DoubleVector offset = power.sub(1.0);
+            DoubleVector sum = scaled.add(offset);
+            twoSumError(scaled, offset, sum).add(power.mul(DoubleVector.fromArray(SPECIES, eLo, i))).intoArray(eLo, i);
+            sum.intoArray(e, i);
+        }
     }
 
     /** out = sign(x) * (|x| &lt; 1 ? -e / (e + 2) : 1 - 2 / (e + 2)), e = e + eLo; the second half of {@link #tanh}. */

@@ -4,8 +4,8 @@ import org.equireg.core.Tensor;
 import org.equireg.core.kernels.Elementwise;
 
 /**
- * {@code y = tanh(x)}. Derivative: 1 - y^2. The values come from {@link Elementwise#tanh}, within 2 ulp of
- * {@link StrictMath#tanh} and the same on every JDK. PyTorch: {@code torch.tanh}.
+ * {@code y = tanh(x)}. Derivative: 1 - y^2. The values come from {@link Elementwise#tanh}, within 1 ulp of
+ * the exact value and the same on every JDK (Math.tanh may differ between JDKs: JDK 25 intrinsifies it). PyTorch: {@code torch.tanh}.
  */
 public final class Tanh {
     private Tanh() {
