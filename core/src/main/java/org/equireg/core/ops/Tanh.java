@@ -5,7 +5,8 @@ import org.equireg.core.kernels.Elementwise;
 
 /**
  * {@code y = tanh(x)}. Derivative: 1 - y^2. The values come from {@link Elementwise#tanh}, within 1 ulp of
- * the exact value and the same on every JDK (Math.tanh may differ between JDKs: JDK 25 intrinsifies it). PyTorch: {@code torch.tanh}.
+ * the exact value and the same on every JDK (Math.tanh may differ between JDKs: JDK 25 intrinsifies it).
+ * PyTorch: {@code torch.tanh}.
  */
 public final class Tanh {
     private Tanh() {
