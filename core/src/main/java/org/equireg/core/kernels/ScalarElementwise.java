@@ -57,7 +57,10 @@ final class ScalarElementwise {
     /** ln 2 split as fdlibm does: LN2_HI has 32 significant bits, LN2_LO = ln 2 - LN2_HI to double precision. */
     static final double LN2_HI = 0x1.62e42feep-1;
     static final double LN2_LO = 0x1.a39ef35793c76p-33;
-    /** Taylor coefficients 1/n! of expm1 for n = 2 .. 13; the first term dropped is below 2^-56 relative on |r| &lt;= ln2/2. */
+    /**
+     * Taylor coefficients 1/n! of expm1, n = 2 .. 13; the first term dropped is below 2^-56 relative for
+     * |r| &lt;= ln2/2.
+     */
     static final double C2 = 1.0 / 2;
     static final double C3 = 1.0 / 6;
     static final double C4 = 1.0 / 24;
@@ -91,7 +94,7 @@ final class ScalarElementwise {
         double k = shifted - ROUNDING_SHIFT;
         double rHi = Math.fma(k, -LN2_HI, y); // exact
         double r = Math.fma(k, -LN2_LO, rHi);
-        double rLo = Math.fma(k, -LN2_LO, rHi - r); // r + rLo = y - k ln2 to about 2^-100
+        double rLo = Math.fma(k, -LN2_LO, rHi - r); // r + rLo = y - k ln2 to about 2^-80
         double q = Math.fma(C13, r, C12);
         q = Math.fma(q, r, C11);
         q = Math.fma(q, r, C10);

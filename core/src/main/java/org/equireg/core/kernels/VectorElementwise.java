@@ -182,7 +182,7 @@ final class VectorElementwise {
         }
     }
 
-    /** out = sign(x) * (|x| &lt; 1 ? -e / (e + 2) : 1 - 2 / (e + 2)), e = e + eLo; the second half of {@link #tanh}. */
+    /** out = sign(x) (|x| &lt; 1 ? -e / (e + 2) : 1 - 2 / (e + 2)) with e = e + eLo; the last loop of {@link #tanh}. */
     private static void tanhQuotient(double[] x, int xOffset, double[] e, double[] eLo, double[] out, int outOffset,
                                      int length) {
         DoubleVector one = broadcast(1.0);

@@ -76,8 +76,8 @@ public final class Linear {
         }
         int inFeatures = weight.dim(1);
         if (x.dim(x.rank() - 1) != inFeatures) {
-            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shape()) + " has "
-                    + x.dim(x.rank() - 1) + " features, weight " + Shapes.str(weight.shape()) + " expects " + inFeatures);
+            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shape()) + " has " + x.dim(x.rank() - 1)
+                    + " features, weight " + Shapes.str(weight.shape()) + " expects " + inFeatures);
         }
         if (bias != null && (bias.rank() != 1 || bias.dim(0) != weight.dim(0))) {
             throw new IllegalArgumentException("linear: bias " + Shapes.str(bias.shape()) + " should be ["

@@ -16,9 +16,9 @@ class MatMulGoldenTest {
     static final String FAMILY = "matmul";
 
     static Stream<GoldenCase> cases() {
-        Stream<GoldenCase> matmul = Stream.of("matmul_dot", "matmul_vec_mat", "matmul_mat_vec", "matmul_mat_mat", "matmul_outer",
-                        "matmul_batched", "matmul_batched_broadcast", "matmul_batch_mat", "matmul_mat_batch",
-                        "matmul_batch_vec", "matmul_vec_batch", "matmul_odd_sizes")
+        Stream<GoldenCase> matmul = Stream.of("matmul_dot", "matmul_vec_mat", "matmul_mat_vec", "matmul_mat_mat",
+                        "matmul_outer", "matmul_batched", "matmul_batched_broadcast", "matmul_batch_mat",
+                        "matmul_mat_batch", "matmul_batch_vec", "matmul_vec_batch", "matmul_odd_sizes")
                 .map(name -> of(name, f -> f.input(0).matmul(f.input(1))));
         Stream<GoldenCase> linear = Stream.of("linear_bias", "linear_no_bias", "linear_vector", "linear_batch_3d",
                         "linear_odd_sizes")

@@ -26,7 +26,10 @@ class TanhTest {
         Math.nextDown(22.0), 22.0, Math.nextUp(22.0), 710, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
     };
 
-    /** Edges, then uniform in [0, 1] and [1, 25], log-uniform in [1e-8, 1e-2] and [1e-320, 1e3], subnormal bits; both signs. */
+    /**
+     * Edges, then uniform in [0, 1] and [1, 25], log-uniform in [1e-8, 1e-2] and [1e-320, 1e3], and
+     * subnormals from random bits; all with both signs.
+     */
     private static double[] points() {
         Random random = new Random(SEED);
         int ranges = 5;
