@@ -185,6 +185,16 @@ def linear_algebra():
             # Odd sizes, so a blocked kernel meets partial blocks on every side.
             ("matmul_odd_sizes", (13, 37), (37, 11))]:
         case(f, name, torch.matmul, lambda r, left=left, right=right: [r.normal(*left), r.normal(*right)])
+    # F.linear: input (..., in), weight (out, in), bias (out) or none; odd sizes meet partial blocks.
+    for name, x, out, bias in [
+            ("linear_bias", (5, 4), 3, True),
+            ("linear_no_bias", (5, 4), 3, False),
+            ("linear_vector", (4,), 3, True),
+            ("linear_batch_3d", (2, 3, 4), 5, True),
+            ("linear_odd_sizes", (13, 37), 11, True)]:
+        inputs = (lambda r, x=x, out=out: [r.normal(*x), r.normal(out, x[-1]), r.normal(out)]) if bias else \
+            (lambda r, x=x, out=out: [r.normal(*x), r.normal(out, x[-1])])
+        case(f, name, F.linear, inputs)
 
 
 # ---------------------------------------------------------------------------- shape and movement

@@ -16,6 +16,7 @@ import org.equireg.core.ops.Exp;
 import org.equireg.core.ops.Flip;
 import org.equireg.core.ops.Gather;
 import org.equireg.core.ops.IndexSelect;
+import org.equireg.core.ops.Linear;
 import org.equireg.core.ops.Log;
 import org.equireg.core.ops.Log1p;
 import org.equireg.core.ops.MatMul;
@@ -622,6 +623,15 @@ public final class Tensor {
             product = product.squeeze(-1);
         }
         return product;
+    }
+
+    /**
+     * The affine map of a dense layer, {@code x W^T + b} over the last axis: this (..., in), weight
+     * (out, in), bias (out) or null, result (..., out); a 1-D input (in) gives (out). One fused
+     * product: W is never transposed in memory. PyTorch: {@code torch.nn.functional.linear}.
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return Linear.apply(this, weight, bias);
     }
 
     /**

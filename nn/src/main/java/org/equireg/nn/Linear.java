@@ -39,8 +39,7 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        Tensor product = Arguments.notNull(input, "Linear.forward", "input").matmul(weight.transpose());
-        return bias == null ? product : product.add(bias);
+        return Arguments.notNull(input, "Linear.forward", "input").linear(weight, bias);
     }
 
     @Override

@@ -24,5 +24,6 @@ public final class Primitives {
     public static final List<Class<?>> MOVEMENT = List.of(Reshape.class, Permute.class, BroadcastTo.class,
             Concat.class, Slice.class, IndexSelect.class, Gather.class, Pad.class, Roll.class, Flip.class);
     /** Fused linear-algebra and image ops. */
-    public static final List<Class<?>> FUSED = List.of(MatMul.class, Conv2d.class, MaxPool2d.class, AvgPool2d.class);
+    public static final List<Class<?>> FUSED = List.of(MatMul.class, Linear.class, Conv2d.class, MaxPool2d.class,
+            AvgPool2d.class);
 }

@@ -132,6 +132,21 @@ class ElementwiseTest {
     }
 
     @Test
+    void tanhMatchesScalarTwin() {
+        assumeVectorModule();
+        assertEquals(expectedCases(), checkTwins("tanh",
+                (a, ao, b, bo, out, oo, n) -> VectorElementwise.tanh(a, ao, out, oo, n),
+                (a, ao, b, bo, out, oo, n) -> ScalarElementwise.tanh(a, ao, out, oo, n)));
+    }
+
+    @Test
+    void tanhBackwardMatchesScalarTwin() {
+        assumeVectorModule();
+        assertEquals(expectedCases(), checkTwins("tanhBackward", VectorElementwise::tanhBackward,
+                ScalarElementwise::tanhBackward));
+    }
+
+    @Test
     void facadeComputesTheDocumentedFormulas() {
         double[] a = {1.5, -2, 3, 0.25, 7};
         double[] b = {2, 4, -0.5, 0.125, 1};

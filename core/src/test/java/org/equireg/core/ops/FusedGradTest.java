@@ -10,7 +10,7 @@ import org.equireg.core.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Gradient checks of matmul (with every promotion and batch broadcast), conv2d and pooling. */
+/** Gradient checks of matmul (with every promotion and batch broadcast), linear, conv2d and pooling. */
 class FusedGradTest {
 
     /** Operand shapes of matmul: 2-D, the 1-D promotions, batches broadcast either way, size 1, size 0. */
@@ -81,7 +81,26 @@ class FusedGradTest {
                 in.distinct(2, 3, 16, 16)));
         cases.add(fast("avgPool2d(int,int,int)", "16 x 16", x -> x[0].avgPool2d(3, 2, 1),
                 in.normal(2, 3, 16, 16)));
+        cases.addAll(linearCases(in));
         return cases.stream();
+    }
+
+    /** linear with and without bias, over 1-D, 2-D and 3-D inputs, an empty batch, and one large enough to pack. */
+    private static List<GradCase> linearCases(Inputs in) {
+        String method = "linear(Tensor,Tensor)";
+        return List.of(
+                of(method, "with bias", x -> x[0].linear(x[1], x[2]), in.normal(3, 4), in.normal(5, 4), in.normal(5)),
+                of(method, "no bias", x -> x[0].linear(x[1], null), in.normal(3, 4), in.normal(5, 4)),
+                of(method, "1-D input", x -> x[0].linear(x[1], x[2]), in.normal(4), in.normal(5, 4), in.normal(5)),
+                of(method, "3-D input", x -> x[0].linear(x[1], x[2]), in.normal(2, 3, 4), in.normal(5, 4),
+                        in.normal(5)),
+                of(method, "one feature in and out", x -> x[0].linear(x[1], x[2]), in.normal(3, 1), in.normal(1, 1),
+                        in.normal(1)),
+                of(method, "empty batch", x -> x[0].linear(x[1], x[2]), in.normal(0, 4), in.normal(5, 4),
+                        in.normal(5)),
+                of(method, "same tensor as input and weight", x -> x[0].linear(x[0], null), in.normal(3, 3)),
+                fast(method, "64 x 48 from 40", x -> x[0].linear(x[1], x[2]), in.normal(64, 40), in.normal(48, 40),
+                        in.normal(48)));
     }
 
     private static GradCase convCase(Inputs in, int[] inputShape, int[] weightShape, int[] settings) {

@@ -104,6 +104,7 @@ final class NnSweep {
         Tensor vector = Tensor.zeros(3);
         return Stream.of(
                 row("nn.Linear#forward(Tensor)", "null input", () -> new Linear(3, 2).forward(null), "Linear.forward", "input is null"),
+                row("nn.Linear#forward(Tensor)", "5 features for 3", () -> new Linear(3, 2).forward(Tensor.zeros(4, 5)), "linear", "[4, 5]", "[2, 3]"),
                 row("nn.Conv2d#forward(Tensor)", "rank-1 input", () -> new Conv2d(1, 1, 3, 1, 1).forward(vector), "conv2d", "[3]"),
                 row("nn.LayerNorm#forward(Tensor)", "last axis 3 for normalized shape [4]", () -> new LayerNorm(4).forward(vector), "LayerNorm", "[3]", "[4]"),
                 row("nn.BatchNorm#forward(Tensor)", "3 channels for 2", () -> new BatchNorm1d(2).forward(Tensor.zeros(4, 3)), "BatchNorm1d", "[4, 3]"),
