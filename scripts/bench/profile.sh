@@ -14,7 +14,7 @@ threads=${3:-1}
 warmup=${4:-20}
 seconds=${5:-10}
 recording="benchmarks/target/profile-$workload-$regularized-t$threads.jfr"
-java --add-modules=jdk.incubator.vector -Dequireg.threads="$threads" -XX:+UseParallelGC \
+java --add-modules=jdk.incubator.vector -Dequireg.threads="$threads" -XX:+UseParallelGC -Xms2g -Xmx2g \
     -XX:StartFlightRecording=delay="${warmup}s",filename="$recording",settings=profile \
     -cp benchmarks/target/benchmarks.jar org.equireg.benchmarks.StepTimer --workloads "$workload" \
     --regularized "$regularized" --warmup "$((warmup + 1))" --block "$seconds" --repeats 1 2>/dev/null

@@ -192,19 +192,22 @@ public final class Convolution {
     }
 
     /**
-     * The bias gradient: {@code dBias[o] = sum over n of (sum over pixels of gradOut[n][o])}, each
-     * inner sum a {@link Reductions#sum}, added over n in order.
+     * The bias gradient: per channel, {@code columns[pixel] = sum over n of gradOut[n][o][pixel]}
+     * added over n in order, then {@code dBias[o] = } the {@link Reductions#sum} of those columns.
      *
      * @param gradOut (N, O, pixels). Not modified.
      * @param dBias (O). Modified (overwritten).
      */
     public static void backwardBias(double[] gradOut, int batch, int outChannels, int pixels, double[] dBias) {
-        Arrays.fill(dBias, 0, outChannels, 0.0);
-        for (int n = 0; n < batch; n++) {
-            for (int o = 0; o < outChannels; o++) {
-                dBias[o] += Reductions.sum(gradOut, (n * outChannels + o) * pixels, pixels);
+        double[] columns = COLUMNS.take(pixels);
+        for (int o = 0; o < outChannels; o++) {
+            Arrays.fill(columns, 0, pixels, 0.0);
+            for (int n = 0; n < batch; n++) {
+                Elementwise.addInPlace(columns, 0, gradOut, (n * outChannels + o) * pixels, pixels);
             }
+            dBias[o] = Reductions.sum(columns, 0, pixels);
         }
+        COLUMNS.give(columns);
     }
 
     private static int roundUp(int value, int multiple) {

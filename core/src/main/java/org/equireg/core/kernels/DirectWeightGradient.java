@@ -53,20 +53,21 @@ final class DirectWeightGradient {
             int[] rows = new int[4];
             int[] columns = new int[4];
             int end = Grid.first(tiles, tasks, task + 1);
-            for (int n = 0; n < batch; n++) {
+            for (int first = 0; first < batch; first += layout.imagesPerBlock()) {
+                int count = Math.min(layout.imagesPerBlock(), batch - first);
                 for (int tile = Grid.first(tiles, tasks, task); tile < end; tile++) {
                     // Consecutive tiles share their rows of G, which stay in L1 while the terms change.
                     // Past the last channel or term, the tile repeats it: computed again, harmlessly.
                     for (int r = 0; r < 4; r++) {
                         int o = Math.min(tile / columnTiles * 4 + r, outChannels - 1);
-                        gradRows[r] = (n * outChannels + o) * layout.positions();
+                        gradRows[r] = (first * outChannels + o) * layout.positions();
                         rows[r] = o * patch * KERNEL.lanes();
                         int q = Math.min(tile % columnTiles * 4 + r, patch - 1);
-                        offsets[r] = n * layout.imageLength() + layout.offsets()[q];
+                        offsets[r] = first * layout.imageLength() + layout.offsets()[q];
                         columns[r] = q * KERNEL.lanes();
                     }
-                    KERNEL.accumulate(images, offsets, gradients, gradRows, layout.positions(), partial, rows,
-                            columns);
+                    KERNEL.accumulate(images, offsets, layout.imageLength(), gradients, gradRows,
+                            outChannels * layout.positions(), count, layout.positions(), partial, rows, columns);
                 }
             }
         });
@@ -106,6 +107,14 @@ final class DirectWeightGradient {
                     }
                 }
             }
+        }
+
+        /**
+         * Images handled together by each tile: as many as fit in about 256 KiB (L2) with their
+         * gradients, so a tile's partial sums are loaded and stored once per block, not per image.
+         */
+        int imagesPerBlock() {
+            return Math.max(1, (1 << 15) / (imageLength + outChannels * positions));
         }
 
         /** Writes image n, zero-padded, and its output gradient, on padded rows. */

@@ -23,16 +23,8 @@ final class VectorWeightGradientKernel implements WeightGradientKernel {
     }
 
     @Override
-    public void accumulate(double[] image, int[] offsets, double[] grad, int[] gradRows, int positions,
-                           double[] partial, int[] rows, int[] columns) {
-        int g0 = gradRows[0];
-        int g1 = gradRows[1];
-        int g2 = gradRows[2];
-        int g3 = gradRows[3];
-        int x0 = offsets[0];
-        int x1 = offsets[1];
-        int x2 = offsets[2];
-        int x3 = offsets[3];
+    public void accumulate(double[] image, int[] offsets, int imageStride, double[] grad, int[] gradRows,
+                           int gradStride, int count, int positions, double[] partial, int[] rows, int[] columns) {
         DoubleVector c00 = load(partial, rows[0] + columns[0]), c01 = load(partial, rows[0] + columns[1]);
         DoubleVector c02 = load(partial, rows[0] + columns[2]), c03 = load(partial, rows[0] + columns[3]);
         DoubleVector c10 = load(partial, rows[1] + columns[0]), c11 = load(partial, rows[1] + columns[1]);
@@ -41,19 +33,32 @@ final class VectorWeightGradientKernel implements WeightGradientKernel {
         DoubleVector c22 = load(partial, rows[2] + columns[2]), c23 = load(partial, rows[2] + columns[3]);
         DoubleVector c30 = load(partial, rows[3] + columns[0]), c31 = load(partial, rows[3] + columns[1]);
         DoubleVector c32 = load(partial, rows[3] + columns[2]), c33 = load(partial, rows[3] + columns[3]);
-        for (int i = 0; i < positions; i += LANES) {
-            DoubleVector a0 = DoubleVector.fromArray(SPECIES, image, x0 + i);
-            DoubleVector a1 = DoubleVector.fromArray(SPECIES, image, x1 + i);
-            DoubleVector a2 = DoubleVector.fromArray(SPECIES, image, x2 + i);
-            DoubleVector a3 = DoubleVector.fromArray(SPECIES, image, x3 + i);
-            DoubleVector d0 = DoubleVector.fromArray(SPECIES, grad, g0 + i);
+        // One flat loop over (image, position): JDK 17's compiler boxes vectors carried through nested loops.
+        int steps = positions / LANES;
+        int gradSkip = gradStride - positions;
+        int imageSkip = imageStride - positions;
+        int g = 0;
+        int x = 0;
+        for (int k = 0, step = 0; k < count * steps; k++) {
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, image, offsets[0] + x);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, image, offsets[1] + x);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, image, offsets[2] + x);
+            DoubleVector a3 = DoubleVector.fromArray(SPECIES, image, offsets[3] + x);
+            DoubleVector d0 = DoubleVector.fromArray(SPECIES, grad, gradRows[0] + g);
             c00 = d0.fma(a0, c00); c01 = d0.fma(a1, c01); c02 = d0.fma(a2, c02); c03 = d0.fma(a3, c03);
-            DoubleVector d1 = DoubleVector.fromArray(SPECIES, grad, g1 + i);
+            DoubleVector d1 = DoubleVector.fromArray(SPECIES, grad, gradRows[1] + g);
             c10 = d1.fma(a0, c10); c11 = d1.fma(a1, c11); c12 = d1.fma(a2, c12); c13 = d1.fma(a3, c13);
-            DoubleVector d2 = DoubleVector.fromArray(SPECIES, grad, g2 + i);
+            DoubleVector d2 = DoubleVector.fromArray(SPECIES, grad, gradRows[2] + g);
             c20 = d2.fma(a0, c20); c21 = d2.fma(a1, c21); c22 = d2.fma(a2, c22); c23 = d2.fma(a3, c23);
-            DoubleVector d3 = DoubleVector.fromArray(SPECIES, grad, g3 + i);
+            DoubleVector d3 = DoubleVector.fromArray(SPECIES, grad, gradRows[3] + g);
             c30 = d3.fma(a0, c30); c31 = d3.fma(a1, c31); c32 = d3.fma(a2, c32); c33 = d3.fma(a3, c33);
+            g += LANES;
+            x += LANES;
+            if (++step == steps) {
+                step = 0;
+                g += gradSkip;
+                x += imageSkip;
+            }
         }
         c00.intoArray(partial, rows[0] + columns[0]); c01.intoArray(partial, rows[0] + columns[1]);
         c02.intoArray(partial, rows[0] + columns[2]); c03.intoArray(partial, rows[0] + columns[3]);
