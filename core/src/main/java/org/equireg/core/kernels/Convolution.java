@@ -101,8 +101,9 @@ public final class Convolution {
     }
 
     /**
-     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}; each
-     * element is one fused multiply-add chain over (n, pixel) in order. It is computed transposed,
+     * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}. At
+     * stride 1 with one group, {@link DirectWeightGradient} computes it (eight chains per element);
+     * otherwise each element is one fused multiply-add chain over (n, pixel) in order, computed transposed,
      * {@code cols gradOut^T}, so that the unfolded image is the left operand, written row by row
      * ({@link Im2Col#unfold}), and the gradient is read in place as the transposed right operand.
      *
@@ -193,7 +194,7 @@ public final class Convolution {
 
     /**
      * The bias gradient: per channel, {@code columns[pixel] = sum over n of gradOut[n][o][pixel]}
-     * added over n in order, then {@code dBias[o] = } the {@link Reductions#sum} of those columns.
+     * added over n in order, then {@code dBias[o] = } those columns added in order.
      *
      * @param gradOut (N, O, pixels). Not modified.
      * @param dBias (O). Modified (overwritten).
@@ -205,7 +206,11 @@ public final class Convolution {
             for (int n = 0; n < batch; n++) {
                 Elementwise.addInPlace(columns, 0, gradOut, (n * outChannels + o) * pixels, pixels);
             }
-            dBias[o] = Reductions.sum(columns, 0, pixels);
+            double sum = 0.0;
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                sum += columns[pixel];
+            }
+            dBias[o] = sum;
         }
         COLUMNS.give(columns);
     }

@@ -11,20 +11,32 @@ import java.util.Arrays;
  * never -0, so adding an exact zero leaves it unchanged; an infinite or NaN pixel next to the edge
  * can turn an infinite gradient into NaN).
  *
- * <p>Each element is {@link WeightGradientKernel#lanes()} fused multiply-add chains over (n, i) in
- * order, position i going to chain {@code i mod lanes}, whose results are then added from the first
- * chain to the last. With one lane (the scalar path) that is the same sequence as
- * {@link Convolution#backwardWeight} documents; the vector path agrees with it to rounding. Tasks own
- * disjoint tiles and every tile walks all images, so the bits do not depend on the thread count.
+ * <p>Each element is {@link WeightGradientKernel#CHAINS} fused multiply-add chains over (n, i) in
+ * order, position i going to chain {@code i mod 8}, whose results are then added from the first
+ * chain to the last; it agrees with the single chain of the unfolded product to rounding. The
+ * chain count does not depend on the vector width, so the scalar and vector paths and machines with
+ * 256- or 512-bit vectors give the same bits; tasks own disjoint tiles and every tile walks all
+ * images, so neither does the thread count.
  */
 final class DirectWeightGradient {
-    private static final WeightGradientKernel KERNEL =
-            Simd.VECTORIZED ? VectorWeightGradientKernel.INSTANCE : ScalarWeightGradientKernel.INSTANCE;
+    private static final WeightGradientKernel KERNEL = kernel();
     private static final Scratch IMAGES = new Scratch();
     private static final Scratch GRADIENTS = new Scratch();
     private static final Scratch PARTIAL = new Scratch();
 
     private DirectWeightGradient() {
+    }
+
+    /** The widest kernel the vector shape allows; all give the same bits. */
+    private static WeightGradientKernel kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarWeightGradientKernel.INSTANCE;
+        }
+        return switch (VectorShape.LANES) {
+            case 8 -> VectorWeightGradientKernel8.INSTANCE;
+            case 4 -> VectorWeightGradientKernel4.INSTANCE;
+            default -> ScalarWeightGradientKernel.INSTANCE;
+        };
     }
 
     /** Whether {@link #backwardWeight} handles this convolution. */
@@ -34,24 +46,25 @@ final class DirectWeightGradient {
 
     /** {@link Convolution#backwardWeight} for a convolution that {@link #applies}. */
     static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, double[] dWeight) {
-        Layout layout = new Layout(g, outChannels, KERNEL.lanes());
+        Layout layout = new Layout(g, outChannels, WeightGradientKernel.CHAINS);
         int batch = g.batch();
         int patch = layout.offsets().length;
         double[] images = IMAGES.take(batch * layout.imageLength());
         double[] gradients = GRADIENTS.take(batch * outChannels * layout.positions());
         long copies = (long) batch * (layout.imageLength() + outChannels * layout.positions());
         Parallel.forEach(batch, copies, n -> layout.spread(gradOut, x, n, images, gradients));
-        double[] partial = PARTIAL.take(outChannels * patch * KERNEL.lanes());
-        Arrays.fill(partial, 0, outChannels * patch * KERNEL.lanes(), 0.0);
-        int columnTiles = (patch + 3) / 4;
+        double[] partial = PARTIAL.take(outChannels * patch * WeightGradientKernel.CHAINS);
+        Arrays.fill(partial, 0, outChannels * patch * WeightGradientKernel.CHAINS, 0.0);
+        int terms = KERNEL.terms();
+        int columnTiles = (patch + terms - 1) / terms;
         int tiles = columnTiles * ((outChannels + 3) / 4);
         long flops = 2L * batch * outChannels * patch * layout.positions();
         int tasks = Math.min(tiles, Parallel.plannedThreads(flops));
         Parallel.forEach(tasks, flops, task -> {
             int[] gradRows = new int[4];
-            int[] offsets = new int[4];
+            int[] offsets = new int[terms];
             int[] rows = new int[4];
-            int[] columns = new int[4];
+            int[] columns = new int[terms];
             int end = Grid.first(tiles, tasks, task + 1);
             for (int first = 0; first < batch; first += layout.imagesPerBlock()) {
                 int count = Math.min(layout.imagesPerBlock(), batch - first);
@@ -61,10 +74,12 @@ final class DirectWeightGradient {
                     for (int r = 0; r < 4; r++) {
                         int o = Math.min(tile / columnTiles * 4 + r, outChannels - 1);
                         gradRows[r] = (first * outChannels + o) * layout.positions();
-                        rows[r] = o * patch * KERNEL.lanes();
-                        int q = Math.min(tile % columnTiles * 4 + r, patch - 1);
-                        offsets[r] = first * layout.imageLength() + layout.offsets()[q];
-                        columns[r] = q * KERNEL.lanes();
+                        rows[r] = o * patch * WeightGradientKernel.CHAINS;
+                    }
+                    for (int t = 0; t < terms; t++) {
+                        int q = Math.min(tile % columnTiles * terms + t, patch - 1);
+                        offsets[t] = first * layout.imageLength() + layout.offsets()[q];
+                        columns[t] = q * WeightGradientKernel.CHAINS;
                     }
                     KERNEL.accumulate(images, offsets, layout.imageLength(), gradients, gradRows,
                             outChannels * layout.positions(), count, layout.positions(), partial, rows, columns);
@@ -72,9 +87,9 @@ final class DirectWeightGradient {
             }
         });
         for (int element = 0; element < outChannels * patch; element++) {
-            double sum = partial[element * KERNEL.lanes()];
-            for (int lane = 1; lane < KERNEL.lanes(); lane++) {
-                sum += partial[element * KERNEL.lanes() + lane];
+            double sum = partial[element * WeightGradientKernel.CHAINS];
+            for (int lane = 1; lane < WeightGradientKernel.CHAINS; lane++) {
+                sum += partial[element * WeightGradientKernel.CHAINS + lane];
             }
             dWeight[element] = sum;
         }
@@ -93,11 +108,11 @@ final class DirectWeightGradient {
     /** The padded layouts of one convolution's images and output gradient. */
     private record Layout(ConvGeometry g, int outChannels, int paddedWidth, int planeSize, int positions,
                           int imageLength, int[] offsets) {
-        Layout(ConvGeometry g, int outChannels, int lanes) {
+        Layout(ConvGeometry g, int outChannels, int chains) {
             this(g, outChannels, g.width() + 2 * g.padding(), (g.height() + 2 * g.padding()) * (g.width() + 2 * g.padding()),
-                    roundUp(g.outHeight() * (g.width() + 2 * g.padding()), lanes),
+                    roundUp(g.outHeight() * (g.width() + 2 * g.padding()), chains),
                     g.channels() * (g.height() + 2 * g.padding()) * (g.width() + 2 * g.padding())
-                            + g.dilation() * (g.kernelWidth() - 1) + lanes,
+                            + g.dilation() * (g.kernelWidth() - 1) + chains,
                     new int[g.channels() * g.kernelHeight() * g.kernelWidth()]);
             int q = 0;
             for (int c = 0; c < g.channels(); c++) {

@@ -1,6 +1,6 @@
 package org.equireg.core.kernels;
 
-/** The scalar twin of {@link VectorWeightGradientKernel}: one chain per element, positions in order. */
+/** The scalar twin of the vector weight-gradient kernels: a 4 x 4 tile, one chain at a time. */
 final class ScalarWeightGradientKernel implements WeightGradientKernel {
     static final ScalarWeightGradientKernel INSTANCE = new ScalarWeightGradientKernel();
 
@@ -8,32 +8,31 @@ final class ScalarWeightGradientKernel implements WeightGradientKernel {
     }
 
     @Override
-    public int lanes() {
-        return 1;
+    public int terms() {
+        return 4;
     }
 
     @Override
     public void accumulate(double[] image, int[] offsets, int imageStride, double[] grad, int[] gradRows,
                            int gradStride, int count, int positions, double[] partial, int[] rows, int[] columns) {
-        // All sixteen chains start from the values before this call, as the vector kernel's do, so
-        // a repeated row or column computes the same sums instead of adding its terms twice.
-        double[] sums = new double[16];
+        // All chains start from the values before this call, as the vector kernels' do, so a
+        // repeated row or column computes the same sums instead of adding its terms twice.
+        double[] sums = new double[16 * CHAINS];
         for (int e = 0; e < 16; e++) {
-            sums[e] = partial[rows[e / 4] + columns[e % 4]];
+            System.arraycopy(partial, rows[e / 4] + columns[e % 4], sums, e * CHAINS, CHAINS);
         }
         for (int e = 0; e < 16; e++) {
-            double sum = sums[e];
             for (int n = 0; n < count; n++) {
                 int grad0 = gradRows[e / 4] + n * gradStride;
                 int image0 = offsets[e % 4] + n * imageStride;
                 for (int i = 0; i < positions; i++) {
-                    sum = Math.fma(grad[grad0 + i], image[image0 + i], sum);
+                    int chain = e * CHAINS + i % CHAINS;
+                    sums[chain] = Math.fma(grad[grad0 + i], image[image0 + i], sums[chain]);
                 }
             }
-            sums[e] = sum;
         }
         for (int e = 0; e < 16; e++) {
-            partial[rows[e / 4] + columns[e % 4]] = sums[e];
+            System.arraycopy(sums, e * CHAINS, partial, rows[e / 4] + columns[e % 4], CHAINS);
         }
     }
 }

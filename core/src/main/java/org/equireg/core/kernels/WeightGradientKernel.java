@@ -1,26 +1,30 @@
 package org.equireg.core.kernels;
 
 /**
- * The innermost step of {@link DirectWeightGradient}: adds a run of images' terms to a 4 x 4 tile of the
- * weight gradient, four output channels (rows of the flattened output gradient) by four terms of
- * the correlation (runs of the zero-padded image at fixed offsets), each element kept as
- * {@link #lanes()} partial sums.
+ * The innermost step of {@link DirectWeightGradient}: adds a run of images' terms to a tile of the
+ * weight gradient, four output channels (rows of the flattened output gradient) by {@link #terms()}
+ * terms of the correlation (runs of the zero-padded image at fixed offsets), each element kept as
+ * {@link #CHAINS} partial sums.
  *
- * <p>Element (r, s), partial sum l, starts from {@code partial[rows[r] + columns[s] + l]} and continues
+ * <p>Element (r, s), chain l, starts from {@code partial[rows[r] + columns[s] + l]} and continues
  * with {@code fma(grad[gradRows[r] + n gradStride + i], image[offsets[s] + n imageStride + i], sum)}
- * for images n = 0 .. count - 1 and, within each, the positions {@code i = l, l + lanes, ... < positions}
- * in increasing order; then it is stored back.
+ * for images n = 0 .. count - 1 and, within each, the positions {@code i = l, l + 8, l + 16, ... < positions}
+ * in increasing order; then it is stored back. The chain count is fixed, whatever the vector width,
+ * so every kernel, scalar or vector, 256 or 512 bits, gives the same bits.
  */
 interface WeightGradientKernel {
-    /** Partial sums per element: one for the scalar kernel, a vector's lanes for the vector one. */
-    int lanes();
+    /** Partial sums per element: position i goes to chain {@code i mod CHAINS}. */
+    int CHAINS = 8;
+
+    /** Terms (columns) per tile. */
+    int terms();
 
     /**
      * @param image image n read at {@code offsets[s] + n imageStride + i} for {@code i < positions}. Not modified.
      * @param grad image n's gradient read at {@code gradRows[r] + n gradStride + i}; {@code positions} is
-     *     a multiple of {@link #lanes()}. Not modified.
-     * @param partial element (r, s)'s partial sums at {@code partial[rows[r] + columns[s]]}, ...,
-     *     {@code + lanes() - 1}; rows or columns may repeat (the same sums are computed and stored
+     *     a multiple of {@link #CHAINS}. Not modified.
+     * @param partial element (r, s)'s chains at {@code partial[rows[r] + columns[s]]}, ...,
+     *     {@code + CHAINS - 1}; rows or columns may repeat (the same sums are computed and stored
      *     again). Modified.
      */
     void accumulate(double[] image, int[] offsets, int imageStride, double[] grad, int[] gradRows, int gradStride,

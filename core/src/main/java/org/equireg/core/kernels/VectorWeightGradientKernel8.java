@@ -4,22 +4,22 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A 4 x 4 tile in sixteen vector accumulators, one partial sum per lane: per step, four vector loads
- * of the output gradient, four of the image and sixteen fused multiply-adds. The scalar twin is
- * {@link ScalarWeightGradientKernel}.
+ * For 8-lane (512-bit) vectors: a 4 x 4 tile in sixteen vector accumulators, one chain per lane;
+ * per step, four vector loads of the output gradient, four of the image and sixteen fused
+ * multiply-adds. The scalar twin is {@link ScalarWeightGradientKernel}.
  */
-final class VectorWeightGradientKernel implements WeightGradientKernel {
-    static final VectorWeightGradientKernel INSTANCE = new VectorWeightGradientKernel();
+final class VectorWeightGradientKernel8 implements WeightGradientKernel {
+    static final VectorWeightGradientKernel8 INSTANCE = new VectorWeightGradientKernel8();
 
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
-    private static final int LANES = VectorShape.LANES;
+    private static final int LANES = CHAINS;
 
-    private VectorWeightGradientKernel() {
+    private VectorWeightGradientKernel8() {
     }
 
     @Override
-    public int lanes() {
-        return LANES;
+    public int terms() {
+        return 4;
     }
 
     @Override
