@@ -3,7 +3,12 @@ package org.equireg.regularizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Conv2d;
 import org.equireg.nn.Flatten;
@@ -17,11 +22,11 @@ import org.equireg.regularizer.transforms.Padding;
 import org.equireg.regularizer.transforms.Transforms;
 import org.junit.jupiter.api.Test;
 
-/** The worked example of regularizer/README-section.md, run as is; its printed output is quoted there. */
+/** The worked example of README.md, run as is: the README must quote what it prints. */
 class ReadmeExampleTest {
 
     @Test
-    void workedExample() {
+    void workedExample() throws IOException {
         Init.seed(0);
         Module model = new Sequential(new Conv2d(1, 4, 3, 1, 1), new ReLU(), new Flatten(), new Linear(4 * 8 * 8, 10));
 
@@ -38,9 +43,18 @@ class ReadmeExampleTest {
         Tensor penalty = regularizer.compute();      // in a training step: loss = task.add(penalty)
         penalty.backward();
         System.out.println("penalty = " + penalty.item());
-        System.out.println(regularizer.report(8));
+        String report = regularizer.report(8).toString();
+        System.out.println(report);
 
         assertTrue(penalty.item() > 0);
         assertEquals(3, regularizer.report(2).pairs().size());
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher quoted = Pattern.compile("\npenalty = (\\S+)\n").matcher(readme);
+        assertTrue(quoted.find(), "README.md quotes no penalty");
+        // parsed, not compared as text: JDK 19 changed how Double.toString spells a double
+        assertEquals(penalty.item(), Double.parseDouble(quoted.group(1)), 0.0, "the penalty README.md quotes");
+        for (String line : report.split("\n")) {
+            assertTrue(readme.contains(line), "README.md does not quote: " + line);
+        }
     }
 }
