@@ -20,20 +20,28 @@ public final class Pool2d {
      * @param argmax same length as out. Modified.
      */
     public static void maxForward(double[] in, ConvGeometry g, double[] out, int[] argmax) {
-        int outPlane = g.outHeight() * g.outWidth();
+        // The geometry in locals: its output sizes are divisions, too slow to redo per window.
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int height = g.height();
+        int width = g.width();
+        int stride = g.stride();
+        int padding = g.padding();
+        int window = g.kernelHeight();
         forEachPlane(g, plane -> {
-            int base = plane * g.height() * g.width();
-            for (int oy = 0; oy < g.outHeight(); oy++) {
-                int y0 = Math.max(0, oy * g.stride() - g.padding());
-                int y1 = Math.min(g.height(), oy * g.stride() - g.padding() + g.kernelHeight());
-                for (int ox = 0; ox < g.outWidth(); ox++) {
-                    int x0 = Math.max(0, ox * g.stride() - g.padding());
-                    int x1 = Math.min(g.width(), ox * g.stride() - g.padding() + g.kernelHeight());
-                    int best = base + y0 * g.width() + x0;
+            int base = plane * height * width;
+            int o = plane * outH * outW;
+            for (int oy = 0; oy < outH; oy++) {
+                int y0 = Math.max(0, oy * stride - padding);
+                int y1 = Math.min(height, oy * stride - padding + window);
+                for (int ox = 0; ox < outW; ox++, o++) {
+                    int x0 = Math.max(0, ox * stride - padding);
+                    int x1 = Math.min(width, ox * stride - padding + window);
+                    int best = base + y0 * width + x0;
                     search:
                     for (int y = y0; y < y1; y++) {
                         for (int x = x0; x < x1; x++) {
-                            int index = base + y * g.width() + x;
+                            int index = base + y * width + x;
                             if (Double.isNaN(in[index])) {
                                 best = index;
                                 break search;
@@ -43,7 +51,6 @@ public final class Pool2d {
                             }
                         }
                     }
-                    int o = plane * outPlane + oy * g.outWidth() + ox;
                     out[o] = in[best];
                     argmax[o] = best;
                 }
