@@ -149,7 +149,7 @@ public final class Tensor {
 
     /** Independent draws from U[0, 1). */
     public static Tensor rand(RandomGenerator random, int... shape) {
-        notNull("rand", "random", random);
+        Arguments.notNull(random, "rand", "random");
         double[] values = new double[sizeOf("rand", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble();
@@ -159,7 +159,7 @@ public final class Tensor {
 
     /** Independent draws from the standard normal distribution. */
     public static Tensor randn(RandomGenerator random, int... shape) {
-        notNull("randn", "random", random);
+        Arguments.notNull(random, "randn", "random");
         double[] values = new double[sizeOf("randn", shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();
@@ -176,7 +176,7 @@ public final class Tensor {
      * @throws IllegalArgumentException when {@code data} does not hold one value per element of {@code shape}
      */
     public static Tensor fromOp(String op, double[] data, int[] shape, Backward backward, Tensor... inputs) {
-        notNull("fromOp", "data", data);
+        Arguments.notNull(data, "fromOp", "data");
         if (data.length != sizeOf(op, shape)) {
             throw new IllegalArgumentException(op + ": data length " + data.length + " does not match shape "
                     + Shapes.str(shape));
@@ -326,7 +326,7 @@ public final class Tensor {
 
     /** Back-propagates {@code seed}; keeps the graph for another backward when {@code retainGraph}. */
     public void backward(Tensor seed, boolean retainGraph) {
-        notNull("backward", "seed", seed);
+        Arguments.notNull(seed, "backward", "seed");
         Autograd.backward(this, seed, retainGraph);
     }
 
@@ -346,7 +346,7 @@ public final class Tensor {
 
     /** {@code this + other}, broadcast. */
     public Tensor add(Tensor other) {
-        return Add.apply(this, notNull("add", "other", other));
+        return Add.apply(this, Arguments.notNull(other, "add", "other"));
     }
 
     /** {@code this + value}. */
@@ -356,7 +356,7 @@ public final class Tensor {
 
     /** {@code this - other}, broadcast. */
     public Tensor sub(Tensor other) {
-        return Sub.apply(this, notNull("sub", "other", other));
+        return Sub.apply(this, Arguments.notNull(other, "sub", "other"));
     }
 
     /** {@code this - value}. */
@@ -366,7 +366,7 @@ public final class Tensor {
 
     /** {@code this * other}, elementwise, broadcast. */
     public Tensor mul(Tensor other) {
-        return Mul.apply(this, notNull("mul", "other", other));
+        return Mul.apply(this, Arguments.notNull(other, "mul", "other"));
     }
 
     /** {@code this * value}. */
@@ -376,7 +376,7 @@ public final class Tensor {
 
     /** {@code this / other}, elementwise, broadcast. */
     public Tensor div(Tensor other) {
-        return Div.apply(this, notNull("div", "other", other));
+        return Div.apply(this, Arguments.notNull(other, "div", "other"));
     }
 
     /** {@code this / value}. */
@@ -457,12 +457,12 @@ public final class Tensor {
 
     /** Elementwise maximum, broadcast; ties split the gradient in half. */
     public Tensor maximum(Tensor other) {
-        return Maximum.apply(this, notNull("maximum", "other", other));
+        return Maximum.apply(this, Arguments.notNull(other, "maximum", "other"));
     }
 
     /** Elementwise minimum, broadcast: {@code -maximum(-a, -b)}; ties split the gradient in half. */
     public Tensor minimum(Tensor other) {
-        Shapes.broadcast("minimum", shape, notNull("minimum", "other", other).shape); // so that an error names minimum, not maximum
+        Shapes.broadcast("minimum", shape, Arguments.notNull(other, "minimum", "other").shape); // so that an error names minimum, not maximum
         return Maximum.apply(neg(), other.neg()).neg();
     }
 
@@ -483,7 +483,7 @@ public final class Tensor {
 
     /** 1 where {@code this > other} (broadcast), else 0. */
     public Tensor gt(Tensor other) {
-        return Compare.apply("gt", this, notNull("gt", "other", other), Compare.Kind.GREATER);
+        return Compare.apply("gt", this, Arguments.notNull(other, "gt", "other"), Compare.Kind.GREATER);
     }
 
     /** 1 where {@code this < value}, else 0. */
@@ -493,12 +493,12 @@ public final class Tensor {
 
     /** 1 where {@code this < other} (broadcast), else 0. */
     public Tensor lt(Tensor other) {
-        return Compare.apply("lt", this, notNull("lt", "other", other), Compare.Kind.LESS);
+        return Compare.apply("lt", this, Arguments.notNull(other, "lt", "other"), Compare.Kind.LESS);
     }
 
     /** 1 where {@code this == other} (broadcast), else 0. */
     public Tensor eq(Tensor other) {
-        return Compare.apply("eq", this, notNull("eq", "other", other), Compare.Kind.EQUAL);
+        return Compare.apply("eq", this, Arguments.notNull(other, "eq", "other"), Compare.Kind.EQUAL);
     }
 
     // ------------------------------------------------------------------ reductions
@@ -604,7 +604,7 @@ public final class Tensor {
      * a matrix and the added dimension removed afterwards, and leading (batch) dimensions broadcast.
      */
     public Tensor matmul(Tensor other) {
-        if (rank() == 0 || notNull("matmul", "other", other).rank() == 0) {
+        if (rank() == 0 || Arguments.notNull(other, "matmul", "other").rank() == 0) {
             throw new IllegalArgumentException("matmul: both operands need at least one dimension, got "
                     + Shapes.str(shape) + " and " + Shapes.str(other.shape));
         }
@@ -874,13 +874,5 @@ public final class Tensor {
             }
         }
         text.append(']');
-    }
-
-    /** {@code value}, or an IllegalArgumentException naming the method and the argument when it is null. */
-    private static <T> T notNull(String method, String argument, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(method + ": " + argument + " is null");
-        }
-        return value;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.equireg.core.Arguments;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Tensor;
 

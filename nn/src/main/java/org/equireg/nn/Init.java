@@ -2,6 +2,7 @@ package org.equireg.nn;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 

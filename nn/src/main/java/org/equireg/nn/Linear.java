@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import java.util.random.RandomGenerator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /**

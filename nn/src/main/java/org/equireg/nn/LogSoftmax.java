@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /** {@code x - logSumExp(x)} along one axis. PyTorch: {@code torch.nn.LogSoftmax(dim)}. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 

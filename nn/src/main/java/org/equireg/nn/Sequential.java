@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /**

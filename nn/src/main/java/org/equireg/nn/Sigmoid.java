@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /** {@code 1 / (1 + e^-x)} elementwise. PyTorch: {@code torch.nn.Sigmoid}. */

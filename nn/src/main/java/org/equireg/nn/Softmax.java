@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /** {@code exp(x) / sum(exp(x))} along one axis (computed stably). PyTorch: {@code torch.nn.Softmax(dim)}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 import org.equireg.regularizer.transforms.FiniteGroup;
 import org.equireg.regularizer.transforms.RandomTransform;

@@ -1,6 +1,7 @@
 package org.equireg.regularizer.samplers;
 
 import java.util.random.RandomGenerator;
+import org.equireg.core.Arguments;
 
 /** Batch-shape arithmetic shared by the samplers. */
 final class BatchShapes {

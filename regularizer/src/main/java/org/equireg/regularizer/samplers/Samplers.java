@@ -3,6 +3,7 @@ package org.equireg.regularizer.samplers;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 

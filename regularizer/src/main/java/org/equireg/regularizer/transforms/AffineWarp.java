@@ -1,6 +1,7 @@
 package org.equireg.regularizer.transforms;
 
 import java.util.Locale;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /**

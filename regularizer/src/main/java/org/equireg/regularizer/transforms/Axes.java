@@ -1,5 +1,6 @@
 package org.equireg.regularizer.transforms;
 
+import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 

@@ -2,6 +2,7 @@ package org.equireg.regularizer.transforms;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 

@@ -3,6 +3,7 @@ package org.equireg.regularizer.transforms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /**

@@ -1,6 +1,7 @@
 package org.equireg.regularizer.transforms;
 
 import java.util.Optional;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /** The identity element: returns its argument itself. */

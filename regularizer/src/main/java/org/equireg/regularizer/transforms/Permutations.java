@@ -3,6 +3,7 @@ package org.equireg.regularizer.transforms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.equireg.core.Arguments;
 
 /** Permutations of {0, ..., n - 1} as int arrays: checks, inverses, enumeration. */
 final class Permutations {

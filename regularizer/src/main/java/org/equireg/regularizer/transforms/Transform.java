@@ -2,6 +2,7 @@ package org.equireg.regularizer.transforms;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
 /**

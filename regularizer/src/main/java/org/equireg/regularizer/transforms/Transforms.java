@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.equireg.core.Arguments;
 
 /**
  * Factories of the built-in transforms, random transforms and finite groups. Every transform is

@@ -46,6 +46,8 @@ final class CoreSweep {
                 row("core.Tensor#full(double, int...)", "negative size", () -> Tensor.full(1, -2), "full", "-2"),
                 row("core.Tensor#arange(int)", "negative n", () -> Tensor.arange(-1), "arange", "-1"),
                 row("core.Tensor#rand(RandomGenerator, int...)", "negative size", () -> Tensor.rand(random, -4), "rand", "-4"),
+                row("core.Arguments#notNull(Object, String, String)", "null value",
+                        () -> org.equireg.core.Arguments.notNull(null, "Some.method", "argument"), "Some.method", "argument", "null"),
                 row("core.Tensor#rand(RandomGenerator, int...)", "null generator", () -> Tensor.rand(null, 2), "rand", "random", "null"),
                 row("core.Tensor#randn(RandomGenerator, int...)", "negative size", () -> Tensor.randn(random, 2, -5), "randn", "-5"),
                 row("core.Tensor#fromOp(String, double[], int[], Backward, Tensor...)", "data length 3 for [2]",
