@@ -118,7 +118,7 @@ public final class Convolution {
      */
     public static void backwardWeight(double[] gradOut, double[] x, ConvGeometry g, int outChannels, int groups,
                                       double[] dWeight) {
-        if (DirectWeightGradient.applies(g, groups) && g.batch() > 0) {
+        if (DirectWeightGradient.applies(g, groups, outChannels) && g.batch() > 0) {
             DirectWeightGradient.backwardWeight(gradOut, x, g, outChannels, dWeight);
             return;
         }

@@ -39,9 +39,17 @@ final class DirectWeightGradient {
         };
     }
 
-    /** Whether {@link #backwardWeight} handles this convolution. */
-    static boolean applies(ConvGeometry g, int groups) {
-        return DirectConvolution.applies(g, groups);
+    /**
+     * Whether {@link #backwardWeight} handles this convolution: stride 1, one group, and padded copies
+     * of all images and gradients that fit one array.
+     */
+    static boolean applies(ConvGeometry g, int groups, int outChannels) {
+        if (!DirectConvolution.applies(g, groups)) {
+            return false;
+        }
+        Layout layout = new Layout(g, outChannels, WeightGradientKernel.CHAINS);
+        long copies = (long) g.batch() * Math.max(layout.imageLength(), (long) outChannels * layout.positions());
+        return copies <= Integer.MAX_VALUE - 16;
     }
 
     /** {@link Convolution#backwardWeight} for a convolution that {@link #applies}. */
@@ -65,10 +73,10 @@ final class DirectWeightGradient {
             int[] offsets = new int[terms];
             int[] rows = new int[4];
             int[] columns = new int[terms];
-            int end = Grid.first(tiles, tasks, task + 1);
+            int end = firstTile(tiles, tasks, task + 1);
             for (int first = 0; first < batch; first += layout.imagesPerBlock()) {
                 int count = Math.min(layout.imagesPerBlock(), batch - first);
-                for (int tile = Grid.first(tiles, tasks, task); tile < end; tile++) {
+                for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
                     // Consecutive tiles share their rows of G, which stay in L1 while the terms change.
                     // Past the last channel or term, the tile repeats it: computed again, harmlessly.
                     for (int r = 0; r < 4; r++) {
@@ -98,11 +106,9 @@ final class DirectWeightGradient {
         IMAGES.give(images);
     }
 
-    /** Even runs of tiles per task. */
-    private static final class Grid {
-        static int first(int tiles, int tasks, int task) {
-            return (int) ((long) tiles * task / tasks);
-        }
+    /** The first tile of task {@code task}: even runs of tiles per task. */
+    private static int firstTile(int tiles, int tasks, int task) {
+        return (int) ((long) tiles * task / tasks);
     }
 
     /** The padded layouts of one convolution's images and output gradient. */
