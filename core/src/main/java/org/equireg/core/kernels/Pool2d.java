@@ -38,6 +38,14 @@ public final class Pool2d {
                     int x0 = Math.max(0, ox * stride - padding);
                     int x1 = Math.min(width, ox * stride - padding + window);
                     int best = base + y0 * width + x0;
+                    if (window == 2 && y1 - y0 == 2 && x1 - x0 == 2) {
+                        int found = argmax2x2(in, best, width);
+                        if (found >= 0) {
+                            out[o] = in[found];
+                            argmax[o] = found;
+                            continue;
+                        }
+                    }
                     search:
                     for (int y = y0; y < y1; y++) {
                         for (int x = x0; x < x1; x++) {
@@ -56,6 +64,28 @@ public final class Pool2d {
                 }
             }
         });
+    }
+
+    /**
+     * The first maximum of the 2 x 2 window whose top-left pixel is {@code top}, in row-major order
+     * (strictly greater replaces), or -1 when the window holds a NaN. Written as selections, which
+     * the JIT turns into conditional moves: where the maximum lies is a coin toss, and branches on it
+     * mispredicted half the time (measured 1.8x slower on random data).
+     */
+    private static int argmax2x2(double[] in, int top, int width) {
+        double v0 = in[top];
+        double v1 = in[top + 1];
+        double v2 = in[top + width];
+        double v3 = in[top + width + 1];
+        if (v0 != v0 | v1 != v1 | v2 != v2 | v3 != v3) {
+            return -1;
+        }
+        // The running maximum may differ from in[best] only in the sign of a zero, which compares equal.
+        int best = v1 > v0 ? top + 1 : top;
+        double max = Math.max(v0, v1);
+        best = v2 > max ? top + width : best;
+        max = Math.max(max, v2);
+        return v3 > max ? top + width + 1 : best;
     }
 
     /**

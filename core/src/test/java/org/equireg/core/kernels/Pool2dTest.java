@@ -15,20 +15,21 @@ class Pool2dTest {
     private static final int[][] GEOMETRIES = {
         // batch, channels, height, width, kernel, stride, padding
         {2, 3, 6, 6, 2, 2, 0}, {1, 2, 7, 5, 3, 2, 1}, {2, 1, 5, 5, 3, 1, 1}, {1, 1, 4, 4, 1, 1, 0},
-        {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1},
+        {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1}, {2, 2, 5, 6, 2, 1, 1},
     };
 
     private static ConvGeometry geometry(int[] s) {
         return new ConvGeometry(s[0], s[1], s[2], s[3], s[4], s[4], s[5], s[6], 1);
     }
 
-    /** Small integers, so ties are common, plus a NaN and infinities in some windows. */
+    /** Small integers, so ties are common (a -0.0 among them), plus a NaN and infinities in some windows. */
     private static double[] input(Random random, int length, boolean specials) {
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
             values[i] = random.nextInt(5) - 2;
         }
         if (specials && length > 7) {
+            values[1] = -0.0;
             values[3] = Double.NaN;
             values[5] = Double.NEGATIVE_INFINITY;
             values[length - 2] = Double.POSITIVE_INFINITY;
