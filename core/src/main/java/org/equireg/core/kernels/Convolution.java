@@ -3,14 +3,15 @@ package org.equireg.core.kernels;
 import java.util.Arrays;
 
 /**
- * 2-D cross-correlation (the deep-learning "convolution") and its two gradients as matrix products
- * over unfolded patches ({@link Im2Col}), spread over the {@link Parallel} pool.
+ * 2-D cross-correlation (the deep-learning "convolution") and its gradients, spread over the
+ * {@link Parallel} pool. Stride-1, single-group convolutions, the common case, are computed directly
+ * on zero-padded images ({@link DirectConvolution}, {@link DirectWeightGradient}); the others as
+ * matrix products over unfolded patches ({@link Im2Col}).
  *
  * <p>Shapes: input x (N, C, H, W), weight (O, C / groups, kH, kW), bias (O), output (N, O, outH, outW);
- * {@code patch = (C / groups) kH kW} and {@code pixels = outH outW}. Each output element, and each
- * weight-gradient element, is one fused multiply-add chain in a fixed order (see {@link Gemm}), and
- * each input-gradient element sums its contributions in a fixed order, so results are bitwise
- * identical whatever the thread count.
+ * {@code patch = (C / groups) kH kW} and {@code pixels = outH outW}. Every element of every result is
+ * computed by a fixed sequence of operations (fused multiply-add chains in a documented order), so
+ * results are bitwise identical whatever the thread count and the vector width.
  */
 public final class Convolution {
     /**
@@ -68,7 +69,9 @@ public final class Convolution {
     }
 
     /**
-     * The input gradient: {@code dx = col2im(weight[g]^T gradOut[n, g])} per image and group.
+     * The input gradient: at stride 1 with one group and {@code p <= d (k - 1)}, the correlation of
+     * the output gradient with the flipped kernel ({@link DirectConvolution#backwardInput}); otherwise
+     * {@code dx = col2im(weight[g]^T gradOut[n, g])} per image and group.
      *
      * @param gradOut (N, O, outH, outW). Not modified.
      * @param weight Not modified.
