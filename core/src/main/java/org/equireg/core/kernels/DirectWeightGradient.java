@@ -59,6 +59,7 @@ final class DirectWeightGradient {
         int patch = layout.offsets().length;
         double[] images = IMAGES.take(batch * layout.imageLength());
         double[] gradients = GRADIENTS.take(batch * outChannels * layout.positions());
+        // The copies counted as the job's cost: split over the pool only when there are millions.
         long copies = (long) batch * (layout.imageLength() + outChannels * layout.positions());
         Parallel.forEach(batch, copies, n -> layout.spread(gradOut, x, n, images, gradients));
         double[] partial = PARTIAL.take(outChannels * patch * WeightGradientKernel.CHAINS);
