@@ -558,7 +558,7 @@ public final class Tensor {
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
         int a = Shapes.normalizeAxis("logSumExp", axis, rank());
-        Tensor max = max(a, true).detach();
+        Tensor max = shift(a);
         max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
         Tensor result = sub(max).exp().sum(a, true).log().add(max);
         return keepDim ? result : result.squeeze(a);
@@ -581,8 +581,8 @@ public final class Tensor {
 
     /** {@code exp(x - max) / sum(exp(x - max))} along an axis. PyTorch: {@code torch.softmax}. */
     public Tensor softmax(int axis) {
-        Shapes.normalizeAxis("softmax", axis, rank()); // so that an error names softmax, not max
-        Tensor shifted = sub(max(axis, true).detach()).exp();
+        int a = Shapes.normalizeAxis("softmax", axis, rank()); // so that an error names softmax, not max
+        Tensor shifted = sub(shift(a)).exp();
         return shifted.div(shifted.sum(axis, true));
     }
 
@@ -592,9 +592,18 @@ public final class Tensor {
      * PyTorch: {@code torch.log_softmax}.
      */
     public Tensor logSoftmax(int axis) {
-        Shapes.normalizeAxis("logSoftmax", axis, rank());
-        Tensor shifted = sub(max(axis, true).detach());
-        return shifted.sub(shifted.exp().sum(axis, true).log());
+        int a = Shapes.normalizeAxis("logSoftmax", axis, rank());
+        Tensor shifted = sub(shift(a));
+        return shifted.sub(shifted.exp().sum(a, true).log());
+    }
+
+    /**
+     * The detached max along axis {@code a}, kept, which softmax, logSoftmax and logSumExp subtract
+     * first; on an empty axis, which has no max and nothing to shift, 0, so that those return an
+     * empty tensor, an empty tensor and -infinity (the log of an empty sum), as PyTorch does.
+     */
+    private Tensor shift(int a) {
+        return shape[a] == 0 ? scalar(0) : max(a, true).detach();
     }
 
     // ------------------------------------------------------------------ linear algebra
