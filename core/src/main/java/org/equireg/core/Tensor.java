@@ -839,7 +839,7 @@ public final class Tensor {
             case 3:
                 return transpose(a, b).flip(b);
             default:
-                return this;
+                return mul(1.0); // a new tensor, as torch.rot90 returns; times one is exact
         }
     }
 

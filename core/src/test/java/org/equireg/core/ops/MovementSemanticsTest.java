@@ -3,8 +3,13 @@ package org.equireg.core.ops;
 import static org.equireg.core.ops.ForwardCase.expect;
 import static org.equireg.core.ops.ForwardCase.shape;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
 import java.util.stream.Stream;
 import org.equireg.core.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -76,5 +81,18 @@ class MovementSemanticsTest {
     @MethodSource("table")
     void forwardValuesMatchTheHandComputedOnes(ForwardCase row) {
         row.check();
+    }
+
+    /** As torch.rot90, whole turns give a new tensor: writing into it leaves the input alone. */
+    @Test
+    void wholeTurnsReturnANewTensor() {
+        for (int k : new int[] {0, 4, -4}) {
+            Tensor x = Tensor.of(new double[] {-0.0, 1, Double.NaN, 3}, 2, 2);
+            Tensor turned = x.rot90(k, 0, 1);
+            assertNotSame(x.buffer(), turned.buffer(), "k = " + k);
+            assertArrayEquals(x.toArray(), turned.toArray(), "k = " + k); // bit for bit: -0.0 and NaN kept
+            turned.buffer()[1] = 7;
+            assertEquals(1.0, x.get(0, 1), "k = " + k);
+        }
     }
 }
