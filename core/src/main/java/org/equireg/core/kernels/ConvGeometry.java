@@ -18,11 +18,12 @@ public record ConvGeometry(int batch, int channels, int height, int width, int k
 
     /** Output height: {@code floor((H + 2p - d (kH - 1) - 1) / s) + 1}. */
     public int outHeight() {
-        return (height + 2 * padding - dilation * (kernelHeight - 1) - 1) / stride + 1;
+        // floorDiv: a window larger than the padded input has a negative numerator, which / would round up to 0.
+        return Math.floorDiv(height + 2 * padding - dilation * (kernelHeight - 1) - 1, stride) + 1;
     }
 
     /** Output width: {@code floor((W + 2p - d (kW - 1) - 1) / s) + 1}. */
     public int outWidth() {
-        return (width + 2 * padding - dilation * (kernelWidth - 1) - 1) / stride + 1;
+        return Math.floorDiv(width + 2 * padding - dilation * (kernelWidth - 1) - 1, stride) + 1;
     }
 }

@@ -75,7 +75,8 @@ public final class Conv2d {
         ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, padding, dilation);
         if (g.outHeight() < 1 || g.outWidth() < 1) {
             throw new IllegalArgumentException("conv2d: kernel " + ws[2] + "x" + ws[3] + " with dilation " + dilation
-                    + " does not fit input " + Shapes.str(xs) + " padded by " + padding);
+                    + " and stride " + stride + " does not fit input " + Shapes.str(xs) + " padded by " + padding
+                    + " (output " + g.outHeight() + "x" + g.outWidth() + ")");
         }
         return g;
     }

@@ -18,8 +18,8 @@ final class Pooling {
         }
         ConvGeometry g = new ConvGeometry(shape[0], shape[1], shape[2], shape[3], kernel, kernel, stride, padding, 1);
         if (g.outHeight() < 1 || g.outWidth() < 1) {
-            throw new IllegalArgumentException(op + ": kernel " + kernel + " does not fit input " + Shapes.str(shape)
-                    + " padded by " + padding);
+            throw new IllegalArgumentException(op + ": kernel " + kernel + " with stride " + stride + " does not fit input "
+                    + Shapes.str(shape) + " padded by " + padding + " (output " + g.outHeight() + "x" + g.outWidth() + ")");
         }
         return g;
     }

@@ -83,7 +83,13 @@ final class CoreSweep {
                 row("core.Tensor#conv2d(Tensor, Tensor, int, int, int, int)", "groups = 0",
                         () -> images().conv2d(Tensor.zeros(1, 1, 3, 3), null, 1, 0, 1, 0), "conv2d", "groups", "0"),
                 row("core.Tensor#maxPool2d(int, int, int)", "kernel = 0", () -> images().maxPool2d(0, 1, 0), "maxPool2d", "kernel", "0"),
-                row("core.Tensor#avgPool2d(int, int, int)", "stride = -1", () -> images().avgPool2d(2, -1, 0), "avgPool2d", "stride", "-1"));
+                row("core.Tensor#avgPool2d(int, int, int)", "stride = -1", () -> images().avgPool2d(2, -1, 0), "avgPool2d", "stride", "-1"),
+                row("core.Tensor#conv2d(Tensor, Tensor, int, int)", "3x3 kernel, stride 2, on a 2x2 image (output 0x0)",
+                        () -> Tensor.ones(1, 1, 2, 2).conv2d(Tensor.ones(1, 1, 3, 3), null, 2, 0), "conv2d", "3x3", "[1, 1, 2, 2]", "output 0x0"),
+                row("core.Tensor#maxPool2d(int, int, int)", "kernel 2, stride 2, on a 1x1 image (output 0x0)",
+                        () -> Tensor.zeros(4, 1, 1, 1).maxPool2d(2, 2, 0), "maxPool2d", "kernel 2", "[4, 1, 1, 1]", "output 0x0"),
+                row("core.Tensor#avgPool2d(int, int, int)", "kernel 2, stride 2, on a 1x1 image (output 0x0)",
+                        () -> Tensor.full(7, 1, 1, 1, 1).avgPool2d(2, 2, 0), "avgPool2d", "kernel 2", "[1, 1, 1, 1]", "output 0x0"));
     }
 
     private static Stream<SweepRow> reductions() {
