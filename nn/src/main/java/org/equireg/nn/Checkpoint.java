@@ -70,6 +70,10 @@ public final class Checkpoint {
         });
         if (optimizer != null) {
             String saved = contents.metadata().get("optimizer");
+            if (saved == null) {
+                throw new IllegalArgumentException("Checkpoint.load: " + path + " holds a model only, no optimizer state for "
+                        + optimizer.getClass().getSimpleName() + "; pass optimizer = null to load the model alone");
+            }
             if (!optimizer.getClass().getSimpleName().equals(saved)) {
                 throw new IllegalArgumentException("Checkpoint.load: " + path + " holds the state of optimizer " + saved
                         + ", not " + optimizer.getClass().getSimpleName());

@@ -13,23 +13,31 @@ import org.equireg.core.Tensor;
  *
  * <p>Layers built without an explicit generator draw from {@link #defaultRandom()}, which
  * {@link #seed(long)} resets, so one seed fixes a whole run (PyTorch: {@code torch.manual_seed}).
- * The default generator is shared and not thread-safe: build models on one thread, or pass each
- * thread its own generator. Draws differ from PyTorch's (another generator); the distributions match.
+ * The default generator is confined to the calling thread: every thread starts with its own
+ * generator seeded with 0, and {@code Init.seed} reseeds the calling thread's only. So
+ * {@code Init.seed(s)} followed by building a model gives the same weights on any thread, also while
+ * other threads build models at the same time. A thread of a pool keeps its generator from one task
+ * to the next: call {@code Init.seed} at the start of each task that builds a model. Draws differ
+ * from PyTorch's (another generator); the distributions match.
  */
 public final class Init {
-    private static RandomGenerator defaultRandom = new SplittableRandom(0);
+    // Thread-confined, so threads building models at once neither interleave draws nor race on a shared generator.
+    private static final ThreadLocal<RandomGenerator> DEFAULT_RANDOM = ThreadLocal.withInitial(() -> new SplittableRandom(0));
 
     private Init() {
     }
 
-    /** The shared generator used by layers constructed without one (seed 0 until {@link #seed(long)}). */
-    public static synchronized RandomGenerator defaultRandom() {
-        return defaultRandom;
+    /**
+     * The calling thread's generator, used by layers constructed without one (seed 0 until
+     * {@link #seed(long)} is called on this thread). Not thread-safe: use it on this thread only.
+     */
+    public static RandomGenerator defaultRandom() {
+        return DEFAULT_RANDOM.get();
     }
 
-    /** Replaces the shared generator by a fresh one seeded with {@code seed}. */
-    public static synchronized void seed(long seed) {
-        defaultRandom = new SplittableRandom(seed);
+    /** Replaces the calling thread's default generator by a fresh one seeded with {@code seed}; other threads keep theirs. */
+    public static void seed(long seed) {
+        DEFAULT_RANDOM.set(new SplittableRandom(seed));
     }
 
     // ------------------------------------------------------------------ fans and gains

@@ -1,11 +1,14 @@
 package org.equireg.nn;
 
 import org.equireg.core.Arguments;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
  * Modules applied one after another; they are registered as {@code "0"}, {@code "1"}, ..., so the
  * state-dict names are PyTorch's ({@code "0.weight"}, {@code "2.bias"}). PyTorch: {@code torch.nn.Sequential}.
+ * An {@link IllegalArgumentException} from a layer's forward pass is rethrown with the layer's index,
+ * the layer and the shape it was given in front of the layer's own message (which it keeps as cause).
  */
 public final class Sequential extends Module {
     private int size;
@@ -41,8 +44,16 @@ public final class Sequential extends Module {
     @Override
     public Tensor forward(Tensor input) {
         Tensor output = Arguments.notNull(input, "Sequential.forward", "input");
+        int index = 0;
         for (Module module : namedChildren().values()) {
-            output = module.forward(output);
+            try {
+                output = module.forward(output);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sequential: layer (" + index + ") " + module.getClass().getSimpleName()
+                        + "(" + module.extraRepr() + ") failed on input of shape " + Shapes.str(output.shape()) + ": "
+                        + e.getMessage(), e);
+            }
+            index++;
         }
         return output;
     }

@@ -2,11 +2,13 @@ package org.equireg.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +96,29 @@ class CheckpointTest {
         Path plain = directory.resolve("plain.safetensors");
         SafeTensors.write(plain, Map.of("weight", Tensor.zeros(2)));
         assertThrows(IOException.class, () -> Checkpoint.load(plain, model, null));
+    }
+
+    @Test
+    void savingIntoAMissingDirectoryNamesTheTargetNotATemporaryFile() {
+        Path target = directory.resolve("missing").resolve("run.safetensors");
+        Module model = model(1);
+        String message = assertThrows(NoSuchFileException.class, () -> Checkpoint.save(target, model, null)).getMessage();
+        assertTrue(message.contains(target.toString()), message);
+        assertTrue(message.contains("directory " + target.getParent() + " does not exist"), message);
+        assertFalse(message.contains(".tmp"), message);
+    }
+
+    @Test
+    void loadingAModelOnlyCheckpointWithAnOptimizerSaysSo() throws IOException {
+        Module model = model(1);
+        Path path = directory.resolve("model-only.safetensors");
+        Checkpoint.save(path, model, null);
+        Module other = model(2);
+        double[] before = other.stateDict().get("0.weight").toArray();
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.load(path, other, new Adam(other.parameters(), 0.1))).getMessage();
+        assertTrue(message.contains(path + " holds a model only, no optimizer state for Adam"), message);
+        assertFalse(message.contains("optimizer null"), message);
+        assertArrayEquals(before, other.stateDict().get("0.weight").buffer(), "nothing is loaded");
     }
 }

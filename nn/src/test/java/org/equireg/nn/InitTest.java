@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.equireg.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +75,60 @@ class InitTest {
         Init.seed(42);
         double[] second = new Sequential(new Linear(3, 4), new Conv2d(1, 2, 3, 1, 1)).stateDict().get("1.weight").toArray();
         assertArrayEquals(first, second);
+    }
+
+    private static Map<String, Tensor> seededModel(long seed) {
+        Init.seed(seed);
+        return new Sequential(new Conv2d(1, 8, 3, 1, 1), new ReLU(), new Flatten(), new Linear(8 * 8 * 8, 64),
+                new Linear(64, 10)).stateDict();
+    }
+
+    private static void assertSameWeights(Map<String, Tensor> expected, Map<String, Tensor> actual, String context) {
+        assertEquals(expected.keySet(), actual.keySet(), context);
+        expected.forEach((name, tensor) -> assertArrayEquals(tensor.toArray(), actual.get(name).toArray(), context + ": " + name));
+    }
+
+    @Test
+    void threadsBuildingModelsAtOnceGetTheSingleThreadedWeights() throws Exception {
+        Map<String, Tensor> alone = seededModel(7);
+        int threads = 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int trial = 0; trial < 20; trial++) {
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<Map<String, Tensor>>> built = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    built.add(pool.submit(() -> {
+                        start.await();
+                        return seededModel(7);
+                    }));
+                }
+                for (Future<Map<String, Tensor>> model : built) {
+                    assertSameWeights(alone, model.get(), "trial " + trial);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void seedingOneThreadLeavesTheOthersAlone() throws Exception {
+        Init.seed(3);
+        double first = Init.defaultRandom().nextDouble();
+        Thread other = new Thread(() -> Init.seed(99));
+        other.start();
+        other.join();
+        Init.seed(3);
+        assertEquals(first, Init.defaultRandom().nextDouble(), 0.0);
+
+        // A new thread starts from seed 0, as this one does before any Init.seed.
+        Map<String, Tensor> seededZero = seededModel(0);
+        List<Map<String, Tensor>> fresh = new ArrayList<>();
+        Thread builder = new Thread(() -> fresh.add(new Sequential(new Conv2d(1, 8, 3, 1, 1), new ReLU(), new Flatten(),
+                new Linear(8 * 8 * 8, 64), new Linear(64, 10)).stateDict()));
+        builder.start();
+        builder.join();
+        assertSameWeights(seededZero, fresh.get(0), "fresh thread");
     }
 }

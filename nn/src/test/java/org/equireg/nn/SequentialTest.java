@@ -2,6 +2,8 @@ package org.equireg.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,5 +49,17 @@ class SequentialTest extends ModuleContract {
                 "    (1): Sigmoid()",
                 "  )  # 4 parameters",
                 ")  # 13 parameters"), model.toString());
+    }
+
+    @Test
+    void aShapeErrorNamesTheLayerItsIndexAndItsInput() {
+        Sequential model = new Sequential(new Linear(4, 3), new ReLU(), new Linear(5, 2));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> model.forward(Tensor.zeros(7, 4)));
+        String message = error.getMessage();
+        assertTrue(message.startsWith("Sequential: layer (2) Linear(in_features=5, out_features=2, bias=true) failed on input of shape [7, 3]: "),
+                message);
+        assertTrue(message.contains("[7, 3]") && message.contains("[2, 5]"), message);
+        assertEquals(IllegalArgumentException.class, error.getCause().getClass());
+        assertTrue(message.endsWith(error.getCause().getMessage()), message);
     }
 }

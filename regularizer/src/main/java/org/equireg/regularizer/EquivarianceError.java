@@ -300,7 +300,15 @@ public final class EquivarianceError {
     }
 
     private Tensor checkedForward(Tensor x) {
-        Tensor output = model.forward(x);
+        Tensor output;
+        try {
+            output = model.forward(x);
+        } catch (IllegalArgumentException e) {
+            // Most often inputShape does not fit the model; say so before the model's own complaint.
+            throw new IllegalArgumentException("EquivarianceError: the model rejected the regularizer's points of shape "
+                    + Shapes.str(x.shape()) + " (batch, then inputShape " + Shapes.str(inputShape)
+                    + "); does inputShape fit the model? " + e.getMessage(), e);
+        }
         if (output.rank() < 1 || output.dim(0) != x.dim(0)) {
             throw new IllegalStateException("EquivarianceError: the model turned a batch of shape " + Shapes.str(x.shape())
                     + " into " + Shapes.str(output.shape()) + "; it must keep the batch axis");

@@ -80,7 +80,8 @@ public final class TransformPair {
     /**
      * Invariance: one random element {@code g} per call on the inputs, the outputs untouched; asks
      * for {@code model(g(v)) = model(v)} (a classifier that ignores small rotations, say). A
-     * {@link FiniteGroup} draws a uniform element, the identity included.
+     * {@link FiniteGroup} draws a uniform element, the identity included; a fixed {@link Transform}
+     * (such as {@code Transforms.flip(-1)}) is its own only draw.
      */
     public static TransformPair invariance(RandomTransform fIn, double epsilon, double lambda) {
         Arguments.notNull(fIn, "TransformPair.invariance", "fIn");

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.function.Executable;
 import org.equireg.core.Tensor;
+import org.equireg.nn.Conv2d;
+import org.equireg.nn.Flatten;
+import org.equireg.nn.Linear;
+import org.equireg.nn.Module;
+import org.equireg.nn.Sequential;
 import org.equireg.regularizer.support.Mlp;
 import org.equireg.regularizer.transforms.Transforms;
 import org.junit.jupiter.api.Test;
@@ -107,5 +112,14 @@ class BadInputTest {
     void inputShapesNeedPositiveDimensions() {
         assertRejected(IllegalArgumentException.class,
                 () -> new EquivarianceError(model, new int[] {4, 0}, pairs, Distance.L2, 4, 1), "[4, 0]");
+    }
+
+    @Test
+    void anInputShapeThatDoesNotFitTheModelIsNamedAsSuch() {
+        Module convolutional = new Sequential(new Conv2d(1, 2, 3, 1, 1, 1, 1, true, new SplittableRandom(3)), new Flatten(),
+                new Linear(2 * 8 * 8, 3, true, new SplittableRandom(4)));
+        EquivarianceError regularizer = EquivarianceError.builder(convolutional, new int[] {64}, pairs).sampleSize(2).build();
+        assertRejected(IllegalArgumentException.class, regularizer::compute, "EquivarianceError", "regularizer's points",
+                "inputShape [64]", "[4, 64]", "Sequential: layer (0) Conv2d", "conv2d: needs input (N, C, H, W)");
     }
 }

@@ -215,6 +215,24 @@ class EquivarianceErrorTest {
     }
 
     @Test
+    void aFixedTransformIsAnInvarianceOfItsOwn() {
+        // Transforms.flip is a Transform, not a family: it is accepted as one whose only draw is itself.
+        TransformPair mirror = TransformPair.invariance(Transforms.flip(-1), 0, 1);
+        Transform flip = Transforms.flip(-1);
+        assertTrue(flip.draw(new SplittableRandom(1)) == flip);
+        Tensor points = Tensor.rand(new SplittableRandom(6), 3, 4);
+        double expected = 0;
+        Tensor a = model.forward(points);
+        Tensor b = model.forward(points.flip(-1));
+        for (int i = 0; i < 3; i++) {
+            expected += a.slice(0, i, i + 1).sub(b.slice(0, i, i + 1)).norm(2).item() / 3;
+        }
+        double penalty = EquivarianceError.builder(model, VECTOR, List.of(mirror)).build().compute(points).item();
+        assertEquals(expected, penalty, Tolerances.ROUNDING);
+        assertTrue(penalty > Tolerances.CLEARLY_POSITIVE);
+    }
+
+    @Test
     void aSharedPairCanActThroughDifferentRepresentations() {
         // pictures to their centroid, a 2-D vector: a quarter turn of the picture turns the vector
         Module centroid = new FunctionModule(EquivarianceErrorTest::centroid);

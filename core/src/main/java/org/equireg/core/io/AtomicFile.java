@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -59,6 +60,11 @@ public final class AtomicFile {
         Path directory = absolute.getParent();
         if (directory == null || absolute.getFileName() == null) {
             throw new IOException("AtomicFile.write: " + target + " names no file in a directory");
+        }
+        if (!Files.isDirectory(directory)) {
+            // Checked first so the error names the target, not the temporary file that could not be created.
+            throw new NoSuchFileException(target.toString(), null, "cannot write it, the directory " + directory
+                    + " does not exist");
         }
         String prefix = temporaryPrefix(absolute.getFileName().toString());
         IOException sweepFailure = deleteStaleTemporaries(directory, prefix);

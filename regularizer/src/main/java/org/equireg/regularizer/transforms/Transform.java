@@ -2,6 +2,7 @@ package org.equireg.regularizer.transforms;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
 
@@ -13,9 +14,12 @@ import org.equireg.core.Tensor;
  * <p>Laws: {@code t.then(u)} acts as {@code u(t(x))}; where {@link #inverse()} is present,
  * {@code t.then(t.inverse().get())} acts as the identity (exactly, up to floating-point rounding
  * of arithmetic transforms). {@code toString()} names the transform in reports.
+ *
+ * <p>A transform is also a {@link RandomTransform} whose every draw is itself, so a fixed transform
+ * goes wherever a random one does: {@code TransformPair.invariance(Transforms.flip(-1), 0, 1)}.
  */
 @FunctionalInterface
-public interface Transform extends UnaryOperator<Tensor> {
+public interface Transform extends UnaryOperator<Tensor>, RandomTransform {
 
     /**
      * Applies the action to every sample.
@@ -25,6 +29,12 @@ public interface Transform extends UnaryOperator<Tensor> {
      */
     @Override
     Tensor apply(Tensor batch);
+
+    /** This transform, whatever the generator (a point mass); {@code random} is not used. */
+    @Override
+    default Transform draw(RandomGenerator random) {
+        return this;
+    }
 
     /** The inverse action, when this element has one (group elements); empty for semigroup elements. */
     default Optional<Transform> inverse() {

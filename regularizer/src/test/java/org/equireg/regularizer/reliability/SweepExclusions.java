@@ -51,6 +51,8 @@ final class SweepExclusions {
         reasons.put("core.Backward#apply(Tensor)", "a callback op authors implement and only the engine calls, with a non-null gradient");
         reasons.put("core.io.AtomicFile.Content#writeTo(FileChannel)", "a callback the caller implements and only AtomicFile.write calls");
         reasons.put("nn.Module#forward(Tensor)", "abstract; every layer's forward has its own row");
+        reasons.put("regularizer.transforms.Transform#draw(RandomGenerator)",
+                "a fixed transform is its own draw; it never reads the generator, so any value, null included, is valid");
         reasons.put("nn.Optimizer.ParameterState#buffer(String)",
                 "handed only to an optimizer's own update rule, with the buffer names it declared; an undeclared one throws IllegalStateException");
         reasons.put("nn.Optimizer.ParameterState#has(String)", "handed only to an optimizer's own update rule; any name has an answer");
