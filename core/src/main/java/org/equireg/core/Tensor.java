@@ -170,7 +170,7 @@ public final class Tensor {
     /**
      * Records the result of a custom op: a tensor that owns {@code data}, and, when grad mode is on
      * and some input requires grad, a graph node whose {@code backward} maps the output gradient to
-     * the input gradients. Every primitive in {@link org.equireg.core.ops} is built on this.
+     * the input gradients. Every primitive in {@code org.equireg.core.ops} is built on this.
      *
      * @param op name shown in errors and anomaly reports
      * @throws IllegalArgumentException when {@code data} does not hold one value per element of {@code shape}
