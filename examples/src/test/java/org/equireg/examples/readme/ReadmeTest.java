@@ -35,12 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
     /**
-     * The programs whose output README quotes: name to JVM flags ({@code -D...}), main class and arguments
-     * (DATA: the digits file). The help is printed for 2 kernel threads, the count README quotes.
+     * The programs whose output README quotes: name to JVM flags, main class and arguments (DATA: the
+     * digits file). The help is printed as on 2 processors, the thread default README quotes.
      */
     private static final Map<String, List<String>> PROGRAMS = Map.of(
             "digits", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA"),
-            "digits-help", List.of("-Dequireg.threads=2", "org.equireg.examples.digits.DigitsDemo", "--help"),
+            "digits-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.digits.DigitsDemo", "--help"),
             "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"));
     private static final Pattern NUMBER = Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
     private static final Pattern TIME = Pattern.compile("\\s+\\d+(?:\\.\\d+)? s\\b");
@@ -96,7 +96,7 @@ class ReadmeTest {
             fail(block + ": no program named '" + name + "'; known: " + PROGRAMS.keySet());
         }
         String data = Readme.root().resolve("data/digits.csv.gz").toString();
-        List<String> flags = command.stream().takeWhile(part -> part.startsWith("-D")).toList();
+        List<String> flags = command.stream().takeWhile(part -> part.startsWith("-")).toList();
         String mainClass = command.get(flags.size());
         String[] arguments = command.stream().skip(flags.size() + 1).map(argument -> argument.equals("DATA") ? data : argument)
                 .toArray(String[]::new);
