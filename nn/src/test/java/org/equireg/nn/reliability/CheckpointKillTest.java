@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointKillTest {
     private static final int ROUNDS = 20;
+    private static final int MIN_ROUNDS = 5;
     private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(15);
     private static final int MAX_DELAY_MILLIS = 200;
 
@@ -43,7 +44,8 @@ class CheckpointKillTest {
         long start = System.nanoTime();
         int rounds = 0;
         int killedMidWrite = 0;
-        for (int round = 1; round <= ROUNDS && System.nanoTime() - start < BUDGET_NANOS; round++) {
+        // At least MIN_ROUNDS kills however slow the machine; more while the time budget lasts.
+        for (int round = 1; round <= ROUNDS && (round <= MIN_ROUNDS || System.nanoTime() - start < BUDGET_NANOS); round++) {
             long lastReported = killDuringSaves(path, round, random.nextInt(MAX_DELAY_MILLIS));
             long loaded = loadAndCheck(path);
             // The loaded save is one the child completed, or the one it was renaming when killed.
@@ -56,7 +58,6 @@ class CheckpointKillTest {
             killedMidWrite += left.size();
             rounds++;
         }
-        assertTrue(rounds >= 5, "only " + rounds + " rounds fit the time budget");
         int leftBehind = temporaryFiles().size();
         // One clean save removes the last killed writer's temporary file, if it left one.
         Module model = CheckpointWriter.model();
