@@ -198,7 +198,7 @@ public final class Tensor {
             Anomaly.checkForward(op, data);
         }
         if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
-            return new Tensor(data, shape, null);
+            return new Tensor(data, shape, null, versionOfView(data, inputs));
         }
         Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
         Node node = new Node(op, inputs.clone(), backward, createdAt); // the caller may reuse its array

@@ -176,6 +176,17 @@ class SavedVersionsTest {
     }
 
     @Test
+    void aViewMadeWithoutAGraphSharesTheCounterToo() {
+        Tensor data = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor view = data.reshape(4);
+        Tensor w = Tensor.of(new double[] {1, 1, 1, 1}, 4).requiresGrad(true);
+        Tensor product = view.mul(w).sum();
+        data.bumpVersion();
+        assertEquals(1, view.version());
+        assertThrows(IllegalStateException.class, product::backward);
+    }
+
+    @Test
     void releasedGraphsAndUnsavedTensorsStaySilent() {
         Tensor w = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
         Tensor x = Tensor.of(new double[] {3, 4}, 2).requiresGrad(true);
