@@ -39,6 +39,7 @@ final class Autograd {
                 Tensor output = order.get(i);
                 Tensor gradOutput = pending.remove(output);
                 if (gradOutput != null) {
+                    output.node().checkSavedVersions(output);
                     propagate(output.node(), gradOutput, pending);
                 }
                 if (!retainGraph) {

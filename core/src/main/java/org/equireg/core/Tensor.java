@@ -45,7 +45,8 @@ import org.equireg.core.ops.Where;
  *
  * <p>Every op returns a new tensor; when grad mode is on and an input {@link #requiresGrad()},
  * the result remembers how it was made, and {@link #backward()} fills {@link #grad()} of the leaves.
- * Binary ops broadcast like NumPy; negative axes count from the end. The primitives with
+ * Binary ops broadcast like NumPy; negative axes count from the end, and axis ops take axis 0 or -1
+ * on a 0-d tensor, as PyTorch does. The primitives with
  * hand-written derivatives are listed in {@link org.equireg.core.ops.Primitives}; the rest of the
  * methods here are compositions of them, each written as its formula.
  *
@@ -60,11 +61,22 @@ public final class Tensor {
     private final Node node;
     private boolean leafRequiresGrad;
     private Tensor grad;
+    /** Counts writes in place to {@link #data}; shared by every tensor on the same array (views, detach). */
+    private final int[] version;
+    private String label;
 
     private Tensor(double[] data, int[] shape, Node node) {
+        this(data, shape, node, new int[1]);
+    }
+
+    private Tensor(double[] data, int[] shape, Node node, int[] version) {
         this.data = data;
         this.shape = shape;
         this.node = node;
+        this.version = version;
+        if (node != null) {
+            node.outputVersion = version[0];
+        }
     }
 
     // ------------------------------------------------------------------ factories
@@ -186,10 +198,21 @@ public final class Tensor {
             Anomaly.checkForward(op, data);
         }
         if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
-            return new Tensor(data, shape, null);
+            return new Tensor(data, shape, null, versionOfView(data, inputs));
         }
         Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
-        return new Tensor(data, shape, new Node(op, inputs.clone(), backward, createdAt)); // the caller may reuse its array
+        Node node = new Node(op, inputs.clone(), backward, createdAt); // the caller may reuse its array
+        return new Tensor(data, shape, node, versionOfView(data, inputs));
+    }
+
+    /** A view (an output on an input's array, as reshape makes) shares that input's version; else a new one. */
+    private static int[] versionOfView(double[] data, Tensor[] inputs) {
+        for (Tensor input : inputs) {
+            if (input.data == data) {
+                return input.version;
+            }
+        }
+        return new int[1];
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {
@@ -229,11 +252,46 @@ public final class Tensor {
     }
 
     /**
-     * The backing array itself, not a copy. For kernels and custom ops: writing to it changes this
-     * tensor and silently corrupts any graph that saved it.
+     * The backing array itself, not a copy. For kernels and custom ops: whoever writes to it must
+     * then call {@link #bumpVersion()}, so that a graph that saved this tensor fails in backward
+     * instead of computing a gradient from the new values.
      */
     public double[] buffer() {
         return data;
+    }
+
+    /**
+     * How many times the values were written in place (by an optimizer step, {@code loadStateDict},
+     * an {@code Init.*InPlace} call, gradient clipping or accumulation, ...), shared with every view
+     * of the same values ({@link #detach()}, {@link #reshape}). Each op records the versions of the
+     * tensors its backward reads, and backward throws {@link IllegalStateException} when one changed.
+     * PyTorch: {@code tensor._version}.
+     */
+    public int version() {
+        return version[0];
+    }
+
+    /**
+     * Records one write in place to the values (after writing through {@link #buffer()}); every
+     * writer in the library calls it. Cheap and silent: only a later backward through a graph that
+     * saved these values before the write fails.
+     */
+    public void bumpVersion() {
+        version[0]++;
+    }
+
+    /** The name given by {@link #label(String)} (modules name their parameters and buffers), or {@code null}. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Names this tensor in error messages, as modules do with their state-dict keys ({@code "0.weight"}).
+     * Returns this.
+     */
+    public Tensor label(String label) {
+        this.label = Arguments.notNull(label, "label", "label");
+        return this;
     }
 
     /** The only value of a one-element tensor. */
@@ -302,7 +360,7 @@ public final class Tensor {
 
     /** The same values, cut from the graph: a new leaf that does not require grad (shares the buffer). */
     public Tensor detach() {
-        return new Tensor(data, shape, null);
+        return new Tensor(data, shape, null, version);
     }
 
     /** A new leaf with a copy of the values. */
@@ -339,6 +397,7 @@ public final class Tensor {
             grad = new Tensor(increment.data.clone(), shape, null);
         } else {
             Elementwise.addInPlace(grad.data, increment.data);
+            grad.bumpVersion();
         }
     }
 
@@ -510,6 +569,9 @@ public final class Tensor {
 
     /** Sum along one axis, keeping it as size 1 when {@code keepDim}. */
     public Tensor sum(int axis, boolean keepDim) {
+        if (scalarAxis("sum", axis)) {
+            return reshape(1).sum(0, false);
+        }
         return Sum.axis(this, axis, keepDim);
     }
 
@@ -520,6 +582,9 @@ public final class Tensor {
 
     /** Mean along one axis. */
     public Tensor mean(int axis, boolean keepDim) {
+        if (scalarAxis("mean", axis)) {
+            return reshape(1).mean(0, false);
+        }
         int a = Shapes.normalizeAxis("mean", axis, rank());
         return sum(a, keepDim).div(shape[a]);
     }
@@ -531,6 +596,9 @@ public final class Tensor {
 
     /** Largest element along one axis; ties share the gradient evenly (PyTorch: {@code amax}). */
     public Tensor max(int axis, boolean keepDim) {
+        if (scalarAxis("max", axis)) {
+            return reshape(1).max(0, false);
+        }
         return Max.axis(this, axis, keepDim);
     }
 
@@ -544,6 +612,9 @@ public final class Tensor {
 
     /** Smallest element along one axis: {@code -max(-x)}. */
     public Tensor min(int axis, boolean keepDim) {
+        if (scalarAxis("min", axis)) {
+            return reshape(1).min(0, false);
+        }
         int a = Shapes.normalizeAxis("min", axis, rank());
         if (shape[a] == 0) {
             throw new IllegalArgumentException("min: cannot reduce the empty axis " + axis + " of shape " + Shapes.str(shape));
@@ -557,6 +628,9 @@ public final class Tensor {
      * -infinity gives -infinity and a row holding +infinity gives +infinity (as PyTorch).
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
+        if (scalarAxis("logSumExp", axis)) {
+            return reshape(1).logSumExp(0, false);
+        }
         int a = Shapes.normalizeAxis("logSumExp", axis, rank());
         Tensor max = shift(a);
         max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
@@ -571,16 +645,25 @@ public final class Tensor {
 
     /** p-norm along one axis, p in [1, infinity]. */
     public Tensor norm(double p, int axis, boolean keepDim) {
+        if (scalarAxis("norm", axis)) {
+            return reshape(1).norm(p, 0, false);
+        }
         return Norm.axis(this, p, axis, keepDim);
     }
 
     /** Index of the largest element along an axis (first on ties), as a tensor of whole numbers; no gradient. */
     public Tensor argmax(int axis) {
+        if (scalarAxis("argmax", axis)) {
+            return reshape(1).argmax(0);
+        }
         return Max.argmax(this, axis);
     }
 
     /** {@code exp(x - max) / sum(exp(x - max))} along an axis. PyTorch: {@code torch.softmax}. */
     public Tensor softmax(int axis) {
+        if (scalarAxis("softmax", axis)) {
+            return reshape(1).softmax(0).reshape();
+        }
         int a = Shapes.normalizeAxis("softmax", axis, rank()); // so that an error names softmax, not max
         Tensor shifted = sub(shift(a)).exp();
         return shifted.div(shifted.sum(axis, true));
@@ -592,6 +675,9 @@ public final class Tensor {
      * PyTorch: {@code torch.log_softmax}.
      */
     public Tensor logSoftmax(int axis) {
+        if (scalarAxis("logSoftmax", axis)) {
+            return reshape(1).logSoftmax(0).reshape();
+        }
         int a = Shapes.normalizeAxis("logSoftmax", axis, rank());
         Tensor shifted = sub(shift(a));
         return shifted.sub(shifted.exp().sum(a, true).log());
@@ -604,6 +690,24 @@ public final class Tensor {
      */
     private Tensor shift(int a) {
         return shape[a] == 0 ? scalar(0) : max(a, true).detach();
+    }
+
+    /**
+     * True for a 0-d tensor when {@code axis} is 0 or -1, which PyTorch accepts as naming its one
+     * position ({@code x.sum(0)} on a scalar): the op then runs on this tensor as shape [1] and its
+     * result is 0-d, keepDim or not. False for a tensor with axes.
+     *
+     * @throws IllegalArgumentException for any other axis of a 0-d tensor
+     */
+    private boolean scalarAxis(String op, int axis) {
+        if (rank() != 0) {
+            return false;
+        }
+        if (axis != 0 && axis != -1) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for a 0-d tensor (PyTorch"
+                    + " accepts 0 or -1 there)");
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ linear algebra
@@ -712,6 +816,9 @@ public final class Tensor {
 
     /** Swaps two axes. */
     public Tensor transpose(int axis0, int axis1) {
+        if (scalarAxis("transpose", axis0) & scalarAxis("transpose", axis1)) { // not &&: both are checked
+            return reshape();
+        }
         int a = Shapes.normalizeAxis("transpose", axis0, rank());
         int b = Shapes.normalizeAxis("transpose", axis1, rank());
         int[] order = new int[rank()];
@@ -734,6 +841,9 @@ public final class Tensor {
 
     /** Removes a dimension of size 1. */
     public Tensor squeeze(int axis) {
+        if (scalarAxis("squeeze", axis)) {
+            return reshape();
+        }
         int a = Shapes.normalizeAxis("squeeze", axis, rank());
         if (shape[a] != 1) {
             throw new IllegalArgumentException("squeeze: axis " + axis + " has size " + shape[a] + ", not 1, in shape "
@@ -791,6 +901,13 @@ public final class Tensor {
 
     /** The entries at {@code indices} along an axis, in that order (repeats allowed). PyTorch: {@code index_select}. */
     public Tensor indexSelect(int axis, int... indices) {
+        if (scalarAxis("indexSelect", axis) && indices != null) {
+            if (indices.length != 1) {
+                throw new IllegalArgumentException("indexSelect: a 0-d tensor takes exactly one index, got "
+                        + Arrays.toString(indices));
+            }
+            return reshape(1).indexSelect(0, indices).reshape();
+        }
         return IndexSelect.apply(this, axis, indices);
     }
 
@@ -799,6 +916,9 @@ public final class Tensor {
      * {@code index} holds whole numbers and has this tensor's rank. PyTorch: {@code torch.gather}.
      */
     public Tensor gather(int axis, Tensor index) {
+        if (scalarAxis("gather", axis) && index != null && index.rank() == 0) {
+            return reshape(1).gather(0, index.reshape(1)).reshape();
+        }
         return Gather.apply(this, axis, index);
     }
 
@@ -818,6 +938,13 @@ public final class Tensor {
 
     /** Reverses the order of elements along the given axes. PyTorch: {@code torch.flip}. */
     public Tensor flip(int... axes) {
+        if (rank() == 0 && axes != null && axes.length > 0) {
+            int[] onlyAxis = new int[axes.length];
+            for (int axis : axes) {
+                scalarAxis("flip", axis);
+            }
+            return reshape(1).flip(onlyAxis).reshape(); // repeated axes fail there, as in PyTorch
+        }
         return Flip.apply(this, axes);
     }
 

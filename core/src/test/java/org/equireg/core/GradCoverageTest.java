@@ -41,7 +41,8 @@ class GradCoverageTest {
             entry("randn", "factory"), entry("fromOp", "custom-op factory; its backward is the caller's"),
             entry("requiresGrad", "sets a flag, returns this"), entry("grad", "accessor"),
             entry("detach", "cuts the graph by definition"), entry("copy", "a new leaf"),
-            entry("gt", "0/1 mask"), entry("lt", "0/1 mask"), entry("eq", "0/1 mask"), entry("argmax", "indices"));
+            entry("gt", "0/1 mask"), entry("lt", "0/1 mask"), entry("eq", "0/1 mask"), entry("argmax", "indices"),
+            entry("label", "sets a name for messages, returns this"));
 
     /**
      * How many differentiable methods (overloads counted apart) Tensor has today. Update it with the

@@ -95,6 +95,9 @@ public abstract class BatchNorm extends Module {
             runningVarValues[c] = (1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias;
         }
         batchesTracked.buffer()[0] += 1;
+        runningMean.bumpVersion();
+        runningVar.bumpVersion();
+        batchesTracked.bumpVersion();
     }
 
     /** Number of channels (features) normalised separately. */

@@ -40,6 +40,7 @@ public final class Gradients {
                     for (int i = 0; i < values.length; i++) {
                         values[i] *= coefficient;
                     }
+                    parameter.grad().bumpVersion();
                 }
             }
         }

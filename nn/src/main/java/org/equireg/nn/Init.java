@@ -105,6 +105,7 @@ public final class Init {
         for (int i = 0; i < values.length; i++) {
             values[i] = low + (high - low) * random.nextDouble();
         }
+        tensor.bumpVersion();
         return tensor;
     }
 
@@ -119,12 +120,14 @@ public final class Init {
         for (int i = 0; i < values.length; i++) {
             values[i] = mean + std * random.nextGaussian();
         }
+        tensor.bumpVersion();
         return tensor;
     }
 
     /** Sets every element to {@code value}. PyTorch: {@code constant_}. */
     public static Tensor constantInPlace(Tensor tensor, double value) {
         java.util.Arrays.fill(Arguments.notNull(tensor, "Init.constantInPlace", "tensor").buffer(), value);
+        tensor.bumpVersion();
         return tensor;
     }
 

@@ -51,7 +51,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter '" + name
                     + "' must be a leaf tensor, got the result of '" + parameter.op() + "'");
         }
-        parameters.put(name, parameter.requiresGrad(true));
+        parameters.put(name, parameter.requiresGrad(true).label(name));
         return parameter;
     }
 
@@ -61,7 +61,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
      */
     protected final Tensor registerBuffer(String name, Tensor buffer) {
         checkNewName(name, buffer);
-        buffers.put(name, buffer);
+        buffers.put(name, buffer.label(name));
         return buffer;
     }
 
@@ -69,6 +69,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
     protected final <M extends Module> M registerModule(String name, M module) {
         checkNewName(name, module);
         children.put(name, module);
+        module.stateDict().forEach((key, tensor) -> tensor.label(name + "." + key)); // so errors quote full state-dict keys
         return module;
     }
 
@@ -166,7 +167,8 @@ public abstract class Module implements UnaryOperator<Tensor> {
      * Copies values from {@code state} into the parameters and buffers, strictly: a missing,
      * unexpected or wrongly shaped entry throws {@link IllegalArgumentException} naming every
      * offending key with its shapes, and then nothing is changed. {@code state} is not modified;
-     * the module keeps its own tensors (only their values change).
+     * the module keeps its own tensors (only their values change, and their {@link Tensor#version()}
+     * is bumped, so a backward through a graph built before the load throws).
      * PyTorch: {@code load_state_dict(state, strict=True)}.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
@@ -210,6 +212,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
             Tensor given = state.get(key);
             if (given != null) {
                 System.arraycopy(given.buffer(), 0, target.buffer(), 0, target.size());
+                target.bumpVersion();
             }
         });
         return new LoadResult(missing, unexpected);

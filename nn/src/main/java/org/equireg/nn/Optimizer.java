@@ -17,7 +17,9 @@ import org.equireg.core.Tensor;
  *
  * <p>{@link #step()} skips parameters without a gradient and changes the parameters' values in
  * place (so models see the update), outside any autodiff graph: call it after {@code backward()},
- * not between a forward pass and its backward.
+ * not between a forward pass and its backward: each step bumps the parameters'
+ * {@link Tensor#version()}, so a backward through a graph built before the step throws
+ * {@link IllegalStateException} instead of mixing old activations with new weights.
  */
 public abstract class Optimizer {
     private final String name;
@@ -67,6 +69,7 @@ public abstract class Optimizer {
             if (gradient != null) {
                 steps[i]++;
                 update(parameters.get(i).buffer(), gradient.buffer(), new ParameterState(i));
+                parameters.get(i).bumpVersion();
             }
         }
     }

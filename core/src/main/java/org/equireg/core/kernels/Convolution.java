@@ -115,6 +115,9 @@ public final class Convolution {
      * produces the data it reads, and a whole backward pass needs one round of tasks instead of one
      * per image.
      *
+     * <p>A direct result holding a NaN is recomputed here, so that an infinite or NaN pixel gives
+     * PyTorch's result (a NaN only where a real term is).
+     *
      * @param gradOut (N, O, outH, outW). Not modified.
      * @param x (N, C, H, W). Not modified.
      * @param dWeight (O, C / groups, kH, kW). Modified (overwritten).
@@ -123,12 +126,25 @@ public final class Convolution {
                                       double[] dWeight) {
         if (DirectWeightGradient.applies(g, groups, outChannels) && g.batch() > 0) {
             DirectWeightGradient.backwardWeight(gradOut, x, g, outChannels, dWeight);
-            return;
+            if (!containsNaN(dWeight)) {
+                return;
+            }
+            // The direct layout has terms the unfolded product lacks: a padding column's zero gradient
+            // times a real pixel, NaN when that pixel is infinite or NaN. Recompute without them.
         }
         Layout layout = new Layout(g, outChannels, groups);
         long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
         int[] split = split(layout.patch(), layout.groupOut(), groups, Parallel.plannedThreads(flops));
         backwardWeight(gradOut, x, g, outChannels, groups, dWeight, split[0], split[1]);
+    }
+
+    private static boolean containsNaN(double[] values) {
+        for (double value : values) {
+            if (Double.isNaN(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

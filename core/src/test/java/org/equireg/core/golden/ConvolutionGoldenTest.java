@@ -24,6 +24,8 @@ class ConvolutionGoldenTest {
                 conv("conv2d_depthwise_stride2", 2, 1, 1, 3),
                 conv("conv2d_rectangular_kernel", 1, 1, 1, 1),
                 conv("conv2d_1x1", 1, 0, 1, 1),
+                conv("conv2d_inf_pixel_right_edge", 1, 1, 1, 1),
+                conv("conv2d_nan_pixel_right_edge", 1, 0, 1, 1),
                 of("max_pool2d_k2", f -> f.input(0).maxPool2d(2, 2, 0)),
                 of("max_pool2d_k3_s2_p1", f -> f.input(0).maxPool2d(3, 2, 1)),
                 of("max_pool2d_k3_s1_p1", f -> f.input(0).maxPool2d(3, 1, 1)),

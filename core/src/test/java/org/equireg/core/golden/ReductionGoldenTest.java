@@ -48,7 +48,17 @@ class ReductionGoldenTest {
                 of("softmax_axis_size1", f -> f.input(0).softmax(1)),
                 of("log_softmax_axis0", f -> f.input(0).logSoftmax(0)),
                 of("log_softmax_axis_neg1", f -> f.input(0).logSoftmax(-1)),
-                of("log_softmax_large", f -> f.input(0).logSoftmax(1)));
+                of("log_softmax_large", f -> f.input(0).logSoftmax(1)),
+                of("sum_rank0_axis0", f -> f.input(0).sum(0, false)),
+                of("sum_rank0_axis_neg1_keep", f -> f.input(0).sum(-1, true)),
+                of("mean_rank0_axis0", f -> f.input(0).mean(0, false)),
+                of("max_rank0_axis0_keep", f -> f.input(0).max(0, true)),
+                of("min_rank0_axis_neg1", f -> f.input(0).min(-1, false)),
+                of("logsumexp_rank0_axis0", f -> f.input(0).logSumExp(0, false)),
+                of("norm_p2_rank0_axis0", f -> f.input(0).norm(2, 0, false)),
+                of("norm_pinf_rank0_axis_neg1_keep", f -> f.input(0).norm(INF, -1, true)),
+                of("softmax_rank0", f -> f.input(0).softmax(0)),
+                of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * {@code max |actual - expected| / max(max |expected|, FLOOR)} over all elements, with the element
- * where the difference is largest. NaN anywhere counts as the worst possible difference.
+ * where the difference is largest, over the elements PyTorch gives finite; where it gives NaN or an
+ * infinity, equireg must give the same (as {@code torch.testing.assert_close(equal_nan=True)}), and
+ * otherwise that element, like any other NaN difference, counts as the worst possible one.
  *
  * @param value the relative error (NaN or infinite when something is not finite)
  * @param worstIndex flat index of the largest absolute difference, -1 for empty tensors
@@ -26,6 +28,13 @@ record RelativeError(double value, int worstIndex, double actual, double expecte
         double worst = 0;
         int worstIndex = actual.length == 0 ? -1 : 0;
         for (int i = 0; i < actual.length; i++) {
+            if (!Double.isFinite(expected[i])) {
+                if (Double.compare(actual[i], expected[i]) != 0 && !Double.isNaN(worst)) {
+                    worst = Double.NaN;
+                    worstIndex = i;
+                }
+                continue;
+            }
             scale = Math.max(scale, Math.abs(expected[i]));
             double difference = Math.abs(actual[i] - expected[i]);
             if (!Double.isNaN(worst) && !(difference <= worst)) {

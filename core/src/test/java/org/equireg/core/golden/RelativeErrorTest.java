@@ -36,6 +36,15 @@ class RelativeErrorTest {
     }
 
     @Test
+    void nanAndInfinitiesMatchOnlyTheSameValue() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(0.0, RelativeError.of(new double[] {Double.NaN, inf, -inf, 2}, new double[] {Double.NaN, inf, -inf, 2}).value());
+        assertTrue(Double.isNaN(RelativeError.of(new double[] {inf}, new double[] {-inf}).value()));
+        assertTrue(Double.isNaN(RelativeError.of(new double[] {Double.NaN, 1}, new double[] {inf, 1}).value()));
+        assertTrue(Double.isNaN(RelativeError.of(new double[] {1, 3}, new double[] {Double.NaN, 3}).value()));
+    }
+
+    @Test
     void describesTheWorstElementByItsMultiIndex() {
         RelativeError error = RelativeError.of(new double[] {0, 0, 0, 0, 0, 7}, new double[] {0, 0, 0, 0, 0, 6});
         assertTrue(error.describe(new int[] {2, 3}).contains("[1, 2]"), error.describe(new int[] {2, 3}));

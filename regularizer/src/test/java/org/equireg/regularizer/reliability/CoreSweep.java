@@ -103,7 +103,9 @@ final class CoreSweep {
                 row("core.Tensor#norm(double, int, boolean)", "axis 2 of rank 2", () -> matrix().norm(2, 2, false), "norm", "axis 2", "rank 2"),
                 row("core.Tensor#argmax(int)", "axis 2 of rank 2", () -> matrix().argmax(2), "argmax", "axis 2", "rank 2"),
                 row("core.Tensor#softmax(int)", "axis 2 of rank 2", () -> matrix().softmax(2), "softmax", "axis 2", "rank 2"),
-                row("core.Tensor#logSoftmax(int)", "axis -3 of rank 2", () -> matrix().logSoftmax(-3), "logSoftmax", "axis -3", "rank 2"));
+                row("core.Tensor#logSoftmax(int)", "axis -3 of rank 2", () -> matrix().logSoftmax(-3), "logSoftmax", "axis -3", "rank 2"),
+                row("core.Tensor#sum(int, boolean)", "axis 1 of a 0-d tensor", () -> Tensor.scalar(1).sum(1, false), "sum", "axis 1", "0-d"),
+                row("core.Tensor#softmax(int)", "axis -2 of a 0-d tensor", () -> Tensor.scalar(1).softmax(-2), "softmax", "axis -2", "0-d"));
     }
 
     private static Stream<SweepRow> shapes() {
@@ -126,7 +128,10 @@ final class CoreSweep {
                 row("core.Tensor#pad(int[], double)", "odd padding length 3", () -> matrix().pad(new int[] {1, 1, 1}, 0), "pad", "3"),
                 row("core.Tensor#roll(int, int)", "axis 2 of rank 2", () -> matrix().roll(1, 2), "roll", "axis 2", "rank 2"),
                 row("core.Tensor#flip(int...)", "axis 2 of rank 2", () -> matrix().flip(2), "flip", "axis 2", "rank 2"),
-                row("core.Tensor#rot90(int, int, int)", "equal axes", () -> matrix().rot90(1, 0, 0), "rot90", "0"));
+                row("core.Tensor#rot90(int, int, int)", "equal axes", () -> matrix().rot90(1, 0, 0), "rot90", "0"),
+                row("core.Tensor#indexSelect(int, int...)", "two indices into a 0-d tensor", () -> Tensor.scalar(1).indexSelect(0, 0, 0),
+                        "indexSelect", "0-d", "[0, 0]"),
+                row("core.Tensor#label(String)", "null", () -> matrix().label(null), "label", "null"));
     }
 
     private static Stream<SweepRow> structure() {
