@@ -164,6 +164,10 @@ def reductions():
     case(f, "log_softmax_axis0", lambda x: torch.log_softmax(x, 0), lambda r: [r.normal(3, 4)])
     case(f, "log_softmax_axis_neg1", lambda x: torch.log_softmax(x, -1), lambda r: [r.normal(2, 3, 4, scale=3.0)])
     case(f, "log_softmax_large", lambda x: torch.log_softmax(x, 1), lambda r: [r.normal(3, 4, scale=300.0)])
+    case(f, "cumsum_axis0", lambda x: torch.cumsum(x, 0), lambda r: [r.normal(3, 4)])
+    case(f, "cumsum_axis_neg1", lambda x: torch.cumsum(x, -1), lambda r: [r.normal(2, 3, 4)])
+    # Rows of 27: longer than three 512-bit vectors, so the row additions run whole vectors and a tail.
+    case(f, "cumsum_axis1_wide_rows", lambda x: torch.cumsum(x, 1), lambda r: [r.normal(1, 4, 27)])
 
 
 # ---------------------------------------------------------------------------- matmul
