@@ -1,5 +1,6 @@
 package org.equireg.regularizer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,11 @@ class ReplSessionTest {
             "EquivarianceError.builder(model, new int[] {2}, List.of(TransformPair.of(Transforms.identity(), "
                     + "Transforms.flip(-1), 0.0, 1.0))).seed(1).build().compute().item()",
             "org.equireg.core.kernels.Simd.vectorized()",
+            // docs/ADDING_AN_OP.md, "Try it"
+            "Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true)",
+            "Tensor y = x.cumsum(1)",
+            "y.mul(y).sum().backward()",
+            "x.grad()",
             "/exit");
 
     @Test
@@ -51,6 +57,11 @@ class ReplSessionTest {
                 List.of(TransformPair.of(Transforms.identity(), Transforms.flip(-1), 0.0, 1.0))).seed(1).build()
                 .compute().item();
 
+        Tensor c = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true);
+        Tensor y = c.cumsum(1);
+        y.mul(y).sum().backward();
+        assertArrayEquals(new double[] {8, 6, 20, 14}, c.grad().toArray(), "the gradient docs/ADDING_AN_OP.md states");
+
         String output = run(temp);
 
         assertFalse(output.contains("|  Error"), "JShell reported an error:\n" + output);
@@ -58,6 +69,7 @@ class ReplSessionTest {
         assertTrue(output.contains("$6 ==> " + model.parameters().size()), "parameter count missing:\n" + output);
         assertTrue(output.contains("$7 ==> " + penalty), "penalty " + penalty + " missing:\n" + output);
         assertTrue(output.contains("$8 ==> true"), "the Vector API kernels do not run:\n" + output);
+        assertTrue(output.contains("$12 ==> " + c.grad()), "the cumsum gradient missing:\n" + output);
     }
 
     /** Feeds {@link #SESSION} to the script on standard input; returns standard output. */
