@@ -1,4 +1,4 @@
-package org.equireg.regularizer;
+package org.equireg.regularizer.docs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,8 @@ import org.equireg.nn.Linear;
 import org.equireg.nn.Module;
 import org.equireg.nn.Sequential;
 import org.equireg.nn.Tanh;
+import org.equireg.regularizer.EquivarianceError;
+import org.equireg.regularizer.TransformPair;
 import org.equireg.regularizer.transforms.Transforms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs a short scripted session through {@code scripts/jshell.sh}, with the JDK that runs this test,
  * and checks that JShell printed what the same code gives here: core, nn and regularizer are on the
  * class path, the imports are done ({@code Module} is equireg's, not {@code java.lang.Module}) and
- * the Vector API module is added.
+ * the Vector API module is added. The README quotes the first lines of the session and what they print.
  */
 class ReplSessionTest {
     private static final long TIMEOUT_MINUTES = 5;
@@ -70,11 +72,16 @@ class ReplSessionTest {
         assertTrue(output.contains("$7 ==> " + penalty), "penalty " + penalty + " missing:\n" + output);
         assertTrue(output.contains("$8 ==> true"), "the Vector API kernels do not run:\n" + output);
         assertTrue(output.contains("$12 ==> " + c.grad()), "the cumsum gradient missing:\n" + output);
+        String readme = Printed.canonical(Files.readString(MarkedBlock.root().resolve("README.md")));
+        for (String quoted : List.of("jshell> " + SESSION.get(0), "x ==> " + Tensor.of(new double[] {1, 2, 3}, 3)
+                .requiresGrad(true), "jshell> " + SESSION.get(1), "jshell> " + SESSION.get(2), "$3 ==> " + x.grad())) {
+            assertTrue(readme.contains("\n" + Printed.canonical(quoted) + "\n"), "README.md does not quote: " + quoted);
+        }
     }
 
     /** Feeds {@link #SESSION} to the script on standard input; returns standard output. */
     private static String run(Path temp) throws IOException, InterruptedException {
-        Path root = Path.of("").toAbsolutePath().getParent();
+        Path root = MarkedBlock.root();
         Path errors = temp.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/jshell.sh").toString(),
                 "--feedback", "normal").directory(temp.toFile()).redirectError(errors.toFile());
