@@ -179,6 +179,10 @@ def reductions():
          lambda r: [r.away()])
     case(f, "softmax_rank0", lambda x: torch.softmax(x, 0), scalar)
     case(f, "log_softmax_rank0", lambda x: torch.log_softmax(x, -1), scalar)
+    case(f, "cumsum_axis0", lambda x: torch.cumsum(x, 0), lambda r: [r.normal(3, 4)])
+    case(f, "cumsum_axis_neg1", lambda x: torch.cumsum(x, -1), lambda r: [r.normal(2, 3, 4)])
+    # Rows of 27: longer than three 512-bit vectors, so the row additions run whole vectors and a tail.
+    case(f, "cumsum_axis1_wide_rows", lambda x: torch.cumsum(x, 1), lambda r: [r.normal(1, 4, 27)])
 
 
 # ---------------------------------------------------------------------------- matmul

@@ -11,6 +11,7 @@ import org.equireg.core.ops.Clamp;
 import org.equireg.core.ops.Compare;
 import org.equireg.core.ops.Concat;
 import org.equireg.core.ops.Conv2d;
+import org.equireg.core.ops.CumSum;
 import org.equireg.core.ops.Div;
 import org.equireg.core.ops.Exp;
 import org.equireg.core.ops.Flip;
@@ -649,6 +650,14 @@ public final class Tensor {
             return reshape(1).norm(p, 0, false);
         }
         return Norm.axis(this, p, axis, keepDim);
+    }
+
+    /**
+     * Cumulative sum along an axis, {@code y[k] = x[0] + ... + x[k]}, same shape; added in index order,
+     * so the result is the same on every path. PyTorch: {@code torch.cumsum}.
+     */
+    public Tensor cumsum(int axis) {
+        return CumSum.apply(this, axis);
     }
 
     /** Index of the largest element along an axis (first on ties), as a tensor of whole numbers; no gradient. */

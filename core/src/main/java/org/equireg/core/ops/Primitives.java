@@ -18,8 +18,8 @@ public final class Primitives {
     /** Elementwise unary ops. */
     public static final List<Class<?>> UNARY = List.of(Neg.class, Exp.class, Log.class, Log1p.class, Sqrt.class,
             Abs.class, Tanh.class, Sigmoid.class, Relu.class, Pow.class, Clamp.class);
-    /** Reductions. */
-    public static final List<Class<?>> REDUCTIONS = List.of(Sum.class, Max.class, Norm.class);
+    /** Reductions, and the scan cumsum. */
+    public static final List<Class<?>> REDUCTIONS = List.of(Sum.class, Max.class, Norm.class, CumSum.class);
     /** Ops that move values without arithmetic; all but reshape and concat are {@link IndexMap} gathers. */
     public static final List<Class<?>> MOVEMENT = List.of(Reshape.class, Permute.class, BroadcastTo.class,
             Concat.class, Slice.class, IndexSelect.class, Gather.class, Pad.class, Roll.class, Flip.class);

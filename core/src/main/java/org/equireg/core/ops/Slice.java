@@ -6,6 +6,7 @@ import org.equireg.core.Tensor;
 /**
  * Python's {@code x[start:end:step]} along one axis: negative bounds count from the end and bounds
  * are clipped; step &gt;= 1. Derivative: the gradient scattered back (via {@link IndexMap}).
+ * PyTorch: basic indexing, {@code torch.Tensor.__getitem__} with a slice.
  */
 public final class Slice {
     private Slice() {

@@ -3,7 +3,10 @@ package org.equireg.core.ops;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
-/** Sum of all elements or along one axis. Derivative: 1 for every summed element (the gradient is broadcast back). */
+/**
+ * Sum of all elements or along one axis. Derivative: 1 for every summed element (the gradient is
+ * broadcast back). PyTorch: {@code torch.sum}.
+ */
 public final class Sum {
     private Sum() {
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class FixtureInventoryTest {
     private static final String SUFFIX = ".safetensors";
 
-    private static final Map<String, Supplier<Stream<GoldenCase>>> FAMILIES = Map.of(
+    /** Every family's directory name and its cases. */
+    static final Map<String, Supplier<Stream<GoldenCase>>> FAMILIES = Map.of(
             ElementwiseGoldenTest.FAMILY, ElementwiseGoldenTest::cases,
             ReductionGoldenTest.FAMILY, ReductionGoldenTest::cases,
             MatMulGoldenTest.FAMILY, MatMulGoldenTest::cases,

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reductions, norms and (log-)softmax against PyTorch, over all elements and along one axis. */
+/** Reductions, norms, (log-)softmax and cumsum against PyTorch, over all elements and along one axis. */
 class ReductionGoldenTest {
     static final String FAMILY = "reduction";
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -58,7 +58,10 @@ class ReductionGoldenTest {
                 of("norm_p2_rank0_axis0", f -> f.input(0).norm(2, 0, false)),
                 of("norm_pinf_rank0_axis_neg1_keep", f -> f.input(0).norm(INF, -1, true)),
                 of("softmax_rank0", f -> f.input(0).softmax(0)),
-                of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1)));
+                of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1))),
+                of("cumsum_axis0", f -> f.input(0).cumsum(0)),
+                of("cumsum_axis_neg1", f -> f.input(0).cumsum(-1)),
+                of("cumsum_axis1_wide_rows", f -> f.input(0).cumsum(1)));
     }
 
     @ParameterizedTest(name = "{0}")

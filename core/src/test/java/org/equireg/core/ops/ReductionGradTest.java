@@ -9,7 +9,7 @@ import org.equireg.core.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Gradient checks of the reductions and the normalisations built on them. */
+/** Gradient checks of the reductions, the normalisations built on them, and the scan cumsum. */
 class ReductionGradTest {
 
     /** {axis, keepDim (1 or 0)} on a [2, 3, 4] input: every axis, both signs, both keepDim. */
@@ -31,7 +31,8 @@ class ReductionGradTest {
                     of("norm(double,int,boolean)", "p = 2, " + what, x -> x[0].norm(2, axis, keep),
                             in.normal(2, 3, 4)),
                     of("softmax(int)", "axis " + axis, x -> x[0].softmax(axis), in.normal(2, 3, 4)),
-                    of("logSoftmax(int)", "axis " + axis, x -> x[0].logSoftmax(axis), in.normal(2, 3, 4))));
+                    of("logSoftmax(int)", "axis " + axis, x -> x[0].logSoftmax(axis), in.normal(2, 3, 4)),
+                    of("cumsum(int)", "axis " + axis, x -> x[0].cumsum(axis), in.normal(2, 3, 4))));
         }
         for (double p : new double[] {1, 1.5, 2, 3, Double.POSITIVE_INFINITY}) {
             Tensor point = p == 1 ? in.awayFrom(0, 2, 3) : in.distinct(2, 3);
@@ -76,7 +77,11 @@ class ReductionGradTest {
                 of("logSoftmax(int)", "size-1 axis", x -> x[0].logSoftmax(0), in.normal(1, 3)),
                 of("logSoftmax(int)", "vector", x -> x[0].logSoftmax(-1), in.normal(5)),
                 of("logSoftmax(int)", "large logits", x -> x[0].logSoftmax(-1), in.normal(2, 3).mul(3).add(500)),
-                of("logSoftmax(int)", "empty batch", x -> x[0].logSoftmax(-1), in.normal(0, 3))));
+                of("logSoftmax(int)", "empty batch", x -> x[0].logSoftmax(-1), in.normal(0, 3)),
+                of("cumsum(int)", "scalar", x -> x[0].cumsum(-1), in.normal()),
+                of("cumsum(int)", "empty axis", x -> x[0].cumsum(1), in.normal(2, 0, 3)),
+                of("cumsum(int)", "size-1 axis", x -> x[0].cumsum(1), in.normal(2, 1, 3)),
+                of("cumsum(int)", "rows longer than three vectors", x -> x[0].cumsum(0), in.normal(3, 27))));
         return cases.stream();
     }
 

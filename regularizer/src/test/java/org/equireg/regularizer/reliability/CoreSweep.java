@@ -95,6 +95,7 @@ final class CoreSweep {
     private static Stream<SweepRow> reductions() {
         return Stream.of(
                 row("core.Tensor#sum(int, boolean)", "axis 2 of rank 2", () -> matrix().sum(2, false), "sum", "axis 2", "rank 2"),
+                row("core.Tensor#cumsum(int)", "axis -3 of rank 2", () -> matrix().cumsum(-3), "cumsum", "axis -3", "rank 2"),
                 row("core.Tensor#mean(int, boolean)", "axis -3 of rank 2", () -> matrix().mean(-3, true), "mean", "axis -3", "rank 2"),
                 row("core.Tensor#max(int, boolean)", "axis 5 of rank 2", () -> matrix().max(5, false), "max", "axis 5", "rank 2"),
                 row("core.Tensor#min(int, boolean)", "axis 2 of rank 2", () -> matrix().min(2, false), "min", "axis 2", "rank 2"),

@@ -1,0 +1,97 @@
+package org.equireg.regularizer.docs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.equireg.core.Tensor;
+import org.equireg.nn.Init;
+import org.equireg.nn.Linear;
+import org.equireg.nn.Module;
+import org.equireg.nn.Sequential;
+import org.equireg.nn.Tanh;
+import org.equireg.regularizer.EquivarianceError;
+import org.equireg.regularizer.TransformPair;
+import org.equireg.regularizer.transforms.Transforms;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs a short scripted session through {@code scripts/jshell.sh}, with the JDK that runs this test,
+ * and checks that JShell printed what the same code gives here: core, nn and regularizer are on the
+ * class path, the imports are done ({@code Module} is equireg's, not {@code java.lang.Module}) and
+ * the Vector API module is added. The README quotes the first lines of the session and what they print.
+ */
+class ReplSessionTest {
+    private static final long TIMEOUT_MINUTES = 5;
+
+    private static final List<String> SESSION = List.of(
+            "Tensor x = Tensor.of(new double[] {1, 2, 3}, 3).requiresGrad(true)",
+            "x.tanh().sum().backward()",
+            "x.grad()",
+            "Init.seed(0)",
+            "Module model = new Sequential(new Linear(2, 3), new Tanh())",
+            "model.parameters().size()",
+            "EquivarianceError.builder(model, new int[] {2}, List.of(TransformPair.of(Transforms.identity(), "
+                    + "Transforms.flip(-1), 0.0, 1.0))).seed(1).build().compute().item()",
+            "org.equireg.core.kernels.Simd.vectorized()",
+            // docs/ADDING_AN_OP.md, "Try it"
+            "Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true)",
+            "Tensor y = x.cumsum(1)",
+            "y.mul(y).sum().backward()",
+            "x.grad()",
+            "/exit");
+
+    @Test
+    void scriptedSessionPrintsWhatTheLibraryComputes(@TempDir Path temp) throws IOException, InterruptedException {
+        Tensor x = Tensor.of(new double[] {1, 2, 3}, 3).requiresGrad(true);
+        x.tanh().sum().backward();
+        Init.seed(0);
+        Module model = new Sequential(new Linear(2, 3), new Tanh());
+        double penalty = EquivarianceError.builder(model, new int[] {2},
+                List.of(TransformPair.of(Transforms.identity(), Transforms.flip(-1), 0.0, 1.0))).seed(1).build()
+                .compute().item();
+
+        Tensor c = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true);
+        Tensor y = c.cumsum(1);
+        y.mul(y).sum().backward();
+        assertArrayEquals(new double[] {8, 6, 20, 14}, c.grad().toArray(), "the gradient docs/ADDING_AN_OP.md states");
+
+        String output = run(temp);
+
+        assertFalse(output.contains("|  Error"), "JShell reported an error:\n" + output);
+        assertTrue(output.contains("$3 ==> " + x.grad()), "x.grad() missing:\n" + output);
+        assertTrue(output.contains("$6 ==> " + model.parameters().size()), "parameter count missing:\n" + output);
+        assertTrue(output.contains("$7 ==> " + penalty), "penalty " + penalty + " missing:\n" + output);
+        assertTrue(output.contains("$8 ==> true"), "the Vector API kernels do not run:\n" + output);
+        assertTrue(output.contains("$12 ==> " + c.grad()), "the cumsum gradient missing:\n" + output);
+        String readme = Printed.canonical(Files.readString(MarkedBlock.root().resolve("README.md")));
+        for (String quoted : List.of("jshell> " + SESSION.get(0), "x ==> " + Tensor.of(new double[] {1, 2, 3}, 3)
+                .requiresGrad(true), "jshell> " + SESSION.get(1), "jshell> " + SESSION.get(2), "$3 ==> " + x.grad())) {
+            assertTrue(readme.contains("\n" + Printed.canonical(quoted) + "\n"), "README.md does not quote: " + quoted);
+        }
+    }
+
+    /** Feeds {@link #SESSION} to the script on standard input; returns standard output. */
+    private static String run(Path temp) throws IOException, InterruptedException {
+        Path root = MarkedBlock.root();
+        Path errors = temp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/jshell.sh").toString(),
+                "--feedback", "normal").directory(temp.toFile()).redirectError(errors.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().write((String.join("\n", SESSION) + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES), "jshell.sh did not exit");
+        assertEquals(0, process.exitValue(), "jshell.sh failed:\n" + output + Files.readString(errors));
+        return output;
+    }
+}

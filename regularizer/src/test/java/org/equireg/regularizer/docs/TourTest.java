@@ -1,0 +1,78 @@
+package org.equireg.regularizer.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.equireg.core.Tensor;
+import org.equireg.nn.Module;
+import org.equireg.regularizer.EquivarianceError;
+import org.equireg.regularizer.TransformPair;
+import org.equireg.regularizer.transforms.Transforms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The computation docs/TOUR.md follows, run as is: the tour quotes this code (checked by
+ * {@link DocExcerptsTest}) and, in each block marked {@code <!-- output NAME -->}, what it prints.
+ */
+class TourTest {
+    private static final String TOUR = "docs/TOUR.md";
+
+    /** What each output block of the tour must hold. */
+    private static final Map<String, Supplier<String>> OUTPUTS = Map.of("computation", TourTest::computation);
+
+    /** The tour's example; returns what it prints. */
+    static String computation() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        Tensor v = Tensor.of(new double[] {0.5, -1.0, 2.0, 1.5, 0.0, -0.5}, 2, 3);    // two points in R^3
+        Tensor w = Tensor.of(new double[] {0.3, -0.2, 0.1, 0.0, 0.4, -0.3, 0.2, 0.1, 0.5}, 3, 3).requiresGrad(true);
+        Tensor b = Tensor.of(new double[] {0.1, -0.1, 0.2}, 3).requiresGrad(true);
+        Module model = new Module() {                  // a linear layer and tanh, written out
+            @Override
+            public Tensor forward(Tensor x) {
+                return x.matmul(w.transpose()).add(b).tanh();    // (batch, 3)
+            }
+        };
+        // Is the model equivariant to a cyclic shift of its input and output by one place?
+        TransformPair shift = TransformPair.of(Transforms.roll(1, -1), Transforms.roll(1, -1), 0.0, 1.0);
+        EquivarianceError regularizer = EquivarianceError.builder(model, new int[] {3}, List.of(shift)).build();
+        Tensor penalty = regularizer.compute(v);       // 1.0 * max(0, error - 0.0)
+        penalty.backward();
+        out.println(penalty);
+        out.println(w.grad());
+        out.println(b.grad());
+
+        // The same number from the formula, with the model run twice instead of once on four rows:
+        Tensor error = model.forward(v).roll(1, -1).sub(model.forward(v.roll(1, -1))).norm(2, 1, false).mean();
+        out.println(error.sub(0.0).relu().mul(1.0).item() == penalty.item());
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tourQuotesWhatItsComputationPrints() throws IOException {
+        int checked = 0;
+        for (MarkedBlock block : MarkedBlock.read(TOUR)) {
+            if (block.kind().equals("output")) {
+                Supplier<String> output = OUTPUTS.get(block.target());
+                assertTrue(output != null, block.where() + ": no such output in TourTest");
+                assertEquals(Printed.canonical(output.get().strip()), Printed.canonical(String.join("\n", block.lines()).strip()),
+                        block.where());
+                checked++;
+            }
+        }
+        assertEquals(OUTPUTS.size(), checked, "output blocks in " + TOUR);
+    }
+
+    @Test
+    void theRegularizerGivesTheFormulasBits() {
+        assertTrue(computation().strip().endsWith("true"), computation());
+    }
+}
