@@ -58,7 +58,7 @@ class ReductionGoldenTest {
                 of("norm_p2_rank0_axis0", f -> f.input(0).norm(2, 0, false)),
                 of("norm_pinf_rank0_axis_neg1_keep", f -> f.input(0).norm(INF, -1, true)),
                 of("softmax_rank0", f -> f.input(0).softmax(0)),
-                of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1))),
+                of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1)),
                 of("cumsum_axis0", f -> f.input(0).cumsum(0)),
                 of("cumsum_axis_neg1", f -> f.input(0).cumsum(-1)),
                 of("cumsum_axis1_wide_rows", f -> f.input(0).cumsum(1)));
