@@ -24,7 +24,7 @@ final class SavedForBackward {
     static int of(String op, Tensor[] inputs) {
         return switch (op) {
             case "add", "sub", "neg", "sum", "reshape", "broadcastTo", "concat", "permute", "slice", "indexSelect",
-                 "gather", "pad", "roll", "flip", "avgPool2d", "maxPool2d" -> NONE;
+                 "gather", "pad", "roll", "flip", "cumsum", "avgPool2d", "maxPool2d" -> NONE;
             case "abs", "clamp", "log", "log1p", "pow", "relu", "where" -> input(0);
             case "exp", "sigmoid", "sqrt", "tanh" -> OUTPUT;
             case "max", "norm" -> input(0) | OUTPUT;
