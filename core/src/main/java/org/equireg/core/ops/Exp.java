@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /** {@code y = e^x}. Derivative: y. PyTorch: {@code torch.exp}. */
@@ -9,10 +10,23 @@ public final class Exp {
 
     /** Records {@code exp(x)}. */
     public static Tensor apply(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x);
+        }
         double[] in = x.buffer();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = Math.exp(in[i]);
+        }
+        int[] shape = x.shape();
+        return Tensor.fromOp("exp", out, shape, grad -> new Tensor[] {grad.mul(Tensor.wrap(out, shape))}, x);
+    }
+
+    private static Tensor float32(Tensor x) {
+        float[] in = x.floatBuffer();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (float) Math.exp(in[i]);
         }
         int[] shape = x.shape();
         return Tensor.fromOp("exp", out, shape, grad -> new Tensor[] {grad.mul(Tensor.wrap(out, shape))}, x);

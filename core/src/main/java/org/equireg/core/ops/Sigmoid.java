@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -12,6 +13,9 @@ public final class Sigmoid {
 
     /** Records {@code sigmoid(x)}. */
     public static Tensor apply(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x);
+        }
         double[] in = x.buffer();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -35,5 +39,22 @@ public final class Sigmoid {
         }
         double e = Math.exp(x);
         return e / (1 + e);
+    }
+
+    private static Tensor float32(Tensor x) {
+        float[] in = x.floatBuffer();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (float) logistic(in[i]);
+        }
+        int[] shape = x.shape();
+        return Tensor.fromOp("sigmoid", out, shape, grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[out.length];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] = g[i] * out[i] * (1 - out[i]);
+            }
+            return Operands.single(dx, shape);
+        }, x);
     }
 }

@@ -39,7 +39,7 @@ final class CoreSweep {
         SplittableRandom random = new SplittableRandom(1);
         return Stream.of(
                 row("core.Tensor#of(double[], int...)", "data length 5 for [2, 3]", () -> Tensor.of(new double[5], 2, 3), "Tensor.of", "5", "[2, 3]"),
-                row("core.Tensor#of(double[], int...)", "null data", () -> Tensor.of(null, 2), "Tensor.of", "data", "null"),
+                row("core.Tensor#of(double[], int...)", "null data", () -> Tensor.of((double[]) null, 2), "Tensor.of", "data", "null"),
                 row("core.Tensor#wrap(double[], int...)", "data length 4 for [3]", () -> Tensor.wrap(new double[4], 3), "Tensor.wrap", "4", "[3]"),
                 row("core.Tensor#zeros(int...)", "negative size", () -> Tensor.zeros(2, -1), "zeros", "-1"),
                 row("core.Tensor#ones(int...)", "negative size", () -> Tensor.ones(-3), "ones", "-3"),
