@@ -37,8 +37,8 @@ public enum DType {
      * they differ, unless exactly one of them is 0-dimensional, in which case the other's type.
      */
     public static DType resultType(Tensor a, Tensor b) {
-        DType left = a.dtype();
-        DType right = b.dtype();
+        DType left = Arguments.notNull(a, "resultType", "a").dtype();
+        DType right = Arguments.notNull(b, "resultType", "b").dtype();
         if (left == right) {
             return left;
         }

@@ -220,7 +220,7 @@ public final class Tensor {
 
     /** A 0-dimensional tensor of the given type ({@code value} rounded to it). */
     public static Tensor scalar(double value, DType dtype) {
-        return full(value, dtype);
+        return full(value, Arguments.notNull(dtype, "scalar", "dtype"));
     }
 
     /** All zeros, of the default type. */

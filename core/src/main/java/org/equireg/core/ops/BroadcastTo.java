@@ -1,8 +1,8 @@
 package org.equireg.core.ops;
 
 import org.equireg.core.Backward;
-import org.equireg.core.Shapes;
 import org.equireg.core.DType;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**

@@ -1,7 +1,7 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.Shapes;
 import org.equireg.core.DType;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.Convolution;

@@ -1,13 +1,13 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
-import org.equireg.core.Shapes;
 import org.equireg.core.DType;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.Elementwise;
+import org.equireg.core.kernels.ElementwiseF32;
 import org.equireg.core.kernels.Gemm;
 import org.equireg.core.kernels.GemmF32;
-import org.equireg.core.kernels.ElementwiseF32;
 
 /**
  * The affine map of a dense layer, {@code y = x W^T + b} over the last axis: input (..., in), weight

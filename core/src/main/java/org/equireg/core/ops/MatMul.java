@@ -1,8 +1,8 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
-import org.equireg.core.Shapes;
 import org.equireg.core.DType;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.Gemm;
 import org.equireg.core.kernels.GemmF32;

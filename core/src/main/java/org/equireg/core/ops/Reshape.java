@@ -2,8 +2,8 @@ package org.equireg.core.ops;
 
 import java.util.Arrays;
 import org.equireg.core.Backward;
-import org.equireg.core.Shapes;
 import org.equireg.core.DType;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
