@@ -165,6 +165,45 @@ public final class ElementwiseF32 {
     }
 
     /**
+     * {@code out[o + i] = exp(x[xOffset + i])} by {@link Math#exp} (within 1 ulp; HotSpot computes it with
+     * the same code when interpreted and compiled). One loop on both paths: the Vector API's {@code EXP}
+     * does not give Math.exp's bits. out modified, may be x.
+     */
+    public static void exp(float[] x, int xOffset, float[] out, int outOffset, int length) {
+        ScalarElementwiseF32.exp(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = log(x[xOffset + i])} by {@link Math#log}: -infinity at +-0, NaN below 0. One loop
+     * on both paths, as {@link #exp}. out modified, may be x.
+     */
+    public static void log(float[] x, int xOffset, float[] out, int outOffset, int length) {
+        ScalarElementwiseF32.log(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = 1 / (1 + exp(-x))}, evaluated on the side where the exponential cannot overflow:
+     * {@code 1 / (1 + exp(-x))} for x &gt;= 0, {@code e / (1 + e)} with {@code e = exp(x)} below. One loop
+     * on both paths, as {@link #exp}. out modified, may be x.
+     */
+    public static void sigmoid(float[] x, int xOffset, float[] out, int outOffset, int length) {
+        ScalarElementwiseF32.sigmoid(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = gradient[g + i] * y[yOffset + i] * (1 - y[yOffset + i])}, multiplied left to right:
+     * the gradient of the sigmoid from its output y. out modified.
+     */
+    public static void sigmoidBackward(float[] gradient, int gradientOffset, float[] y, int yOffset, float[] out,
+                                       int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwiseF32.sigmoidBackward(gradient, gradientOffset, y, yOffset, out, outOffset, length);
+        } else {
+            ScalarElementwiseF32.sigmoidBackward(gradient, gradientOffset, y, yOffset, out, outOffset, length);
+        }
+    }
+
+    /**
      * {@code out[o + i] = gradient[g + i] * fma(-y[yOffset + i], y[yOffset + i], 1)}: the gradient of
      * tanh from its output y. out modified.
      */

@@ -1,6 +1,9 @@
 package org.equireg.core.kernels;
 
-/** The scalar twins of {@link VectorElementwise}; same contracts as the {@link Elementwise} facade. */
+/**
+ * The scalar twins of {@link VectorElementwise}; same contracts as the {@link Elementwise} facade. exp, log
+ * and sigmoid have no vector twin (see {@link Elementwise#exp}).
+ */
 final class ScalarElementwise {
     private ScalarElementwise() {
     }
@@ -64,6 +67,40 @@ final class ScalarElementwise {
         for (int i = 0; i < length; i++) {
             double value = y[yOffset + i];
             out[outOffset + i] = gradient[gradientOffset + i] * Math.fma(-value, value, 1.0);
+        }
+    }
+
+    static void exp(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = Math.exp(x[xOffset + i]);
+        }
+    }
+
+    static void log(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = Math.log(x[xOffset + i]);
+        }
+    }
+
+    static void sigmoid(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = logistic(x[xOffset + i]);
+        }
+    }
+
+    private static double logistic(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    static void sigmoidBackward(double[] gradient, int gradientOffset, double[] y, int yOffset, double[] out,
+                                int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            double value = y[yOffset + i];
+            out[outOffset + i] = gradient[gradientOffset + i] * value * (1 - value);
         }
     }
 }

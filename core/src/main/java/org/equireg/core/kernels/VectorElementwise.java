@@ -141,4 +141,20 @@ final class VectorElementwise {
             out[outOffset + i] = gradient[gradientOffset + i] * Math.fma(-value, value, 1.0);
         }
     }
+
+    static void sigmoidBackward(double[] gradient, int gradientOffset, double[] y, int yOffset, double[] out,
+                                int outOffset, int length) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            DoubleVector value = DoubleVector.fromArray(SPECIES, y, yOffset + i);
+            DoubleVector.fromArray(SPECIES, gradient, gradientOffset + i).mul(value).mul(one.sub(value))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            double value = y[yOffset + i];
+            out[outOffset + i] = gradient[gradientOffset + i] * value * (1 - value);
+        }
+    }
 }

@@ -142,4 +142,20 @@ final class VectorElementwiseF32 {
             out[outOffset + i] = gradient[gradientOffset + i] * Math.fma(-value, value, 1.0f);
         }
     }
+
+    static void sigmoidBackward(float[] gradient, int gradientOffset, float[] y, int yOffset, float[] out,
+                                int outOffset, int length) {
+        FloatVector one = FloatVector.broadcast(SPECIES, 1.0f);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            FloatVector value = FloatVector.fromArray(SPECIES, y, yOffset + i);
+            FloatVector.fromArray(SPECIES, gradient, gradientOffset + i).mul(value).mul(one.sub(value))
+                    .intoArray(out, outOffset + i);
+        }
+        // scalar tail
+        for (; i < length; i++) {
+            float value = y[yOffset + i];
+            out[outOffset + i] = gradient[gradientOffset + i] * value * (1 - value);
+        }
+    }
 }

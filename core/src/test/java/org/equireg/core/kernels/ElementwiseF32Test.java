@@ -148,6 +148,41 @@ class ElementwiseF32Test {
     }
 
     @Test
+    void sigmoidBackwardMatchesScalarTwin() {
+        assumeVectorModule();
+        assertEquals(expectedCases(), checkTwins("sigmoidBackward", VectorElementwiseF32::sigmoidBackward,
+                ScalarElementwiseF32::sigmoidBackward));
+    }
+
+    /** exp, log and sigmoid: the documented formulas element by element, at unaligned offsets, and in place. */
+    @Test
+    void expLogAndSigmoidFollowTheirFormulas() {
+        Random random = new Random(SEED);
+        int length = 3 * VectorShapeF32.LANES + 1;
+        float[] x = values(random, length + 2);
+        x[1] = 30;
+        x[2] = -30;
+        x[3] = Float.NaN;
+        float[] out = new float[length + 1];
+        ElementwiseF32.exp(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals((float) Math.exp(x[i + 1]), out[i], "exp");
+        }
+        ElementwiseF32.log(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals((float) Math.log(x[i + 1]), out[i], "log");
+        }
+        float[] inPlace = x.clone();
+        ElementwiseF32.sigmoid(inPlace, 1, inPlace, 1, length);
+        for (int i = 0; i < length; i++) {
+            float value = x[i + 1];
+            float expected = value >= 0 ? 1 / (1 + (float) Math.exp(-value)) : (float) Math.exp(value) / (1 + (float) Math.exp(value));
+            assertEquals(expected, inPlace[i + 1], "sigmoid");
+        }
+        assertEquals(0.0f, inPlace[0] - x[0], "left the element before the run alone");
+    }
+
+    @Test
     void facadeComputesTheDocumentedFormulas() {
         float[] a = {1.5f, -2, 3, 0.25f, 7};
         float[] b = {2, 4, -0.5f, 0.125f, 1};

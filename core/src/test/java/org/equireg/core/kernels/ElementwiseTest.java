@@ -147,6 +147,41 @@ class ElementwiseTest {
     }
 
     @Test
+    void sigmoidBackwardMatchesScalarTwin() {
+        assumeVectorModule();
+        assertEquals(expectedCases(), checkTwins("sigmoidBackward", VectorElementwise::sigmoidBackward,
+                ScalarElementwise::sigmoidBackward));
+    }
+
+    /** exp, log and sigmoid: the documented formulas element by element, at unaligned offsets, and in place. */
+    @Test
+    void expLogAndSigmoidFollowTheirFormulas() {
+        Random random = new Random(SEED);
+        int length = 3 * VectorShape.LANES + 1;
+        double[] x = values(random, length + 2);
+        x[1] = 30;
+        x[2] = -30;
+        x[3] = Double.NaN;
+        double[] out = new double[length + 1];
+        Elementwise.exp(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals(Math.exp(x[i + 1]), out[i], "exp");
+        }
+        Elementwise.log(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals(Math.log(x[i + 1]), out[i], "log");
+        }
+        double[] inPlace = x.clone();
+        Elementwise.sigmoid(inPlace, 1, inPlace, 1, length);
+        for (int i = 0; i < length; i++) {
+            double value = x[i + 1];
+            double expected = value >= 0 ? 1 / (1 + Math.exp(-value)) : Math.exp(value) / (1 + Math.exp(value));
+            assertEquals(expected, inPlace[i + 1], "sigmoid");
+        }
+        assertEquals(0.0, inPlace[0] - x[0], "left the element before the run alone");
+    }
+
+    @Test
     void facadeComputesTheDocumentedFormulas() {
         double[] a = {1.5, -2, 3, 0.25, 7};
         double[] b = {2, 4, -0.5, 0.125, 1};

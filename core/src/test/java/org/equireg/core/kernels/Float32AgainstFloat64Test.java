@@ -94,6 +94,42 @@ class Float32AgainstFloat64Test {
                 1, "axpby");
     }
 
+    /**
+     * exp and log go through float64 ({@code (float) Math.exp(x)}), so they are the float64 result rounded;
+     * sigmoid rounds four times in float: within 2 ulp of the float64 result.
+     */
+    @Test
+    void transcendentalsAgreeWithFloat64() {
+        Random random = new Random(KernelTesting.SEED);
+        int n = 2000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (random.nextGaussian() * 20);
+        }
+        double[] x64 = widen(x);
+        double[] out64 = new double[n];
+        float[] out = new float[n];
+        Elementwise.exp(x64, 0, out64, 0, n);
+        ElementwiseF32.exp(x, 0, out, 0, n);
+        assertRounded(out64, out, "exp");
+        double[] positive = abs(x64);
+        float[] positiveF = new float[n];
+        for (int i = 0; i < n; i++) {
+            positiveF[i] = Math.abs(x[i]);
+        }
+        Elementwise.log(positive, 0, out64, 0, n);
+        ElementwiseF32.log(positiveF, 0, out, 0, n);
+        assertRounded(out64, out, "log");
+        Elementwise.sigmoid(x64, 0, out64, 0, n);
+        ElementwiseF32.sigmoid(x, 0, out, 0, n);
+        for (int i = 0; i < n; i++) {
+            double ulps = Math.abs(out[i] - out64[i]) / Math.ulp((float) out64[i]);
+            if (!(ulps <= 2)) {
+                fail("sigmoid(" + x[i] + "): float32 " + out[i] + ", float64 " + out64[i] + ", " + ulps + " ulp");
+            }
+        }
+    }
+
     @Test
     void reductionsAndBroadcastSumsAgreeToRounding() {
         Random random = new Random(KernelTesting.SEED);
