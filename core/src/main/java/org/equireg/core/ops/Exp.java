@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.ElementwiseF32;
 
 /** {@code y = e^x}. Derivative: y. PyTorch: {@code torch.exp}. */
 public final class Exp {
@@ -25,9 +26,7 @@ public final class Exp {
     private static Tensor float32(Tensor x) {
         float[] in = x.floatBuffer();
         float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) Math.exp(in[i]);
-        }
+        ElementwiseF32.exp(in, 0, out, 0, in.length);
         int[] shape = x.shape();
         return Tensor.fromOp("exp", out, shape, grad -> new Tensor[] {grad.mul(Tensor.wrap(out, shape))}, x);
     }

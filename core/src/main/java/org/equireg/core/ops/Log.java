@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.ElementwiseF32;
 
 /** Natural logarithm. Derivative: 1 / x. PyTorch: {@code torch.log}. */
 public final class Log {
@@ -24,9 +25,7 @@ public final class Log {
     private static Tensor float32(Tensor x) {
         float[] in = x.floatBuffer();
         float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) Math.log(in[i]);
-        }
+        ElementwiseF32.log(in, 0, out, 0, in.length);
         return Tensor.fromOp("log", out, x.shape(), grad -> new Tensor[] {grad.div(x)}, x);
     }
 }

@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.ElementwiseF32;
 
 /**
  * {@code y = 1 / (1 + e^-x)}. Derivative: y (1 - y). A primitive rather than a composition because
@@ -44,16 +45,11 @@ public final class Sigmoid {
     private static Tensor float32(Tensor x) {
         float[] in = x.floatBuffer();
         float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) logistic(in[i]);
-        }
+        ElementwiseF32.sigmoid(in, 0, out, 0, in.length);
         int[] shape = x.shape();
         return Tensor.fromOp("sigmoid", out, shape, grad -> {
-            float[] g = grad.floatBuffer();
             float[] dx = new float[out.length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = g[i] * out[i] * (1 - out[i]);
-            }
+            ElementwiseF32.sigmoidBackward(grad.floatBuffer(), 0, out, 0, dx, 0, dx.length);
             return Operands.single(dx, shape);
         }, x);
     }

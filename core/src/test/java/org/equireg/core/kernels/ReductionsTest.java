@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReductionsTest {
     private static final int MAX_OFFSET = 3;
-    private static final double UNIT_ROUNDOFF = 0x1p-53;
+    private static final double UNIT_ROUNDOFF = Math.ulp(1.0) / 2;
 
     /** The allowed difference between two orders of summing {@code terms}: 2 n u sum |t_i|. */
     private static double tolerance(double[] terms) {
