@@ -41,6 +41,15 @@ class Float32Test {
         return new Sequential(new Linear(3, 4, true, random), new BatchNorm1d(4), new Tanh(), new Linear(4, 2, true, random));
     }
 
+    /**
+     * No batch norm: a bias before batch norm has a zero gradient up to rounding, which Adam divides
+     * by its own size, so float32 and float64 would take unrelated steps there.
+     */
+    private static Module mlp(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return new Sequential(new Linear(3, 4, true, random), new Tanh(), new Linear(4, 2, true, random));
+    }
+
     private static Tensor inputs(DType dtype) {
         return Tensor.randn(new SplittableRandom(9), 8, 3).to(dtype);
     }
@@ -109,8 +118,8 @@ class Float32Test {
                 parameters -> new AdamW(parameters, 0.01),
                 parameters -> new SGD(parameters, 0.1, 0.9, 0, 1e-3, true));
         for (Function<List<Tensor>, Optimizer> make : optimizers) {
-            Module wide = model(2).to(DType.FLOAT32).to(DType.FLOAT64); // the same rounded start
-            Module narrow = model(2).to(DType.FLOAT32);
+            Module wide = mlp(2).to(DType.FLOAT32).to(DType.FLOAT64); // the same rounded start
+            Module narrow = mlp(2).to(DType.FLOAT32);
             Optimizer wideOptimizer = make.apply(wide.parameters());
             Optimizer narrowOptimizer = make.apply(narrow.parameters());
             train(wide, wideOptimizer, DType.FLOAT64, 5);
