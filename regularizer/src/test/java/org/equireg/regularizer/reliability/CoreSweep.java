@@ -144,6 +144,8 @@ final class CoreSweep {
         return Stream.of(
                 row("core.GradCheck#new(double, double, double, long)", "epsilon = NaN", () -> new GradCheck(Double.NaN, 0, 0, 1), "GradCheck", "epsilon = NaN"),
                 row("core.GradCheck#check(Function, Tensor...)", "null function", () -> GradCheck.standard().check(null, matrix()), "check", "function", "null"),
+                row("core.GradCheck#check(Function, Tensor...)", "float32 input",
+                        () -> GradCheck.standard().check(x -> x[0], matrix().to(DType.FLOAT32)), "check", "input 0", "float32", "float64"),
                 row("core.GradCheck#checkFast(Function, int, Tensor...)", "directions = -1",
                         () -> GradCheck.standard().checkFast(inputs -> inputs[0], -1, matrix()), "checkFast", "directions", "-1"),
                 row("core.Shapes#size(int[])", "negative dimension", () -> Shapes.size(new int[] {2, -1}), "-1", "[2, -1]"),
