@@ -3,22 +3,34 @@ package org.equireg.core.kernels;
 
 /**
  * Reductions over runs of floats, through {@link VectorReductionsF32} or the scalar twin
- * {@link ScalarReductionsF32} as {@link Simd} decided. The two paths add in different orders (the
- * vector path keeps one partial sum per lane), so they agree to rounding, not bit for bit: for a
- * run of n terms t_i each result is within {@code n * 2^-24 * sum |t_i|} of the exact sum
- * (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., section 4.2). Each path is
- * deterministic on its own.
+ * {@link ScalarReductionsF32} as {@link Simd} decided; both give the same bits, whatever the vector width.
+ *
+ * <p>The order of every sum is fixed: the run is cut into whole blocks of {@link #CHAINS} elements and
+ * a tail of {@code length % CHAINS}; element j of every block is added, block after block, to partial
+ * sum {@code j} (a fused multiply-add for {@link #dot}), all starting from +0; the partial sums are then
+ * added to +0 from the first to the last, and the tail elements after them, in order. The result is within
+ * {@code (length / CHAINS + CHAINS + length % CHAINS) 2^-24 sum |t_i|} of the exact sum of the terms
+ * t_i (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., section 4.2).
  */
 public final class ReductionsF32 {
+    /**
+     * Partial sums per reduction: four 512-bit vectors of them, fixed whatever the machine's width,
+     * so that the bits do not depend on it (32 for float32).
+     */
+    static final int CHAINS = 4 * 64 / Float.BYTES;
+
     private ReductionsF32() {
     }
 
-    /** {@code sum of a[offset + i]} for {@code i < length}; 0 when empty. Not modified. */
+    /** {@code sum of a[offset + i]} for {@code i < length}, in the order above; +0 when empty. Not modified. */
     public static float sum(float[] a, int offset, int length) {
         return Simd.VECTORIZED ? VectorReductionsF32.sum(a, offset, length) : ScalarReductionsF32.sum(a, offset, length);
     }
 
-    /** {@code sum of a[aOffset + i] * b[bOffset + i]} for {@code i < length}; 0 when empty. Not modified. */
+    /**
+     * {@code sum of a[aOffset + i] * b[bOffset + i]} for {@code i < length}, in the order above, each
+     * term one fused multiply-add into its partial sum; +0 when empty. Not modified.
+     */
     public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         return Simd.VECTORIZED
                 ? VectorReductionsF32.dot(a, aOffset, b, bOffset, length)

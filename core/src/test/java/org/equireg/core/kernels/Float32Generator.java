@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Writes the float32 kernels ({@code XF32.java}) from the float64 ones ({@code X.java}), which stay the one
  * source of truth for every kernel algorithm; {@link Float32GeneratorTest} fails when a committed float32
  * file differs from what this produces. Run {@link #main} (from the repository root or from {@code core})
- * after editing a float64 kernel.
+ * after editing a float64 kernel: {@code java core/src/test/java/org/equireg/core/kernels/Float32Generator.java}
+ * from the repository root (it needs nothing but the JDK).
  *
  * <p>As EJML's {@code GenerateJavaCode32}, the rewrite is by tokens, but from a small lexer rather than
  * text substitution, so that comments, strings and literals are told apart: in code, {@code double} and
@@ -238,6 +239,12 @@ public final class Float32Generator {
         }
         String digits = last == 'd' ? text.substring(0, text.length() - 1) : text;
         String clean = digits.replace("_", "");
+        double value = Double.parseDouble(clean);
+        float narrowed = Float.parseFloat(clean);
+        if (value != 0 && (narrowed == 0 || Float.isInfinite(narrowed))) {
+            throw new IllegalArgumentException("Float32Generator: literal " + text + " in " + name + ".java line "
+                    + line + " is outside float32's range");
+        }
         if (strict && (double) Float.parseFloat(clean) != Double.parseDouble(clean)) {
             throw new IllegalArgumentException("Float32Generator: literal " + text + " in " + name + ".java line "
                     + line + " is not exact in float32; a precision-specific constant belongs in a hand-written kernel");

@@ -93,6 +93,9 @@ class Float32GeneratorTest {
         IllegalArgumentException inexact = assertThrows(IllegalArgumentException.class,
                 () -> Float32Generator.translate("double c = 0.1;", "Kernel", true));
         assertTrue(inexact.getMessage().contains("0.1"), inexact.getMessage());
+        IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+                () -> Float32Generator.translate("double c = -1e-300;", "Test", false));
+        assertTrue(tiny.getMessage().contains("range"), tiny.getMessage());
         assertEquals("float c = 0.1f;", Float32Generator.translate("double c = 0.1;", "Test", false)
                 .substring(Float32Generator.translate("", "Test", false).length()));
     }

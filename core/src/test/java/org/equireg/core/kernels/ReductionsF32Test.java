@@ -7,51 +7,79 @@ import static org.equireg.core.kernels.KernelTestingF32.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vector reductions against their scalar twins for every length 0 .. 3 * lanes + 1 (and a long run)
- * at unaligned offsets. The paths add in different orders, so they are compared with the bound of
- * {@link ReductionsF32}: each is within n u sum|t_i| of the exact sum (u = 2^-24), so they are within
- * twice that of each other.
+ * Vector reductions against their scalar twins and against the order {@link ReductionsF32} documents, bit for
+ * bit, for every length 0 .. 3 * lanes + 1 and runs of several blocks, at unaligned offsets; and within
+ * the documented bound of the exact sum (u = 2^-24).
  */
 class ReductionsF32Test {
     private static final int MAX_OFFSET = 3;
     private static final float UNIT_ROUNDOFF = Math.ulp(1.0f) / 2;
 
-    /** The allowed difference between two orders of summing {@code terms}: 2 n u sum |t_i|. */
-    private static float tolerance(float[] terms) {
-        float magnitude = 0;
-        for (float term : terms) {
-            magnitude += Math.abs(term);
-        }
-        return 2 * terms.length * UNIT_ROUNDOFF * magnitude;
-    }
-
     private static int[] lengths() {
         int lanes = VectorShapeF32.LANES;
-        int[] lengths = new int[3 * lanes + 3];
+        int[] extra = {ReductionsF32.CHAINS, 2 * ReductionsF32.CHAINS - 1, 3 * ReductionsF32.CHAINS + 5, 1000};
+        int[] lengths = new int[3 * lanes + 2 + extra.length];
         for (int i = 0; i <= 3 * lanes + 1; i++) {
             lengths[i] = i;
         }
-        lengths[3 * lanes + 2] = 1000;
+        System.arraycopy(extra, 0, lengths, 3 * lanes + 2, extra.length);
         return lengths;
     }
 
+    /** The documented order, literally: chains over whole blocks, combined in order, then the tail. */
+    private static float reference(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float[] chains = new float[ReductionsF32.CHAINS];
+        int blocks = length - length % ReductionsF32.CHAINS;
+        for (int i = 0; i < blocks; i++) {
+            float term = b == null ? a[aOffset + i] : a[aOffset + i] * b[bOffset + i];
+            int chain = i % ReductionsF32.CHAINS;
+            chains[chain] = b == null ? chains[chain] + term : Math.fma(a[aOffset + i], b[bOffset + i], chains[chain]);
+        }
+        float sum = 0;
+        for (int chain = 0; chain < ReductionsF32.CHAINS; chain++) {
+            sum += chains[chain];
+        }
+        for (int i = blocks; i < length; i++) {
+            sum = b == null ? sum + a[aOffset + i] : Math.fma(a[aOffset + i], b[bOffset + i], sum);
+        }
+        return sum;
+    }
+
+    /** Fails unless {@code sum} lies within the documented bound of the exact sum of the terms. */
+    private static void assertWithinBound(float sum, float[] a, int aOffset, float[] b, int bOffset, int length,
+                                          String what) {
+        BigDecimal exact = BigDecimal.ZERO;
+        float magnitude = 0;
+        for (int i = 0; i < length; i++) {
+            BigDecimal term = new BigDecimal(a[aOffset + i]);
+            term = b == null ? term : term.multiply(new BigDecimal(b[bOffset + i]));
+            exact = exact.add(term);
+            magnitude += Math.abs(term.doubleValue());
+        }
+        int steps = length / ReductionsF32.CHAINS + ReductionsF32.CHAINS + length % ReductionsF32.CHAINS;
+        BigDecimal error = new BigDecimal(sum).subtract(exact).abs();
+        assertTrue(error.compareTo(new BigDecimal(steps * UNIT_ROUNDOFF * magnitude * 1.01f)) <= 0,
+                what + ": error " + error);
+    }
+
     @Test
-    void sumMatchesScalarTwinWithinRounding() {
+    void sumFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();
         Random random = new Random(SEED);
         int cases = 0;
         for (int length : lengths()) {
             for (int offset = 0; offset <= MAX_OFFSET; offset++) {
                 float[] a = values(random, offset + length + 1);
-                float[] terms = java.util.Arrays.copyOfRange(a, offset, offset + length);
-                float vector = VectorReductionsF32.sum(a, offset, length);
-                float scalar = ScalarReductionsF32.sum(a, offset, length);
-                assertTrue(Math.abs(vector - scalar) <= tolerance(terms),
-                        "sum length " + length + " offset " + offset + ": " + vector + " vs " + scalar);
+                float expected = reference(a, offset, null, 0, length);
+                String what = "sum length " + length + " offset " + offset;
+                assertEquals(expected, VectorReductionsF32.sum(a, offset, length), what + " vector");
+                assertEquals(expected, ScalarReductionsF32.sum(a, offset, length), what + " scalar");
+                assertWithinBound(expected, a, offset, null, 0, length, what);
                 cases++;
             }
         }
@@ -59,7 +87,7 @@ class ReductionsF32Test {
     }
 
     @Test
-    void dotMatchesScalarTwinWithinRounding() {
+    void dotFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();
         Random random = new Random(SEED);
         int cases = 0;
@@ -68,14 +96,11 @@ class ReductionsF32Test {
                 int bOffset = MAX_OFFSET - offset;
                 float[] a = values(random, offset + length + 1);
                 float[] b = values(random, bOffset + length + 1);
-                float[] terms = new float[length];
-                for (int i = 0; i < length; i++) {
-                    terms[i] = a[offset + i] * b[bOffset + i];
-                }
-                float vector = VectorReductionsF32.dot(a, offset, b, bOffset, length);
-                float scalar = ScalarReductionsF32.dot(a, offset, b, bOffset, length);
-                assertTrue(Math.abs(vector - scalar) <= tolerance(terms),
-                        "dot length " + length + " offset " + offset + ": " + vector + " vs " + scalar);
+                float expected = reference(a, offset, b, bOffset, length);
+                String what = "dot length " + length + " offset " + offset;
+                assertEquals(expected, VectorReductionsF32.dot(a, offset, b, bOffset, length), what + " vector");
+                assertEquals(expected, ScalarReductionsF32.dot(a, offset, b, bOffset, length), what + " scalar");
+                assertWithinBound(expected, a, offset, b, bOffset, length, what);
                 cases++;
             }
         }
@@ -86,8 +111,8 @@ class ReductionsF32Test {
     void exactCasesAreExactOnBothPaths() {
         assumeVectorModule();
         // Small integers: every partial sum is exact, so any order gives the same answer.
-        float[] a = new float[37];
-        float[] b = new float[37];
+        float[] a = new float[77];
+        float[] b = new float[77];
         for (int i = 0; i < a.length; i++) {
             a[i] = i - 11;
             b[i] = 3 - i % 5;
