@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # equireg vs PyTorch on this machine, in one go: builds benchmarks.jar, then for each thread count runs
 # the Java side (JMH: the five training steps with and without the regularizer under -prof gc, and
-# float64 matmul 512 and 1024) and the PyTorch side (scripts/bench/torch_workloads.py: the same steps
-# in float64 and float32, and matmul), and prints the ratio table (scripts/bench/report.py).
+# matmul 512 and 1024, each in float64 and float32) and the PyTorch side
+# (scripts/bench/torch_workloads.py: the same steps in float64 and float32, and matmul), and prints
+# the ratio tables, float32 beside PyTorch float32 among them (scripts/bench/report.py).
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
 #                                 [--torch-batch-passes] [--torch-default-malloc]
@@ -86,10 +87,10 @@ for threads in $threads_list; do
     else
         pattern='MatmulBenchmark'
         "$java_bin" "${java_flags[@]}" -Dequireg.threads="$threads" -cp "$jar" org.equireg.benchmarks.StepTimer \
-            "${timer_timing[@]}" --out "$out/java-steps-t$threads.json" >&2
+            --dtype both "${timer_timing[@]}" --out "$out/java-steps-t$threads.json" >&2
     fi
     "$java_bin" "${java_flags[@]}" -Dequireg.threads="$threads" -jar "$jar" "$pattern" \
-        -p shape=512x512x512,1024x1024x1024 -prof gc "${jmh_timing[@]}" \
+        -p shape=512x512x512,1024x1024x1024 -p dtype=float64,float32 -prof gc "${jmh_timing[@]}" \
         -rf json -rff "$out/java-t$threads.json" > "$out/java-t$threads.log" 2>&1
     grep -E '^(Benchmark|TrainingStep|Matmul)' "$out/java-t$threads.log" | grep -v ':gc\.' >&2 || true
     note_load "after equireg t$threads"

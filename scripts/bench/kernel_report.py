@@ -8,7 +8,11 @@ measurement iterations of the time per call:
   operations, forwardBackward three times that;
 - ElementwiseBenchmark: add and mul move 24 bytes per element, relu, tanh and exp 16; GB/s = bytes / ns;
 - ReductionBenchmark: 8 bytes per element read;
-- SoftmaxBenchmark: forward 16 bytes per element, forward plus backward 40.
+- SoftmaxBenchmark: forward 16 bytes per element, forward plus backward 40;
+- the dtype kernel suites (parameter dtype = float64 or float32, kernels called directly):
+  GemmKernelBenchmark as MatmulBenchmark; ConvKernelBenchmark forward, backwardInput and backwardWeight
+  2 b o c 9 h w each; ElementwiseKernelBenchmark in elements per nanosecond (Gelem/s), so that the two
+  dtypes compare directly.
 
 Usage: /usr/bin/python3 scripts/bench/kernel_report.py kernels-tN.json [...]
 """
@@ -27,10 +31,12 @@ def sizes(text):
 
 def throughput(suite, method, params, nanoseconds):
     """(value, unit) for one result."""
-    if suite == "MatmulBenchmark":
+    if suite == "ElementwiseKernelBenchmark":
+        return int(params["size"]) / nanoseconds, "Gelem/s"
+    if suite in ("MatmulBenchmark", "GemmKernelBenchmark"):
         m, k, n = sizes(params["shape"])
         return 2.0 * m * k * n / nanoseconds, "GFLOP/s"
-    if suite == "Conv2dBenchmark":
+    if suite in ("Conv2dBenchmark", "ConvKernelBenchmark"):
         batch, channels, height, width, out = sizes(params["layer"])
         flops = 2.0 * batch * out * channels * 9 * height * width
         return flops * (3 if method == "forwardBackward" else 1) / nanoseconds, "GFLOP/s"

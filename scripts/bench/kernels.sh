@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs the JMH kernel suites (matmul, conv2d, elementwise, reductions, softmax) on each thread count
-# and prints their throughput (scripts/bench/kernel_report.py). About 10 minutes per thread count.
+# Runs the JMH kernel suites (matmul, conv2d, elementwise, reductions, softmax, and the float64/float32
+# kernel suites Gemm/Conv/ElementwiseKernelBenchmark) on each thread count
+# and prints their throughput (scripts/bench/kernel_report.py). About 16 minutes per thread count.
 #
 # Usage: scripts/bench/kernels.sh [THREAD_COUNTS (default "1 2")] [JMH regex (default all kernel suites)]
 # Output: benchmarks/results/kernels-<UTC time>/kernels-tN.json (raw JMH JSON) and kernels.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 threads_list=${1:-"1 2"}
-pattern=${2:-'MatmulBenchmark|Conv2dBenchmark|ElementwiseBenchmark|ReductionBenchmark|SoftmaxBenchmark'}
+pattern=${2:-'MatmulBenchmark|Conv2dBenchmark|ElementwiseBenchmark|ReductionBenchmark|SoftmaxBenchmark|KernelBenchmark'}
 out="benchmarks/results/kernels-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 ./mvnw -B -q -pl benchmarks -am package -DskipTests

@@ -34,6 +34,9 @@ FLOAT32_RATIO_TARGET = 1.0
 OVERHEAD_TARGET = 2.0
 MATMUL_RATIO_TARGET = 0.70
 SCALING_TARGET = 1.7
+FLOAT32_STEP_TARGET = {1: 0.7, 2: 1.0}   # equireg float32 / PyTorch float32, by threads (issue 11)
+FLOAT32_ALLOCATION_TARGET = 0.55        # equireg float32 / float64 bytes allocated per step
+FLOAT32_MATMUL_SPEEDUP = 1.8            # equireg float32 / float64 GFLOP/s at one thread
 TO_MILLISECONDS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
 
 
@@ -80,22 +83,26 @@ def noise(directory, threads_list):
 
 
 def java_results(directory, threads):
-    """{(workload, regularized): (ms, bytes)} and {size: GFLOP/s} for one thread count."""
+    """{(workload, regularized[, "float32"]): (ms, bytes)} and {size[, "float32"]: GFLOP/s} for one thread
+    count; float64 results keep the old keys."""
     steps, matmul = {}, {}
     jmh_path = os.path.join(directory, "java-t%d.json" % threads)
     for entry in load(jmh_path) if os.path.exists(jmh_path) else []:
         params = entry.get("params", {})
+        single = params.get("dtype", "float64") == "float32"
         if entry["benchmark"] == STEP_BENCHMARK:
-            key = (params["workload"], params["regularized"] == "true")
+            key = (params["workload"], params["regularized"] == "true") + (("float32",) if single else ())
             steps[key] = (jmh_median_ms(entry), jmh_allocation(entry))
         elif entry["benchmark"] == MATMUL_BENCHMARK:
             m, k, n = (int(size) for size in params["shape"].split("x"))
             if m == k == n:
-                matmul[n] = 2.0 * m * k * n / (jmh_median_ms(entry) * 1e6)
+                matmul[(n, "float32") if single else n] = 2.0 * m * k * n / (jmh_median_ms(entry) * 1e6)
     timer_path = os.path.join(directory, "java-steps-t%d.json" % threads)
     if os.path.exists(timer_path):
         for result in load(timer_path)["results"]:
-            steps[(result["workload"], result["regularized"])] = (result["ms"], result["alloc_bytes_per_step"])
+            single = result.get("dtype", "float64") == "float32"
+            steps[(result["workload"], result["regularized"]) + (("float32",) if single else ())] = (
+                result["ms"], result["alloc_bytes_per_step"])
     return steps, matmul
 
 
@@ -208,11 +215,53 @@ def step_table(threads_list, java, torch, tally):
     return lines
 
 
+def float32_table(threads_list, java, torch, tally):
+    """equireg float32 beside its float64 and PyTorch float32: the issue 11 targets."""
+    if not any(key[-1] == "float32" for threads in threads_list for key in java[threads][0]):
+        return []
+    lines = ["", "### Training step with the regularizer in float32 (ms/step)", "",
+             "| workload | threads | equireg f32 | equireg f64 | f32 / f64 | PyTorch f32 | ratio (<= %.1f at 1 thread, "
+             "<= %.1f at 2) | equireg f32 alloc/step | alloc f32 / f64 (<= %.2f) |"
+             % (FLOAT32_STEP_TARGET[1], FLOAT32_STEP_TARGET[2], FLOAT32_ALLOCATION_TARGET),
+             "|---|---|---|---|---|---|---|---|---|"]
+    for workload in WORKLOADS:
+        for threads in threads_list:
+            java_steps, torch_steps = java[threads][0], torch[threads][0]
+            single, single_allocation = java_steps.get((workload, True, "float32"), (None, None))
+            double, double_allocation = java_steps.get((workload, True), (None, None))
+            torch32 = torch_steps.get((workload, True, "float32"))
+            versus_torch = ratio(single, torch32)
+            allocation_ratio = ratio(single_allocation, double_allocation)
+            lines.append("| %s | %d | %s | %s | %s | %s | %s %s | %s | %s %s |" % (
+                workload, threads, number(single, 3), number(double, 3), number(ratio(single, double)),
+                number(torch32, 3), number(versus_torch),
+                verdict(versus_torch, FLOAT32_STEP_TARGET.get(threads, 1.0), True, tally),
+                "n/a" if single_allocation is None else "%.2f MB" % (single_allocation / 1e6),
+                number(allocation_ratio), verdict(allocation_ratio, FLOAT32_ALLOCATION_TARGET, True, tally)))
+    sizes = sorted(key[0] for threads in threads_list for key in java[threads][1] if isinstance(key, tuple))
+    if sizes:
+        lines += ["", "### Square matmul in float32 (GFLOP/s)", "",
+                  "| n | threads | equireg f32 | equireg f64 | f32 / f64 (>= %.1f) | PyTorch f32 | ratio (>= 1.0) |"
+                  % FLOAT32_MATMUL_SPEEDUP, "|---|---|---|---|---|---|---|"]
+        for size in sorted(set(sizes)):
+            for threads in threads_list:
+                single = java[threads][1].get((size, "float32"))
+                double = java[threads][1].get(size)
+                speedup = ratio(single, double)
+                versus_torch = ratio(single, torch[threads][1].get((size, "float32")))
+                lines.append("| %d | %d | %s | %s | %s %s | %s | %s %s |" % (
+                    size, threads, number(single, 1), number(double, 1), number(speedup),
+                    verdict(speedup, FLOAT32_MATMUL_SPEEDUP, False, tally) if threads == 1 else "(info)",
+                    number(torch[threads][1].get((size, "float32")), 1), number(versus_torch),
+                    verdict(versus_torch, 1.0, False, tally) if threads == 1 else "(info)"))
+    return lines
+
+
 def matmul_table(threads_list, java, torch, tally):
     lines = ["", "### Square matmul, float64 (GFLOP/s = 2 n^3 / time)", "",
              "| n | threads | equireg | PyTorch f64 | ratio (>= %.2f) | PyTorch f32 |" % MATMUL_RATIO_TARGET,
              "|---|---|---|---|---|---|"]
-    sizes = sorted({size for threads in threads_list for size in java[threads][1]}
+    sizes = sorted({size for threads in threads_list for size in java[threads][1] if not isinstance(size, tuple)}
                    | {size for threads in threads_list for (size, _) in torch[threads][1]})
     for size in sizes:
         for threads in threads_list:
@@ -243,6 +292,7 @@ def main():
     lines = header(directory, torch_header, threads_list)
     lines += step_table(threads_list, java, torch, tally)
     lines += matmul_table(threads_list, java, torch, tally)
+    lines += float32_table(threads_list, java, torch, tally)
     lines += ["", "Targets: %d met, %d missed." % (tally["met"], tally["missed"])]
     print("\n".join(lines))
 

@@ -32,7 +32,9 @@ import torch.nn.functional as F
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "core" / "src" / "test" / "resources" / "golden"
+OUT_FLOAT32 = ROOT / "core" / "src" / "test" / "resources" / "golden-float32"
 FORMAT = "equireg core goldens v1"
+FORMAT_FLOAT32 = "equireg core float32 goldens v1"
 
 CASES = []
 # Cases whose output holds infinities or NaN on purpose (a non-finite pixel); the others must be finite.
@@ -390,13 +392,16 @@ def models():
 # ---------------------------------------------------------------------------- safetensors writing
 
 def safetensors_bytes(tensors, metadata):
-    """The safetensors layout: u64 LE header length, JSON header (space-padded to 8 bytes), LE data."""
+    """The safetensors layout: u64 LE header length, JSON header (space-padded to 8 bytes), LE data.
+    float32 tensors are written as F32, everything else as F64."""
     header = {"__metadata__": metadata}
     chunks, offset = [], 0
     for name in sorted(tensors):
-        t = tensors[name].detach().contiguous().to(torch.float64)
-        data = t.numpy().astype("<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        single = tensors[name].dtype == torch.float32
+        t = tensors[name].detach().contiguous().to(torch.float32 if single else torch.float64)
+        data = t.numpy().astype("<f4" if single else "<f8").tobytes()
+        header[name] = {"dtype": "F32" if single else "F64", "shape": list(t.shape),
+                        "data_offsets": [offset, offset + len(data)]}
         chunks.append(data)
         offset += len(data)
     text = json.dumps(header, separators=(",", ":")).encode()
@@ -404,17 +409,18 @@ def safetensors_bytes(tensors, metadata):
     return struct.pack("<Q", len(text)) + text + b"".join(chunks)
 
 
-def evaluate(c):
-    inputs = [t.clone().requires_grad_(True) for t in c.inputs]
+def evaluate(c, dtype=torch.float64):
+    """The case in float64, or in float32 from the float64 inputs rounded (constants stay float64)."""
+    inputs = [t.to(dtype).clone().requires_grad_(True) for t in c.inputs]
     output = c.fn(*inputs, **c.constants)
-    assert output.dtype == torch.float64 and (c.name in NON_FINITE or torch.isfinite(output).all()), c.name
-    upstream = Inputs(c.name + "/upstream").normal(*output.shape)
+    assert output.dtype == dtype and (c.name in NON_FINITE or torch.isfinite(output).all()), c.name
+    upstream = Inputs(c.name + "/upstream").normal(*output.shape).to(dtype)
     grads = torch.autograd.grad(output, inputs, upstream)
     for k, g in enumerate(grads):
         # A gradient of pure rounding noise (a term that cancels) would compare noise with noise.
         largest = g[torch.isfinite(g)].abs().max().item() if g.numel() else 0
         assert largest == 0 or largest > 1e-8, (c.name, k, largest)
-    tensors = {"input%d" % k: t for k, t in enumerate(c.inputs)}
+    tensors = {"input%d" % k: t.detach() for k, t in enumerate(inputs)}
     tensors.update(c.constants)
     tensors.update({"output": output, "upstream": upstream})
     tensors.update({"grad%d" % k: g for k, g in enumerate(grads)})
@@ -433,13 +439,25 @@ def main():
         metadata = {"format": FORMAT, "family": c.family, "case": c.name, "torch": torch.__version__,
                     "generator": "scripts/golden/core_goldens.py"}
         blob = safetensors_bytes(evaluate(c), metadata)
-        path = OUT / c.family / (c.name + ".safetensors")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(blob)
-        temporary.replace(path)
-        total += len(blob)
-    print("wrote %d cases, %d bytes, under %s" % (len(CASES), total, OUT.relative_to(ROOT)), file=sys.stderr)
+        total += write(OUT / c.family / (c.name + ".safetensors"), blob)
+        if c.family in FLOAT32_FAMILIES:
+            metadata.update({"format": FORMAT_FLOAT32, "dtype": "float32"})
+            blob = safetensors_bytes(evaluate(c, torch.float32), metadata)
+            total += write(OUT_FLOAT32 / c.family / (c.name + ".safetensors"), blob)
+    print("wrote %d cases, %d bytes, under %s and %s" % (len(CASES), total, OUT.relative_to(ROOT),
+                                                       OUT_FLOAT32.relative_to(ROOT)), file=sys.stderr)
+
+
+# The float32 goldens: the same cases computed by PyTorch in float32 (the models and every op family).
+FLOAT32_FAMILIES = ("elementwise", "reduction", "matmul", "movement", "convolution", "model")
+
+
+def write(path, blob):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(blob)
+    temporary.replace(path)
+    return len(blob)
 
 
 if __name__ == "__main__":

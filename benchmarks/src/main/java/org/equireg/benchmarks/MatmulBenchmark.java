@@ -2,6 +2,7 @@ package org.equireg.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +40,9 @@ public class MatmulBenchmark {
             "16x9x64", "32x144x64", "16x9x784", "32x144x784", "16x144x1024", "1x144x1024"})
     String shape;
 
+    @Param({"float64", "float32"})
+    String dtype;
+
     Tensor left;
     Tensor right;
 
@@ -46,8 +50,9 @@ public class MatmulBenchmark {
     public void setUp() {
         int[] mkn = Shape.parse(shape, 3);
         SplittableRandom random = new SplittableRandom(42);
-        left = Tensor.rand(random, mkn[0], mkn[1]);
-        right = Tensor.rand(random, mkn[1], mkn[2]);
+        DType type = "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64;
+        left = Tensor.rand(random, type, mkn[0], mkn[1]);
+        right = Tensor.rand(random, type, mkn[1], mkn[2]);
     }
 
     @Benchmark

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.equireg.core.DType;
 
 /**
  * Times the training steps of {@link Workloads} without JMH, with the protocol of
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * over the timed blocks divided by the steps (HotSpot's per-thread counters, as JMH's {@code -prof gc}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector [-Dequireg.threads=N] -cp benchmarks.jar
- * org.equireg.benchmarks.StepTimer [--workloads a,b] [--regularized both|true|false] [--warmup s] [--block s]
+ * org.equireg.benchmarks.StepTimer [--workloads a,b] [--regularized both|true|false]
+ * [--dtype float64|float32|both] [--warmup s] [--block s]
  * [--repeats r] [--out file.json]}.
  * Prints one line per case and, with {@code --out}, writes the results as JSON (the script's format).
  */
@@ -33,13 +35,13 @@ public final class StepTimer {
     }
 
     /** One timed case. */
-    record Result(String workload, boolean regularized, double millisecondsPerStep, double[] blockMilliseconds,
-                  double bytesPerStep) {
+    record Result(String workload, boolean regularized, DType dtype, double millisecondsPerStep,
+                  double[] blockMilliseconds, double bytesPerStep) {
         String json() {
             String samples = Arrays.stream(blockMilliseconds).mapToObj(StepTimer::number).collect(Collectors.joining(", "));
             return String.format(Locale.ROOT, "{\"kind\": \"step\", \"workload\": \"%s\", \"regularized\": %s, "
-                            + "\"dtype\": \"float64\", \"ms\": %s, \"samples_ms\": [%s], \"alloc_bytes_per_step\": %s}",
-                    workload, regularized, number(millisecondsPerStep), samples, number(bytesPerStep));
+                            + "\"dtype\": \"%s\", \"ms\": %s, \"samples_ms\": [%s], \"alloc_bytes_per_step\": %s}",
+                    workload, regularized, dtype, number(millisecondsPerStep), samples, number(bytesPerStep));
         }
     }
 
@@ -47,6 +49,7 @@ public final class StepTimer {
         StepTimer timer = new StepTimer();
         List<String> workloads = Workloads.NAMES;
         boolean[] regularizedCases = {false, true};
+        List<DType> dtypes = List.of(DType.FLOAT64);
         Path out = null;
         if (arguments.length % 2 != 0) {
             throw new IllegalArgumentException("StepTimer: option " + arguments[arguments.length - 1] + " has no value");
@@ -60,6 +63,12 @@ public final class StepTimer {
                     case "true", "false" -> new boolean[] {Boolean.parseBoolean(value)};
                     default -> throw new IllegalArgumentException("StepTimer: --regularized takes both, true or false");
                 };
+                case "--dtype" -> dtypes = switch (value) {
+                    case "both" -> List.of(DType.FLOAT64, DType.FLOAT32);
+                    case "float64" -> List.of(DType.FLOAT64);
+                    case "float32" -> List.of(DType.FLOAT32);
+                    default -> throw new IllegalArgumentException("StepTimer: --dtype takes float64, float32 or both");
+                };
                 case "--warmup" -> timer.warmupSeconds = Double.parseDouble(value);
                 case "--block" -> timer.blockSeconds = Double.parseDouble(value);
                 case "--repeats" -> timer.repeats = Integer.parseInt(value);
@@ -68,17 +77,21 @@ public final class StepTimer {
             }
         }
         List<TrainingStep> steps = new ArrayList<>();
+        List<DType> stepTypes = new ArrayList<>();
         for (String workload : workloads) {
             for (boolean regularized : regularizedCases) {
-                steps.add(Workloads.create(workload, regularized, 42));
+                for (DType dtype : dtypes) {
+                    steps.add(Workloads.create(workload, regularized, 42, dtype));
+                    stepTypes.add(dtype);
+                }
             }
         }
         steps.forEach(step -> run(step, timer.warmupSeconds, 3));
         List<Result> results = new ArrayList<>();
-        for (TrainingStep step : steps) {
-            Result result = timer.time(step);
-            System.out.printf(Locale.ROOT, "%-14s %9.3f ms/step %12.0f B/step%n", step.name(),
-                    result.millisecondsPerStep, result.bytesPerStep);
+        for (int i = 0; i < steps.size(); i++) {
+            Result result = timer.time(steps.get(i), stepTypes.get(i));
+            System.out.printf(Locale.ROOT, "%-14s %-7s %9.3f ms/step %12.0f B/step%n", steps.get(i).name(),
+                    stepTypes.get(i), result.millisecondsPerStep, result.bytesPerStep);
             results.add(result);
         }
         if (out != null) {
@@ -97,7 +110,7 @@ public final class StepTimer {
         return (System.nanoTime() - start) / 1e9 / calls;
     }
 
-    Result time(TrainingStep step) {
+    Result time(TrainingStep step, DType dtype) {
         double secondsPerCall = run(step, 0, 3);
         int callsPerBlock = Math.max(1, (int) (blockSeconds / secondsPerCall));
         double[] blocks = new double[repeats];
@@ -110,7 +123,7 @@ public final class StepTimer {
             blocks[block] = (System.nanoTime() - blockStart) / 1e6 / callsPerBlock;
         }
         double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / ((long) repeats * callsPerBlock);
-        return new Result(step.workload(), step.regularized(), median(blocks), blocks, bytesPerStep);
+        return new Result(step.workload(), step.regularized(), dtype, median(blocks), blocks, bytesPerStep);
     }
 
     /** Bytes allocated so far by the live threads (HotSpot's com.sun.management extension). */

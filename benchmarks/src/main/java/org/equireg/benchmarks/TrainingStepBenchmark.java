@@ -1,6 +1,7 @@
 package org.equireg.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.equireg.core.DType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,11 +33,14 @@ public class TrainingStepBenchmark {
     @Param({"false", "true"})
     boolean regularized;
 
+    @Param({"float64", "float32"})
+    String dtype;
+
     TrainingStep step;
 
     @Setup
     public void setUp() {
-        step = Workloads.create(workload, regularized, 42);
+        step = Workloads.create(workload, regularized, 42, "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64);
     }
 
     /** Returns the step's loss, so the work cannot be optimised away. */

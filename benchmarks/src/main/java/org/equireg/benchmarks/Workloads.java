@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Conv2d;
 import org.equireg.nn.Flatten;
@@ -68,6 +69,24 @@ public final class Workloads {
      * @throws IllegalArgumentException for an unknown name
      */
     public static TrainingStep create(String name, boolean regularized, long seed) {
+        return create(name, regularized, seed, DType.FLOAT64);
+    }
+
+    /**
+     * {@link #create(String, boolean, long)} in the given element type: the model, the batch and the
+     * targets are made in that type (float32 draws differ from float64 ones, the sizes do not).
+     */
+    public static TrainingStep create(String name, boolean regularized, long seed, DType dtype) {
+        DType previous = Tensor.defaultDtype();
+        Tensor.setDefaultDtype(dtype);
+        try {
+            return createInDefaultType(name, regularized, seed);
+        } finally {
+            Tensor.setDefaultDtype(previous);
+        }
+    }
+
+    private static TrainingStep createInDefaultType(String name, boolean regularized, long seed) {
         RandomGenerator random = new SplittableRandom(seed);
         Definition definition = switch (name) {
             case "mlp-shift" -> mlpShift(random);

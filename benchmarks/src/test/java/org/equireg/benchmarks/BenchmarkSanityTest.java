@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,22 @@ class BenchmarkSanityTest {
         // Same seed, same weights and batch: the difference is the penalty, positive for a random net.
         assertTrue(Double.isFinite(regularizedLoss) && regularizedLoss > plainLoss,
                 workload + ": loss with penalty " + regularizedLoss + " vs without " + plainLoss);
+    }
+
+    @ParameterizedTest
+    @MethodSource("workloads")
+    void float32StepsStayFloat32AndAddAPositivePenalty(String workload) {
+        TrainingStep plain = Workloads.create(workload, false, 42, DType.FLOAT32);
+        TrainingStep regularized = Workloads.create(workload, true, 42, DType.FLOAT32);
+        double plainLoss = plain.run();
+        double regularizedLoss = regularized.run();
+        assertTrue(Double.isFinite(plainLoss) && plainLoss > 0, workload + ": float32 task loss " + plainLoss);
+        assertTrue(Double.isFinite(regularizedLoss) && regularizedLoss > plainLoss,
+                workload + ": float32 loss with penalty " + regularizedLoss + " vs without " + plainLoss);
+        for (Tensor parameter : regularized.model().parameters()) {
+            assertEquals(DType.FLOAT32, parameter.dtype(), workload);
+            assertEquals(DType.FLOAT32, parameter.grad().dtype(), workload);
+        }
     }
 
     @ParameterizedTest

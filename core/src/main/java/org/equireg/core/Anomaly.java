@@ -50,11 +50,20 @@ public final class Anomaly {
         }
     }
 
+    static void checkForward(String op, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[i]
+                        + " at flat index " + i + " in its forward output");
+            }
+        }
+    }
+
     static void checkGradient(Node node, int inputIndex, Tensor grad) {
         if (node.createdAt == null) {
             return;
         }
-        double[] values = grad.buffer();
+        double[] values = grad.dtype() == DType.FLOAT64 ? grad.buffer() : grad.toArray(); // a copy only in anomaly mode
         int bad = firstNonFinite(values);
         if (bad >= 0) {
             ArithmeticException error = new ArithmeticException("anomaly: backward of op '" + node.op + "' produced "

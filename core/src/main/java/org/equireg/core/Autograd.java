@@ -27,6 +27,7 @@ final class Autograd {
             throw new IllegalArgumentException("backward: seed shape " + Shapes.str(seed.shape())
                     + " differs from the output shape " + Shapes.str(root.shape()));
         }
+        seed = seed.to(root.dtype());
         if (root.node() == null) {
             root.accumulateGrad(seed);
             return;
@@ -61,7 +62,7 @@ final class Autograd {
             if (grads[j] == null || !input.requiresGrad()) {
                 continue;
             }
-            Tensor grad = reduceToShape(node.op, grads[j], input.shape());
+            Tensor grad = reduceToShape(node.op, grads[j].to(input.dtype()), input.shape());
             Anomaly.checkGradient(node, j, grad);
             if (input.node() == null) {
                 input.accumulateGrad(grad);
@@ -79,6 +80,10 @@ final class Autograd {
         if (!Shapes.broadcastsTo(inputShape, grad.shape())) {
             throw new IllegalStateException(op + ": backward produced a gradient of shape " + Shapes.str(grad.shape())
                     + " for an input of shape " + Shapes.str(inputShape));
+        }
+        if (grad.dtype() == DType.FLOAT32) {
+            return Tensor.wrap(org.equireg.core.kernels.BroadcastF32.sumTo(grad.floatBuffer(), grad.shape(), inputShape),
+                    inputShape);
         }
         return Tensor.wrap(org.equireg.core.kernels.Broadcast.sumTo(grad.buffer(), grad.shape(), inputShape), inputShape);
     }

@@ -80,7 +80,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
             double[][] direction = new double[leaves.length][];
             double predicted = 0;
             for (int t = 0; t < leaves.length; t++) {
-                direction[t] = Tensor.randn(random, leaves[t].shape()).buffer();
+                direction[t] = Tensor.randn(random, DType.FLOAT64, leaves[t].shape()).buffer();
                 for (int i = 0; i < direction[t].length; i++) {
                     predicted += analytic[t].buffer()[i] * direction[t][i];
                 }
@@ -103,6 +103,10 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
             if (inputs[t] == null) {
                 throw new IllegalArgumentException(method + ": input " + t + " is null");
             }
+            if (inputs[t].dtype() != DType.FLOAT64) {
+                throw new IllegalArgumentException(method + ": input " + t + " is " + inputs[t].dtype()
+                        + "; finite differences need float64 (in float32 they measure rounding): pass to(DType.FLOAT64)");
+            }
             leaves[t] = inputs[t].copy().requiresGrad(true);
         }
         return leaves;
@@ -113,14 +117,14 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             output = function.apply(leaves);
         }
-        return Tensor.randn(new java.util.SplittableRandom(seed), output.shape());
+        return Tensor.randn(new java.util.SplittableRandom(seed), DType.FLOAT64, output.shape());
     }
 
     /** {@code u^T J} for every input, after the shape, zero-seed and repeatability checks. */
     private Tensor[] analytic(Function<Tensor[], Tensor> function, Tensor[] leaves, Tensor upstream) {
         Tensor[] first = backwardOnce(function, leaves, upstream);
         Tensor[] second = backwardOnce(function, leaves, upstream);
-        Tensor[] zero = backwardOnce(function, leaves, Tensor.zeros(upstream.shape()));
+        Tensor[] zero = backwardOnce(function, leaves, Tensor.zeros(DType.FLOAT64, upstream.shape()));
         for (int t = 0; t < leaves.length; t++) {
             if (!Arrays.equals(first[t].shape(), leaves[t].shape())) {
                 throw new GradCheckError("gradient of input " + t + " has shape " + Shapes.str(first[t].shape())
@@ -148,7 +152,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
             output.backward(upstream);
         }
         for (int t = 0; t < leaves.length; t++) {
-            grads[t] = leaves[t].grad() == null ? Tensor.zeros(leaves[t].shape()) : leaves[t].grad();
+            grads[t] = leaves[t].grad() == null ? Tensor.zeros(DType.FLOAT64, leaves[t].shape()) : leaves[t].grad();
             leaves[t].zeroGrad();
         }
         return grads;
@@ -162,7 +166,7 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
                         + " to " + Shapes.str(output.shape()) + " between calls");
             }
             double sum = 0;
-            double[] values = output.buffer();
+            double[] values = output.dtype() == DType.FLOAT64 ? output.buffer() : output.toArray();
             double[] weights = upstream.buffer();
             for (int i = 0; i < values.length; i++) {
                 sum += values[i] * weights[i];

@@ -16,12 +16,14 @@ import org.equireg.core.io.SafeTensorsWriter;
  * format, the one PyTorch's {@code safetensors.torch.save_file} and {@code load_file} use.
  *
  * <pre>{@code
- * SafeTensors.write(path, Map.of("weight", weight));     // F64, atomic
+ * SafeTensors.write(path, Map.of("weight", weight));     // F64 or F32 as the tensor is, atomic
  * Tensor weight = SafeTensors.read(path).get("weight");
  * }</pre>
  *
- * <p>Reading accepts F64, F32, F16, BF16, I64, I32, I16, I8, U64, U32, U16, U8 and BOOL and
- * converts to float64 (see {@link Dtype}). Writing produces F64 by default, or F32. Files from
+ * <p>Reading accepts F64, F32, F16, BF16, I64, I32, I16, I8, U64, U32, U16, U8 and BOOL: F32,
+ * F16 and BF16 become float32 tensors (exactly), the others float64 ones (see {@link Dtype}).
+ * Writing keeps each tensor's type (float64 as F64, float32 as F32) by default, or converts all
+ * to one given type. Files from
  * untrusted sources are safe to read: anything malformed throws a
  * {@link MalformedSafeTensorsException} saying what is wrong, and sizes are checked against
  * {@link ReadLimits} and the heap before anything is allocated for them.
@@ -74,7 +76,8 @@ public final class SafeTensors {
     }
 
     /**
-     * Writes {@code tensors} to {@code path} as F64, in the map's iteration order, atomically: the
+     * Writes {@code tensors} to {@code path}, each in its own type (float64 as F64, float32 as F32,
+     * both exact), in the map's iteration order, atomically: the
      * file is replaced only when complete. PyTorch: {@code safetensors.torch.save_file(tensors, path)}.
      *
      * @throws IllegalArgumentException for a null argument, a tensor that is null, or a name that is
@@ -82,12 +85,12 @@ public final class SafeTensors {
      * @throws IOException              when the file cannot be written; an existing file is then unchanged
      */
     public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
-        write(path, tensors, Map.of(), Dtype.F64);
+        write(path, tensors, Map.of());
     }
 
-    /** Writes {@code tensors} and {@code metadata} (stored as {@code __metadata__}) as F64; see {@link #write(Path, Map)}. */
+    /** Writes {@code tensors} and {@code metadata} (stored as {@code __metadata__}); see {@link #write(Path, Map)}. */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        write(path, tensors, metadata, Dtype.F64);
+        SafeTensorsWriter.writeAsStored(path, tensors, metadata);
     }
 
     /**

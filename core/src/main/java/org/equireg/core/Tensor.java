@@ -3,10 +3,12 @@ package org.equireg.core;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.equireg.core.kernels.Elementwise;
+import org.equireg.core.kernels.ElementwiseF32;
 import org.equireg.core.ops.Abs;
 import org.equireg.core.ops.Add;
 import org.equireg.core.ops.AvgPool2d;
 import org.equireg.core.ops.BroadcastTo;
+import org.equireg.core.ops.Cast;
 import org.equireg.core.ops.Clamp;
 import org.equireg.core.ops.Compare;
 import org.equireg.core.ops.Concat;
@@ -42,7 +44,8 @@ import org.equireg.core.ops.Tanh;
 import org.equireg.core.ops.Where;
 
 /**
- * An n-dimensional array of float64 values in row-major order, and a node of the autodiff graph.
+ * An n-dimensional array of float64 or float32 values ({@link DType}) in row-major order, and a
+ * node of the autodiff graph.
  *
  * <p>Every op returns a new tensor; when grad mode is on and an input {@link #requiresGrad()},
  * the result remembers how it was made, and {@link #backward()} fills {@link #grad()} of the leaves.
@@ -51,18 +54,27 @@ import org.equireg.core.ops.Where;
  * hand-written derivatives are listed in {@link org.equireg.core.ops.Primitives}; the rest of the
  * methods here are compositions of them, each written as its formula.
  *
+ * <p>Factories without a {@link DType} argument make tensors of the {@linkplain #defaultDtype()
+ * default type}, float64 unless changed; {@link #of(double[], int...)} is always float64 and
+ * {@link #of(float[], int...)} always float32. Ops compute in the type {@link DType#resultType}
+ * gives; a leaf's gradient has the leaf's type.
+ *
  * <p>Not thread-safe for writing; many threads may read one tensor (inference under
  * {@link GradMode#noGrad()}) at once.
  */
 public final class Tensor {
     private static final int PRINT_LIMIT = 64;
+    private static volatile DType defaultDtype = DType.FLOAT64;
 
-    private final double[] data;
+    /** The values of a float64 tensor, else null; not final only for {@link #toInPlace}. */
+    private double[] data;
+    /** The values of a float32 tensor, else null; not final only for {@link #toInPlace}. */
+    private float[] floats;
     private final int[] shape;
     private final Node node;
     private boolean leafRequiresGrad;
     private Tensor grad;
-    /** Counts writes in place to {@link #data}; shared by every tensor on the same array (views, detach). */
+    /** Counts writes in place to the storage; shared by every tensor on the same array (views, detach). */
     private final int[] version;
     private String label;
 
@@ -72,12 +84,88 @@ public final class Tensor {
 
     private Tensor(double[] data, int[] shape, Node node, int[] version) {
         this.data = data;
+        this.floats = null;
         this.shape = shape;
         this.node = node;
         this.version = version;
         if (node != null) {
             node.outputVersion = version[0];
         }
+    }
+
+    private Tensor(float[] floats, int[] shape, Node node) {
+        this(floats, shape, node, new int[1]);
+    }
+
+    private Tensor(float[] floats, int[] shape, Node node, int[] version) {
+        this.data = null;
+        this.floats = floats;
+        this.shape = shape;
+        this.node = node;
+        this.version = version;
+        if (node != null) {
+            node.outputVersion = version[0];
+        }
+    }
+
+    // ------------------------------------------------------------------ element type
+
+    /** The type of the factories that take no {@link DType}, and of new layers: float64 unless changed. */
+    public static DType defaultDtype() {
+        return defaultDtype;
+    }
+
+    /**
+     * Sets the type of the factories that take no {@link DType} (and of layers created afterwards),
+     * for every thread. PyTorch: {@code torch.set_default_dtype}.
+     */
+    public static void setDefaultDtype(DType dtype) {
+        defaultDtype = Arguments.notNull(dtype, "setDefaultDtype", "dtype");
+    }
+
+    /** The element type of the storage. */
+    public DType dtype() {
+        return data != null ? DType.FLOAT64 : DType.FLOAT32;
+    }
+
+    /**
+     * This tensor in another element type: itself when it already has that type, else a new tensor,
+     * rounded to nearest when narrowing, differentiable (the gradient is converted back).
+     * PyTorch: {@code Tensor.to(dtype)}.
+     */
+    public Tensor to(DType dtype) {
+        Arguments.notNull(dtype, "to", "dtype");
+        return dtype == dtype() ? this : Cast.apply(this, dtype);
+    }
+
+    /**
+     * Converts a leaf's storage, and its gradient if any, to {@code dtype} in place; returns this.
+     * For {@code Module.to(DType)}, which keeps each parameter the same object (PyTorch:
+     * {@code param.data = param.data.to(dtype)}). Graphs that saved this tensor are not updated:
+     * convert before building the graph and the optimizer.
+     *
+     * @throws IllegalStateException when this tensor is the result of an op
+     */
+    public Tensor toInPlace(DType dtype) {
+        Arguments.notNull(dtype, "toInPlace", "dtype");
+        if (node != null) {
+            throw new IllegalStateException("toInPlace: only leaf tensors can change type in place; this one was made by '"
+                    + node.op + "'");
+        }
+        if (dtype != dtype()) {
+            if (dtype == DType.FLOAT32) {
+                floats = toFloatArray();
+                data = null;
+            } else {
+                data = toArray();
+                floats = null;
+            }
+            if (grad != null) {
+                grad = grad.to(dtype);
+            }
+            bumpVersion(); // a graph that saved this leaf would read the new storage
+        }
+        return this;
     }
 
     // ------------------------------------------------------------------ factories
@@ -102,12 +190,37 @@ public final class Tensor {
     }
 
     private static Tensor create(String op, double[] data, int[] shape) {
+        checkFills(op, data.length, shape);
+        return new Tensor(data, shape.clone(), null);
+    }
+
+    /** A float32 tensor holding a copy of {@code data} with the given shape (a scalar when no dimensions). */
+    public static Tensor of(float[] data, int... shape) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.of: data is null");
+        }
+        return create("Tensor.of", data.clone(), shape);
+    }
+
+    /** {@link #wrap(double[], int...)} for float32: takes ownership of {@code data} without copying. */
+    public static Tensor wrap(float[] data, int... shape) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor.wrap: data is null");
+        }
+        return create("Tensor.wrap", data, shape);
+    }
+
+    private static Tensor create(String op, float[] data, int[] shape) {
+        checkFills(op, data.length, shape);
+        return new Tensor(data, shape.clone(), null);
+    }
+
+    private static void checkFills(String op, int length, int[] shape) {
         int size = sizeOf(op, shape);
-        if (data.length != size) {
-            throw new IllegalArgumentException(op + ": " + data.length + " values do not fill shape "
+        if (length != size) {
+            throw new IllegalArgumentException(op + ": " + length + " values do not fill shape "
                     + Shapes.str(shape) + " of size " + size);
         }
-        return new Tensor(data, shape.clone(), null);
     }
 
     /** {@link Shapes#size} with the calling factory's name in the error. */
@@ -122,33 +235,62 @@ public final class Tensor {
         }
     }
 
-    /** A 0-dimensional tensor. */
+    /** A 0-dimensional tensor of the default type. */
     public static Tensor scalar(double value) {
-        return new Tensor(new double[] {value}, new int[0], null);
+        return scalar(value, defaultDtype);
     }
 
-    /** All zeros. */
+    /** A 0-dimensional tensor of the given type ({@code value} rounded to it). */
+    public static Tensor scalar(double value, DType dtype) {
+        return full(value, Arguments.notNull(dtype, "scalar", "dtype"));
+    }
+
+    /** All zeros, of the default type. */
     public static Tensor zeros(int... shape) {
-        return new Tensor(new double[sizeOf("zeros", shape)], shape.clone(), null);
+        return zeros(defaultDtype, shape);
     }
 
-    /** All ones. */
+    /** All zeros, of the given type. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        int size = sizeOf("zeros", shape);
+        return Arguments.notNull(dtype, "zeros", "dtype") == DType.FLOAT64
+                ? new Tensor(new double[size], shape.clone(), null)
+                : new Tensor(new float[size], shape.clone(), null);
+    }
+
+    /** All ones, of the default type. */
     public static Tensor ones(int... shape) {
-        return filled("ones", 1.0, shape);
+        return filled("ones", 1.0, defaultDtype, shape);
     }
 
-    /** Every element equal to {@code value}. */
+    /** All ones, of the given type. */
+    public static Tensor ones(DType dtype, int... shape) {
+        return filled("ones", 1.0, dtype, shape);
+    }
+
+    /** Every element equal to {@code value}, of the default type. */
     public static Tensor full(double value, int... shape) {
-        return filled("full", value, shape);
+        return filled("full", value, defaultDtype, shape);
     }
 
-    private static Tensor filled(String op, double value, int[] shape) {
-        double[] values = new double[sizeOf(op, shape)];
+    /** Every element equal to {@code value} rounded to the given type. */
+    public static Tensor full(double value, DType dtype, int... shape) {
+        return filled("full", value, dtype, shape);
+    }
+
+    private static Tensor filled(String op, double value, DType dtype, int[] shape) {
+        int size = sizeOf(op, shape);
+        if (Arguments.notNull(dtype, op, "dtype") == DType.FLOAT32) {
+            float[] values = new float[size];
+            Arrays.fill(values, (float) value);
+            return new Tensor(values, shape.clone(), null);
+        }
+        double[] values = new double[size];
         Arrays.fill(values, value);
         return new Tensor(values, shape.clone(), null);
     }
 
-    /** {@code [0, 1, ..., n - 1]}. PyTorch: {@code torch.arange(n)}. */
+    /** {@code [0, 1, ..., n - 1]}, of the default type. PyTorch: {@code torch.arange(n)}. */
     public static Tensor arange(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("arange: n = " + n + " is negative");
@@ -157,23 +299,52 @@ public final class Tensor {
         for (int i = 0; i < n; i++) {
             values[i] = i;
         }
-        return wrap(values, n);
+        return wrap(values, n).to(defaultDtype);
     }
 
-    /** Independent draws from U[0, 1). */
+    /** Independent draws from U[0, 1), of the default type. */
     public static Tensor rand(RandomGenerator random, int... shape) {
+        return rand(random, defaultDtype, shape);
+    }
+
+    /**
+     * Independent draws from U[0, 1) of the given type: {@code nextDouble()} for float64,
+     * {@code nextFloat()} for float32 (rounding a double could give 1).
+     */
+    public static Tensor rand(RandomGenerator random, DType dtype, int... shape) {
         Arguments.notNull(random, "rand", "random");
-        double[] values = new double[sizeOf("rand", shape)];
+        int size = sizeOf("rand", shape);
+        if (Arguments.notNull(dtype, "rand", "dtype") == DType.FLOAT32) {
+            float[] values = new float[size];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextFloat();
+            }
+            return new Tensor(values, shape.clone(), null);
+        }
+        double[] values = new double[size];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble();
         }
         return new Tensor(values, shape.clone(), null);
     }
 
-    /** Independent draws from the standard normal distribution. */
+    /** Independent draws from the standard normal distribution, of the default type. */
     public static Tensor randn(RandomGenerator random, int... shape) {
+        return randn(random, defaultDtype, shape);
+    }
+
+    /** Independent draws from the standard normal distribution ({@code nextGaussian()} rounded to the type). */
+    public static Tensor randn(RandomGenerator random, DType dtype, int... shape) {
         Arguments.notNull(random, "randn", "random");
-        double[] values = new double[sizeOf("randn", shape)];
+        int size = sizeOf("randn", shape);
+        if (Arguments.notNull(dtype, "randn", "dtype") == DType.FLOAT32) {
+            float[] values = new float[size];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            return new Tensor(values, shape.clone(), null);
+        }
+        double[] values = new double[size];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextGaussian();
         }
@@ -207,13 +378,32 @@ public final class Tensor {
     }
 
     /** A view (an output on an input's array, as reshape makes) shares that input's version; else a new one. */
-    private static int[] versionOfView(double[] data, Tensor[] inputs) {
+    private static int[] versionOfView(Object storage, Tensor[] inputs) {
         for (Tensor input : inputs) {
-            if (input.data == data) {
+            if (input.data == storage || input.floats == storage) {
                 return input.version;
             }
         }
         return new int[1];
+    }
+
+    /** {@link #fromOp(String, double[], int[], Backward, Tensor...)} for a float32 result. */
+    public static Tensor fromOp(String op, float[] data, int[] shape, Backward backward, Tensor... inputs) {
+        Arguments.notNull(data, "fromOp", "data");
+        if (data.length != sizeOf(op, shape)) {
+            throw new IllegalArgumentException(op + ": data length " + data.length + " does not match shape "
+                    + Shapes.str(shape));
+        }
+        boolean anomaly = Anomaly.isEnabled();
+        if (anomaly) {
+            Anomaly.checkForward(op, data);
+        }
+        if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
+            return new Tensor(data, shape, null, versionOfView(data, inputs));
+        }
+        Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
+        Node node = new Node(op, inputs.clone(), backward, createdAt); // the caller may reuse its array
+        return new Tensor(data, shape, node, versionOfView(data, inputs));
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {
@@ -244,21 +434,59 @@ public final class Tensor {
 
     /** Number of elements. */
     public int size() {
-        return data.length;
+        return data != null ? data.length : floats.length;
     }
 
-    /** A copy of the values in row-major order. */
+    /** A copy of the values in row-major order, as doubles (exact for float32). */
     public double[] toArray() {
-        return data.clone();
+        if (data != null) {
+            return data.clone();
+        }
+        double[] values = new double[floats.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = floats[i];
+        }
+        return values;
+    }
+
+    /** A copy of the values in row-major order, as floats (float64 values rounded to nearest). */
+    public float[] toFloatArray() {
+        if (floats != null) {
+            return floats.clone();
+        }
+        float[] values = new float[data.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) data[i];
+        }
+        return values;
     }
 
     /**
-     * The backing array itself, not a copy. For kernels and custom ops: whoever writes to it must
-     * then call {@link #bumpVersion()}, so that a graph that saved this tensor fails in backward
-     * instead of computing a gradient from the new values.
+     * The backing array of a float64 tensor itself, not a copy. For kernels and custom ops: whoever
+     * writes to it must then call {@link #bumpVersion()}, so that a graph that saved this tensor
+     * fails in backward instead of computing a gradient from the new values.
+     *
+     * @throws IllegalStateException for a float32 tensor (use {@link #floatBuffer()})
      */
     public double[] buffer() {
+        if (data == null) {
+            throw new IllegalStateException("buffer: the tensor of shape " + Shapes.str(shape)
+                    + " is float32; use floatBuffer(), or to(DType.FLOAT64) first");
+        }
         return data;
+    }
+
+    /**
+     * The backing array of a float32 tensor itself, not a copy; the same warning as {@link #buffer()}.
+     *
+     * @throws IllegalStateException for a float64 tensor (use {@link #buffer()})
+     */
+    public float[] floatBuffer() {
+        if (floats == null) {
+            throw new IllegalStateException("floatBuffer: the tensor of shape " + Shapes.str(shape)
+                    + " is float64; use buffer(), or to(DType.FLOAT32) first");
+        }
+        return floats;
     }
 
     /**
@@ -297,11 +525,11 @@ public final class Tensor {
 
     /** The only value of a one-element tensor. */
     public double item() {
-        if (data.length != 1) {
-            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + data.length
+        if (size() != 1) {
+            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + size()
                     + " elements, not 1");
         }
-        return data[0];
+        return data != null ? data[0] : floats[0];
     }
 
     /** The element at a full index; negative indices count from the end. */
@@ -319,7 +547,7 @@ public final class Tensor {
             }
             flat = flat * shape[axis] + i;
         }
-        return data[flat];
+        return data != null ? data[flat] : floats[flat];
     }
 
     // ------------------------------------------------------------------ autodiff state
@@ -361,21 +589,21 @@ public final class Tensor {
 
     /** The same values, cut from the graph: a new leaf that does not require grad (shares the buffer). */
     public Tensor detach() {
-        return new Tensor(data, shape, null, version);
+        return data != null ? new Tensor(data, shape, null, version) : new Tensor(floats, shape, null, version);
     }
 
     /** A new leaf with a copy of the values. */
     public Tensor copy() {
-        return new Tensor(data.clone(), shape, null);
+        return data != null ? new Tensor(data.clone(), shape, null) : new Tensor(floats.clone(), shape, null);
     }
 
     /** Back-propagates from a one-element tensor with seed 1; releases the graph. */
     public void backward() {
-        if (data.length != 1) {
+        if (size() != 1) {
             throw new IllegalStateException("backward: output of shape " + Shapes.str(shape)
                     + " is not a scalar; pass a seed of the same shape to backward(seed)");
         }
-        backward(Tensor.ones(shape), false);
+        backward(Tensor.ones(dtype(), shape), false);
     }
 
     /** Back-propagates {@code seed} (the gradient of some scalar with respect to this tensor); releases the graph. */
@@ -393,11 +621,17 @@ public final class Tensor {
         return node;
     }
 
+    /** Adds {@code increment}, already of this leaf's type, to the gradient. */
     void accumulateGrad(Tensor increment) {
         if (grad == null) {
-            grad = new Tensor(increment.data.clone(), shape, null);
+            grad = data != null ? new Tensor(increment.data.clone(), shape, null)
+                    : new Tensor(increment.floats.clone(), shape, null);
         } else {
-            Elementwise.addInPlace(grad.data, increment.data);
+            if (data != null) {
+                Elementwise.addInPlace(grad.data, increment.data);
+            } else {
+                ElementwiseF32.addInPlace(grad.floats, increment.floats);
+            }
             grad.bumpVersion();
         }
     }
@@ -411,7 +645,7 @@ public final class Tensor {
 
     /** {@code this + value}. */
     public Tensor add(double value) {
-        return Add.apply(this, scalar(value));
+        return Add.apply(this, scalar(value, dtype()));
     }
 
     /** {@code this - other}, broadcast. */
@@ -421,7 +655,7 @@ public final class Tensor {
 
     /** {@code this - value}. */
     public Tensor sub(double value) {
-        return Sub.apply(this, scalar(value));
+        return Sub.apply(this, scalar(value, dtype()));
     }
 
     /** {@code this * other}, elementwise, broadcast. */
@@ -431,7 +665,7 @@ public final class Tensor {
 
     /** {@code this * value}. */
     public Tensor mul(double value) {
-        return Mul.apply(this, scalar(value));
+        return Mul.apply(this, scalar(value, dtype()));
     }
 
     /** {@code this / other}, elementwise, broadcast. */
@@ -441,7 +675,7 @@ public final class Tensor {
 
     /** {@code this / value}. */
     public Tensor div(double value) {
-        return Div.apply(this, scalar(value));
+        return Div.apply(this, scalar(value, dtype()));
     }
 
     /** {@code -this}. */
@@ -538,7 +772,7 @@ public final class Tensor {
 
     /** 1 where {@code this > value}, else 0. */
     public Tensor gt(double value) {
-        return Compare.apply("gt", this, scalar(value), Compare.Kind.GREATER);
+        return Compare.apply("gt", this, scalar(value, dtype()), Compare.Kind.GREATER);
     }
 
     /** 1 where {@code this > other} (broadcast), else 0. */
@@ -548,7 +782,7 @@ public final class Tensor {
 
     /** 1 where {@code this < value}, else 0. */
     public Tensor lt(double value) {
-        return Compare.apply("lt", this, scalar(value), Compare.Kind.LESS);
+        return Compare.apply("lt", this, scalar(value, dtype()), Compare.Kind.LESS);
     }
 
     /** 1 where {@code this < other} (broadcast), else 0. */
@@ -634,7 +868,7 @@ public final class Tensor {
         }
         int a = Shapes.normalizeAxis("logSumExp", axis, rank());
         Tensor max = shift(a);
-        max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY)), scalar(0), max);
+        max = where(max.abs().eq(scalar(Double.POSITIVE_INFINITY, dtype())), scalar(0, dtype()), max);
         Tensor result = sub(max).exp().sum(a, true).log().add(max);
         return keepDim ? result : result.squeeze(a);
     }
@@ -698,7 +932,7 @@ public final class Tensor {
      * empty tensor, an empty tensor and -infinity (the log of an empty sum), as PyTorch does.
      */
     private Tensor shift(int a) {
-        return shape[a] == 0 ? scalar(0) : max(a, true).detach();
+        return shape[a] == 0 ? scalar(0, dtype()) : max(a, true).detach();
     }
 
     /**
@@ -986,11 +1220,14 @@ public final class Tensor {
     public String toString() {
         StringBuilder text = new StringBuilder("tensor(");
         if (shape.length == 0) {
-            text.append(data[0]);
+            appendValue(text, 0);
         } else {
             appendNested(text, 0, 0);
         }
         text.append(", shape=").append(Shapes.str(shape));
+        if (floats != null) {
+            text.append(", dtype=float32");
+        }
         if (node != null) {
             text.append(", op=").append(node.op);
         } else if (leafRequiresGrad) {
@@ -1002,7 +1239,7 @@ public final class Tensor {
     private void appendNested(StringBuilder text, int axis, int offset) {
         int length = shape[axis];
         int stride = Shapes.inner(shape, axis);
-        boolean abbreviate = data.length > PRINT_LIMIT && length > 6;
+        boolean abbreviate = size() > PRINT_LIMIT && length > 6;
         text.append('[');
         for (int i = 0; i < length; i++) {
             if (abbreviate && i == 3) {
@@ -1010,7 +1247,7 @@ public final class Tensor {
                 i = length - 3;
             }
             if (axis == shape.length - 1) {
-                text.append(data[offset + i]);
+                appendValue(text, offset + i);
             } else {
                 appendNested(text, axis + 1, offset + i * stride);
             }
@@ -1019,5 +1256,13 @@ public final class Tensor {
             }
         }
         text.append(']');
+    }
+
+    private void appendValue(StringBuilder text, int index) {
+        if (data != null) {
+            text.append(data[index]);
+        } else {
+            text.append(floats[index]);
+        }
     }
 }

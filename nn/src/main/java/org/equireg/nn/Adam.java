@@ -36,4 +36,9 @@ public final class Adam extends Optimizer {
     protected void update(double[] parameter, double[] gradient, ParameterState state) {
         moments.step(parameter, gradient, weightDecay, state, learningRate());
     }
+
+    @Override
+    protected void update(float[] parameter, float[] gradient, ParameterState state) {
+        moments.step(parameter, gradient, weightDecay, state, learningRate());
+    }
 }

@@ -36,4 +36,13 @@ public final class AdamW extends Optimizer {
         }
         moments.step(parameter, gradient, 0, state, learningRate());
     }
+
+    @Override
+    protected void update(float[] parameter, float[] gradient, ParameterState state) {
+        double shrink = 1 - learningRate() * weightDecay;
+        for (int i = 0; i < parameter.length; i++) {
+            parameter[i] = (float) (parameter[i] * shrink);
+        }
+        moments.step(parameter, gradient, 0, state, learningRate());
+    }
 }

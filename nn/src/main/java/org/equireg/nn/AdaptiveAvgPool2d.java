@@ -37,8 +37,8 @@ public final class AdaptiveAvgPool2d extends Module {
             throw new IllegalArgumentException("AdaptiveAvgPool2d: needs input (batch, channels, height, width), got shape "
                     + Shapes.str(input.shape()));
         }
-        Tensor rows = averagingMatrix(outHeight, input.dim(2));       // (outH, H)
-        Tensor columns = averagingMatrix(outWidth, input.dim(3));     // (outW, W)
+        Tensor rows = averagingMatrix(outHeight, input.dim(2)).to(input.dtype());       // (outH, H)
+        Tensor columns = averagingMatrix(outWidth, input.dim(3)).to(input.dtype());     // (outW, W)
         return rows.matmul(input).matmul(columns.transpose());     // (batch, channels, outH, outW)
     }
 

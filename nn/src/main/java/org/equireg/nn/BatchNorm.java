@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -85,6 +86,10 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": training needs more than one value per "
                     + "channel to estimate a variance, got " + perChannel);
         }
+        if (runningMean.dtype() == DType.FLOAT32) {
+            updateFloat32(batchMean.toArray(), batchVariance.toArray(), perChannel);
+            return;
+        }
         double[] mean = batchMean.buffer();
         double[] variance = batchVariance.buffer();
         double[] runningMeanValues = runningMean.buffer();
@@ -98,6 +103,18 @@ public abstract class BatchNorm extends Module {
         runningMean.bumpVersion();
         runningVar.bumpVersion();
         batchesTracked.bumpVersion();
+    }
+
+    /** The float32 twin: each statistic computed in double and rounded when stored; the count exact to 2^24. */
+    private void updateFloat32(double[] mean, double[] variance, int perChannel) {
+        float[] runningMeanValues = runningMean.floatBuffer();
+        float[] runningVarValues = runningVar.floatBuffer();
+        double unbias = perChannel / (perChannel - 1.0);
+        for (int c = 0; c < channels; c++) {
+            runningMeanValues[c] = (float) ((1 - momentum) * runningMeanValues[c] + momentum * mean[c]);
+            runningVarValues[c] = (float) ((1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias);
+        }
+        batchesTracked.floatBuffer()[0] += 1;
     }
 
     /** Number of channels (features) normalised separately. */

@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import java.util.List;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /** Operations on the accumulated gradients of parameters. PyTorch: {@code torch.nn.utils}. */
@@ -36,14 +37,25 @@ public final class Gradients {
         if (coefficient < 1) {
             for (Tensor parameter : parameters) {
                 if (parameter.grad() != null) {
-                    double[] values = parameter.grad().buffer();
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] *= coefficient;
-                    }
+                    scaleInPlace(parameter.grad(), coefficient);
                     parameter.grad().bumpVersion();
                 }
             }
         }
         return total;
+    }
+
+    private static void scaleInPlace(Tensor gradient, double coefficient) {
+        if (gradient.dtype() == DType.FLOAT32) {
+            float[] values = gradient.floatBuffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (values[i] * coefficient);
+            }
+        } else {
+            double[] values = gradient.buffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= coefficient;
+            }
+        }
     }
 }

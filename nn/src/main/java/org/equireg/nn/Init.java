@@ -3,6 +3,7 @@ package org.equireg.nn;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -101,6 +102,13 @@ public final class Init {
             throw new IllegalArgumentException("Init.uniformInPlace: needs finite low <= high, got low = " + low
                     + ", high = " + high);
         }
+        if (tensor.dtype() == DType.FLOAT32) {
+            float[] values = tensor.floatBuffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (low + (high - low) * random.nextDouble()); // the float64 draw, rounded
+            }
+            return tensor;
+        }
         double[] values = tensor.buffer();
         for (int i = 0; i < values.length; i++) {
             values[i] = low + (high - low) * random.nextDouble();
@@ -116,6 +124,13 @@ public final class Init {
             throw new IllegalArgumentException("Init.normalInPlace: needs a finite mean and a finite std >= 0, got mean = "
                     + mean + ", std = " + std);
         }
+        if (tensor.dtype() == DType.FLOAT32) {
+            float[] values = tensor.floatBuffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (mean + std * random.nextGaussian());
+            }
+            return tensor;
+        }
         double[] values = tensor.buffer();
         for (int i = 0; i < values.length; i++) {
             values[i] = mean + std * random.nextGaussian();
@@ -126,7 +141,11 @@ public final class Init {
 
     /** Sets every element to {@code value}. PyTorch: {@code constant_}. */
     public static Tensor constantInPlace(Tensor tensor, double value) {
-        java.util.Arrays.fill(Arguments.notNull(tensor, "Init.constantInPlace", "tensor").buffer(), value);
+        if (Arguments.notNull(tensor, "Init.constantInPlace", "tensor").dtype() == DType.FLOAT32) {
+            java.util.Arrays.fill(tensor.floatBuffer(), (float) value);
+        } else {
+            java.util.Arrays.fill(tensor.buffer(), value);
+        }
         tensor.bumpVersion();
         return tensor;
     }

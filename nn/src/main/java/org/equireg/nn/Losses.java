@@ -175,7 +175,7 @@ public final class Losses {
 
     /** The whole numbers of a (batch) tensor as class indices. */
     private static int[] labels(String loss, Tensor targets) {
-        double[] values = targets.buffer();
+        double[] values = targets.toArray(); // widening is exact, so a float32 target that was a whole number still is
         int[] labels = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             if (values[i] != Math.rint(values[i]) || Math.abs(values[i]) > Integer.MAX_VALUE) {

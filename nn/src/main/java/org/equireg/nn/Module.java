@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -167,8 +168,10 @@ public abstract class Module implements UnaryOperator<Tensor> {
      * Copies values from {@code state} into the parameters and buffers, strictly: a missing,
      * unexpected or wrongly shaped entry throws {@link IllegalArgumentException} naming every
      * offending key with its shapes, and then nothing is changed. {@code state} is not modified;
-     * the module keeps its own tensors (only their values change, and their {@link Tensor#version()}
-     * is bumped, so a backward through a graph built before the load throws).
+     * the module keeps its own tensors and their types (only their values change, and their
+     * {@link Tensor#version()} is bumped, so a backward through a graph built before the load throws:
+     * a float32 entry loaded into a float64 module is widened exactly, a float64 entry into a float32
+     * module is rounded to nearest, as PyTorch's {@code copy_}).
      * PyTorch: {@code load_state_dict(state, strict=True)}.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
@@ -211,11 +214,43 @@ public abstract class Module implements UnaryOperator<Tensor> {
         own.forEach((key, target) -> {
             Tensor given = state.get(key);
             if (given != null) {
-                System.arraycopy(given.buffer(), 0, target.buffer(), 0, target.size());
+                copyInto(given, target);
                 target.bumpVersion();
             }
         });
         return new LoadResult(missing, unexpected);
+    }
+
+    /** Copies the values of {@code given} into {@code target}, converted to the target's type (rounded when narrowing). */
+    private static void copyInto(Tensor given, Tensor target) {
+        Tensor converted = given.detach().to(target.dtype());
+        if (target.dtype() == DType.FLOAT32) {
+            System.arraycopy(converted.floatBuffer(), 0, target.floatBuffer(), 0, target.size());
+        } else {
+            System.arraycopy(converted.buffer(), 0, target.buffer(), 0, target.size());
+        }
+    }
+
+    /**
+     * Converts every parameter and buffer of this module and its children to {@code dtype} in place
+     * (each stays the same tensor object, its gradient converted too); returns this. Build the
+     * optimizer afterwards. PyTorch: {@code module.to(dtype)}, {@code module.float()}, {@code module.double()}.
+     */
+    public Module to(DType dtype) {
+        Arguments.notNull(dtype, "Module.to", "dtype");
+        stateDict().values().forEach(tensor -> tensor.toInPlace(dtype));
+        return this;
+    }
+
+    /**
+     * The type of this module's parameters (the first one's; {@link #to(DType)} keeps them alike),
+     * or the default type for a module without parameters.
+     */
+    public DType dtype() {
+        for (Tensor parameter : namedParameters().values()) {
+            return parameter.dtype();
+        }
+        return Tensor.defaultDtype();
     }
 
     // ------------------------------------------------------------------ modes and gradients

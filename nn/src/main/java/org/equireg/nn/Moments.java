@@ -29,4 +29,18 @@ record Moments(double beta1, double beta2, double eps) {
             parameter[i] -= stepSize * (mean[i] / (Math.sqrt(meanSquare[i]) / correctionSqrt + eps));
         }
     }
+
+    /** The float32 twin: the moments kept in float32, each element computed in double and rounded when stored. */
+    void step(float[] parameter, float[] gradient, double l2, Optimizer.ParameterState state, double learningRate) {
+        float[] mean = state.floatBuffer("exp_avg");
+        float[] meanSquare = state.floatBuffer("exp_avg_sq");
+        double stepSize = learningRate / (1 - Math.pow(beta1, state.step()));
+        double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
+        for (int i = 0; i < parameter.length; i++) {
+            double g = gradient[i] + l2 * parameter[i];
+            mean[i] = (float) (beta1 * mean[i] + (1 - beta1) * g);
+            meanSquare[i] = (float) (beta2 * meanSquare[i] + (1 - beta2) * g * g);
+            parameter[i] = (float) (parameter[i] - stepSize * (mean[i] / (Math.sqrt(meanSquare[i]) / correctionSqrt + eps)));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -18,7 +19,10 @@ public final class NormalCdf {
 
     /** Records {@code Phi(x)}. */
     public static Tensor apply(Tensor x) {
-        double[] in = Arguments.notNull(x, "NormalCdf.apply", "x").buffer();
+        if (Arguments.notNull(x, "NormalCdf.apply", "x").dtype() == DType.FLOAT32) {
+            return float32(x);
+        }
+        double[] in = x.buffer();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = 0.5 * Erf.erfc(-in[i] * SQRT_HALF);
@@ -29,6 +33,24 @@ public final class NormalCdf {
             double[] dx = new double[in.length];
             for (int i = 0; i < dx.length; i++) {
                 dx[i] = g[i] * density(in[i]);
+            }
+            return new Tensor[] {Tensor.wrap(dx, shape)};
+        }, x);
+    }
+
+    /** The float32 twin: Phi and phi computed in double from the floats, rounded once. */
+    private static Tensor float32(Tensor x) {
+        float[] in = x.floatBuffer();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (float) (0.5 * Erf.erfc(-in[i] * SQRT_HALF));
+        }
+        int[] shape = x.shape();
+        return Tensor.fromOp("normalCdf", out, shape, grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[in.length];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] = (float) (g[i] * density(in[i]));
             }
             return new Tensor[] {Tensor.wrap(dx, shape)};
         }, x);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -25,7 +26,7 @@ public abstract class Optimizer {
     private final String name;
     private final List<Tensor> parameters;
     private final List<String> stateNames;
-    private final List<Map<String, double[]>> states = new ArrayList<>();
+    private final List<Map<String, Tensor>> states = new ArrayList<>();
     private final long[] steps;
     private double learningRate;
 
@@ -62,14 +63,29 @@ public abstract class Optimizer {
      */
     protected abstract void update(double[] parameter, double[] gradient, ParameterState state);
 
+    /**
+     * The update rule for a float32 parameter: the same contract, state buffers from
+     * {@link ParameterState#floatBuffer}. The optimizers here override it; a subclass that does not
+     * fails on its first float32 step.
+     */
+    protected void update(float[] parameter, float[] gradient, ParameterState state) {
+        throw new UnsupportedOperationException(name + ": has no float32 update rule; override "
+                + "update(float[], float[], ParameterState) or convert the model with to(DType.FLOAT64)");
+    }
+
     /** Updates every parameter that has a gradient. */
     public final void step() {
         for (int i = 0; i < parameters.size(); i++) {
             Tensor gradient = parameters.get(i).grad();
             if (gradient != null) {
                 steps[i]++;
-                update(parameters.get(i).buffer(), gradient.buffer(), new ParameterState(i));
-                parameters.get(i).bumpVersion();
+                Tensor parameter = parameters.get(i);
+                if (parameter.dtype() == DType.FLOAT32) {
+                    update(parameter.floatBuffer(), gradient.floatBuffer(), new ParameterState(i));
+                } else {
+                    update(parameter.buffer(), gradient.buffer(), new ParameterState(i));
+                }
+                parameter.bumpVersion();
             }
         }
     }
@@ -121,10 +137,26 @@ public abstract class Optimizer {
 
         /** The named buffer, the parameter's length, created as zeros on first use. Modified by the update rule. */
         public double[] buffer(String buffer) {
+            return state(buffer).buffer();
+        }
+
+        /** {@link #buffer} of a float32 parameter: the state is kept in the parameter's type. */
+        public float[] floatBuffer(String buffer) {
+            return state(buffer).floatBuffer();
+        }
+
+        private Tensor state(String buffer) {
             if (!stateNames.contains(buffer)) {
                 throw new IllegalStateException(name + ": buffer '" + buffer + "' was not declared in " + stateNames);
             }
-            return states.get(index).computeIfAbsent(buffer, key -> new double[parameters.get(index).size()]);
+            Tensor parameter = parameters.get(index);
+            Tensor values = states.get(index).computeIfAbsent(buffer,
+                    key -> Tensor.zeros(parameter.dtype(), parameter.shape()));
+            if (values.dtype() != parameter.dtype()) { // the parameter was converted after this state was made
+                values = values.to(parameter.dtype());
+                states.get(index).put(buffer, values);
+            }
+            return values;
         }
     }
 
@@ -140,17 +172,16 @@ public abstract class Optimizer {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
             if (steps[i] > 0) {
-                state.put("state." + i + ".step", Tensor.scalar(steps[i]));
+                state.put("state." + i + ".step", Tensor.scalar(steps[i], DType.FLOAT64));
             }
-            int[] shape = parameters.get(i).shape();
             for (String buffer : stateNames) {
-                double[] values = states.get(i).get(buffer);
+                Tensor values = states.get(i).get(buffer);
                 if (values != null) {
-                    state.put("state." + i + "." + buffer, Tensor.of(values, shape));
+                    state.put("state." + i + "." + buffer, values.copy());
                 }
             }
         }
-        state.put("param_groups.0.lr", Tensor.scalar(learningRate));
+        state.put("param_groups.0.lr", Tensor.scalar(learningRate, DType.FLOAT64));
         return state;
     }
 
@@ -186,7 +217,8 @@ public abstract class Optimizer {
                 if (parts[2].equals("step")) {
                     steps[index] = (long) value.item();
                 } else {
-                    states.get(index).put(parts[2], value.toArray());
+                    Tensor copy = value.detach().to(parameters.get(index).dtype()).copy();
+                    states.get(index).put(parts[2], copy);
                 }
             }
         });

@@ -60,4 +60,20 @@ public final class SGD extends Optimizer {
             parameter[i] -= rate * direction;
         }
     }
+
+    /** The float32 twin: each element computed in double from the float values, stored rounded. */
+    @Override
+    protected void update(float[] parameter, float[] gradient, ParameterState state) {
+        boolean first = !state.has("momentum_buffer");
+        float[] buffer = momentum != 0 ? state.floatBuffer("momentum_buffer") : null;
+        double rate = learningRate();
+        for (int i = 0; i < parameter.length; i++) {
+            double direction = gradient[i] + weightDecay * parameter[i];
+            if (buffer != null) {
+                buffer[i] = (float) (first ? direction : momentum * buffer[i] + (1 - dampening) * direction);
+                direction = nesterov ? direction + momentum * buffer[i] : buffer[i];
+            }
+            parameter[i] = (float) (parameter[i] - rate * direction);
+        }
+    }
 }

@@ -62,14 +62,14 @@ final class Diagnostics {
             double batchError = d.mean().item();
             tally.batchErrors.add(batchError);
             if (d.rank() == 1) {
-                for (double value : d.buffer()) {
+                for (double value : d.toArray()) {
                     tally.perSample.add(value);
                 }
             } else {
                 tally.perSampleKnown = false;
             }
-            double[] normsA = PerSample.rows(a).norm(2, 1, false).buffer();
-            double[] normsB = PerSample.rows(b).norm(2, 1, false).buffer();
+            double[] normsA = PerSample.rows(a).norm(2, 1, false).toArray(); // reports stay double
+            double[] normsB = PerSample.rows(b).norm(2, 1, false).toArray();
             for (int i = 0; i < normsA.length; i++) {
                 tally.normSum += (normsA[i] + normsB[i]) / 2;
             }

@@ -209,7 +209,7 @@ public final class EquivarianceError {
             throw new IllegalStateException("EquivarianceError: the sampler " + sampler + " returned shape "
                     + Shapes.str(points.shape()) + ", expected " + Shapes.str(expected));
         }
-        return points;
+        return points.to(model.dtype()); // read at each call: the model may have been converted since
     }
 
     Tensor checkedInputs(String method, Tensor inputs) {
@@ -223,7 +223,7 @@ public final class EquivarianceError {
                     + " are not a non-empty batch (batch, " + Shapes.str(inputShape).replaceAll("[\\[\\]]", "")
                     + ") of the input shape " + Shapes.str(inputShape));
         }
-        return inputs;
+        return inputs.to(model.dtype());
     }
 
     private int[] withBatch(int batch) {

@@ -1,5 +1,6 @@
 package org.equireg.regularizer;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -21,7 +22,9 @@ record LogSpaceDistance(boolean fromLogits) implements Distance {
         if (fromLogits) {
             return x.logSoftmax(-1);
         }
-        Tensor guarded = Tensor.where(x.eq(ZERO), Tensor.scalar(Double.MIN_NORMAL), x);
+        // the smallest normal number of x's own type: Double.MIN_NORMAL would round to 0 in float32
+        double tiny = x.dtype() == DType.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+        Tensor guarded = Tensor.where(x.eq(ZERO), Tensor.scalar(tiny, x.dtype()), x);
         return guarded.log();
     }
 

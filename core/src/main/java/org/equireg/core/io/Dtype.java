@@ -28,6 +28,14 @@ public enum Dtype {
         return byteSize;
     }
 
+    /**
+     * True for the types read into float32 tensors: F32 as it is, F16 and BF16 exactly (each is a
+     * subset of float32); the others are read into float64.
+     */
+    public boolean readsAsFloat32() {
+        return this == F32 || this == F16 || this == BF16;
+    }
+
     /** True for the types {@link org.equireg.core.SafeTensors} writes: F64 and F32. */
     public boolean isWritable() {
         return this == F64 || this == F32;
@@ -72,6 +80,25 @@ public enum Dtype {
         }
     }
 
+    /**
+     * Reads {@code count} elements of a {@link #readsAsFloat32()} type into {@code target[offset, offset + count)}, exactly.
+     *
+     * @param source little-endian, advanced by {@code count * byteSize()}. Modified.
+     * @param target Modified.
+     */
+    void decode(ByteBuffer source, float[] target, int offset, int count) {
+        int end = offset + count;
+        switch (this) {
+            case F32 -> {
+                source.asFloatBuffer().get(target, offset, count);
+                source.position(source.position() + 4 * count);
+            }
+            case F16 -> { for (int i = offset; i < end; i++) target[i] = (float) halfToDouble(source.getShort()); }
+            case BF16 -> { for (int i = offset; i < end; i++) target[i] = Float.intBitsToFloat(source.getShort() << 16); }
+            default -> throw new IllegalArgumentException("Dtype.decode: " + this + " is not read as float32");
+        }
+    }
+
     private static void decodeBool(ByteBuffer source, double[] target, int offset, int count)
             throws MalformedSafeTensorsException {
         for (int i = offset; i < offset + count; i++) {
@@ -100,6 +127,28 @@ public enum Dtype {
                 for (int i = offset; i < offset + count; i++) {
                     target.putFloat((float) source[i]);
                 }
+            }
+            default -> throw new IllegalArgumentException("Dtype.encode: cannot write " + this + ", only F64 and F32");
+        }
+    }
+
+    /**
+     * Writes float32 {@code source[offset, offset + count)} to {@code target} in this type (F64 or
+     * F32), exactly.
+     *
+     * @param source Not modified.
+     * @param target little-endian, advanced by {@code count * byteSize()}. Modified.
+     */
+    void encode(float[] source, int offset, int count, ByteBuffer target) {
+        switch (this) {
+            case F64 -> {
+                for (int i = offset; i < offset + count; i++) {
+                    target.putDouble(source[i]);
+                }
+            }
+            case F32 -> {
+                target.asFloatBuffer().put(source, offset, count);
+                target.position(target.position() + 4 * count);
             }
             default -> throw new IllegalArgumentException("Dtype.encode: cannot write " + this + ", only F64 and F32");
         }

@@ -56,10 +56,10 @@ public final class SafeTensorsReader {
         long dataStart = LENGTH_BYTES + (long) headerLength;
         Header header = HeaderParser.parse(json, fileSize - dataStart);
         checkDecodedSize(header, limits);
-        Map<TensorEntry, double[]> values = readData(channel, dataStart, fileSize, header.tensors());
+        Map<TensorEntry, Tensor> values = readData(channel, dataStart, fileSize, header.tensors());
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (TensorEntry entry : header.tensors()) {
-            tensors.put(entry.name(), Tensor.wrap(values.get(entry), entry.shape()));
+            tensors.put(entry.name(), values.get(entry));
         }
         return new SafeTensors.Contents(tensors, header.metadata());
     }
@@ -109,32 +109,38 @@ public final class SafeTensorsReader {
      * Streams the data section once, front to back, through one chunk buffer: the tensors tile it
      * (checked by the parser), so visiting them in offset order reads every byte exactly once.
      */
-    private static Map<TensorEntry, double[]> readData(FileChannel channel, long dataStart, long fileSize,
+    private static Map<TensorEntry, Tensor> readData(FileChannel channel, long dataStart, long fileSize,
             List<TensorEntry> entries) throws IOException {
         List<TensorEntry> byOffset = new ArrayList<>(entries);
         byOffset.sort(Comparator.comparingLong(TensorEntry::begin));
-        Map<TensorEntry, double[]> values = new IdentityHashMap<>();
+        Map<TensorEntry, Tensor> values = new IdentityHashMap<>();
         int capacity = (int) Math.min(CHUNK_BYTES, Math.max(Long.BYTES, fileSize - dataStart)); // holds any element
         ByteBuffer chunk = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN).flip();
         long position = dataStart; // file offset of the first byte not yet in the chunk
         for (TensorEntry entry : byOffset) {
             Dtype dtype = entry.dtype();
-            double[] tensor = new double[entry.elementCount()];
-            for (int done = 0; done < tensor.length; ) {
+            boolean float32 = dtype.readsAsFloat32();
+            double[] tensor = float32 ? null : new double[entry.elementCount()];
+            float[] floats = float32 ? new float[entry.elementCount()] : null;
+            for (int done = 0; done < entry.elementCount(); ) {
                 if (chunk.remaining() < dtype.byteSize()) {
                     int wanted = (int) Math.min(chunk.capacity() - chunk.remaining(), fileSize - position);
                     readAt(channel, position, chunk.compact().limit(chunk.position() + wanted));
                     position += wanted;
                 }
-                int count = Math.min(tensor.length - done, chunk.remaining() / dtype.byteSize());
+                int count = Math.min(entry.elementCount() - done, chunk.remaining() / dtype.byteSize());
                 try {
-                    dtype.decode(chunk, tensor, done, count);
+                    if (float32) {
+                        dtype.decode(chunk, floats, done, count);
+                    } else {
+                        dtype.decode(chunk, tensor, done, count);
+                    }
                 } catch (MalformedSafeTensorsException badValue) {
                     throw new MalformedSafeTensorsException("tensor " + Text.quote(entry.name()), badValue);
                 }
                 done += count;
             }
-            values.put(entry, tensor);
+            values.put(entry, float32 ? Tensor.wrap(floats, entry.shape()) : Tensor.wrap(tensor, entry.shape()));
         }
         return values;
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -37,14 +39,30 @@ public final class SafeTensorsWriter {
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, Dtype dtype)
             throws IOException {
         checkArguments(path, tensors, metadata, dtype);
-        List<double[]> data = new ArrayList<>(tensors.size());
+        write(path, tensors, metadata, tensor -> dtype);
+    }
+
+    /**
+     * Writes each tensor in its own type: float64 tensors as F64, float32 tensors as F32, both exact;
+     * otherwise as {@link #write(Path, Map, Map, Dtype)}.
+     */
+    public static void writeAsStored(Path path, Map<String, Tensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        checkArguments(path, tensors, metadata, Dtype.F64);
+        write(path, tensors, metadata, tensor -> tensor.dtype() == DType.FLOAT32 ? Dtype.F32 : Dtype.F64);
+    }
+
+    private static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata,
+                              Function<Tensor, Dtype> typeOf) throws IOException {
+        List<Tensor> data = new ArrayList<>(tensors.size());
         List<TensorEntry> entries = new ArrayList<>(tensors.size());
         long offset = 0;
         for (Map.Entry<String, Tensor> named : tensors.entrySet()) {
             Tensor tensor = named.getValue();
+            Dtype dtype = typeOf.apply(tensor);
             long end = offset + (long) tensor.size() * dtype.byteSize();
             entries.add(new TensorEntry(named.getKey(), dtype, tensor.shape(), tensor.size(), offset, end));
-            data.add(tensor.buffer());
+            data.add(tensor);
             offset = end;
         }
         byte[] header = new Header(entries, new LinkedHashMap<>(metadata)).encode();
@@ -56,11 +74,18 @@ public final class SafeTensorsWriter {
             AtomicFile.writeFully(channel, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
             AtomicFile.writeFully(channel, ByteBuffer.wrap(header));
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            int perChunk = CHUNK_BYTES / dtype.byteSize();
-            for (double[] values : data) {
-                for (int done = 0; done < values.length; done += perChunk) {
+            for (int t = 0; t < data.size(); t++) {
+                Tensor values = data.get(t);
+                Dtype dtype = entries.get(t).dtype();
+                int perChunk = CHUNK_BYTES / dtype.byteSize();
+                for (int done = 0; done < values.size(); done += perChunk) {
                     chunk.clear();
-                    dtype.encode(values, done, Math.min(perChunk, values.length - done), chunk);
+                    int count = Math.min(perChunk, values.size() - done);
+                    if (values.dtype() == DType.FLOAT32) {
+                        dtype.encode(values.floatBuffer(), done, count, chunk);
+                    } else {
+                        dtype.encode(values.buffer(), done, count, chunk);
+                    }
                     AtomicFile.writeFully(channel, chunk.flip());
                 }
             }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * from unfolded patches, which have no such terms.
  *
  * <p>Each element is {@link WeightGradientKernel#CHAINS} fused multiply-add chains over (n, i) in
- * order, position i going to chain {@code i mod 8}, whose results are then added from the first
+ * order, position i going to chain {@code i mod CHAINS}, whose results are then added from the first
  * chain to the last; it agrees with the single chain of the unfolded product to rounding. The
  * chain count does not depend on the vector width, so the scalar and vector paths and machines with
  * 256- or 512-bit vectors give the same bits; tasks own disjoint tiles and every tile walks all
@@ -34,8 +34,8 @@ final class DirectWeightGradient {
             return ScalarWeightGradientKernel.INSTANCE;
         }
         return switch (VectorShape.LANES) {
-            case 8 -> VectorWeightGradientKernel8.INSTANCE;
-            case 4 -> VectorWeightGradientKernel4.INSTANCE;
+            case WeightGradientKernel.CHAINS -> VectorWeightGradientKernel512.INSTANCE;
+            case WeightGradientKernel.CHAINS / 2 -> VectorWeightGradientKernel256.INSTANCE;
             default -> ScalarWeightGradientKernel.INSTANCE;
         };
     }
@@ -137,7 +137,7 @@ final class DirectWeightGradient {
          * gradients, so a tile's partial sums are loaded and stored once per block, not per image.
          */
         int imagesPerBlock() {
-            return Math.max(1, (1 << 15) / (imageLength + outChannels * positions));
+            return Math.max(1, (256 << 10) / Double.BYTES / (imageLength + outChannels * positions));
         }
 
         /** Writes image n, zero-padded, and its output gradient, on padded rows. */

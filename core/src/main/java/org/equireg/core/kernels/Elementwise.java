@@ -152,24 +152,53 @@ public final class Elementwise {
     }
 
     /**
-     * {@code out[o + i] = tanh(x[xOffset + i])}, within 1 ulp of the exact value (the test measures 0.74 ulp
-     * at worst over two million points; {@link StrictMath#tanh}, fdlibm, errs by up to 2.05 on the same
-     * points), odd, exact at +-0, +-1 from |x| = 22 on, NaN for NaN. out modified.
-     *
-     * <p>Computed with +, -, *, /, fma and exact bit operations only, so the vector and the scalar path, and
-     * every JDK, give the same bits. As fdlibm's tanh: with {@code a = |x|} and {@code e = expm1(-2a)} for
-     * a &lt; 1, {@code tanh = -e / (e + 2)}; with {@code e = expm1(2a)} for a &gt;= 1, {@code tanh =
-     * 1 - 2 / (e + 2)}; the sign of x copied onto the result. {@code expm1(y) = 2^k expm1(r) + (2^k - 1)}
-     * with {@code y = k ln2 + r}, |r| &lt;= ln2 / 2 (Cody and Waite's reduction, ln2 in two parts) and
-     * expm1(r) from its Taylor series to r^13 in Horner form. The rounding errors of r, expm1(r), e and
-     * e + 2 are carried along (two-sums) and the quotient gets one Newton correction, since -e / (e + 2)
-     * would double the relative error of e.
+     * {@code out[o + i] = tanh(x[xOffset + i])}, odd, NaN for NaN, the same bits on the vector and the
+     * scalar path and on every JDK; the algorithm and its accuracy are on {@link ScalarTanh}. out modified.
      */
     public static void tanh(double[] x, int xOffset, double[] out, int outOffset, int length) {
         if (Simd.VECTORIZED) {
-            VectorElementwise.tanh(x, xOffset, out, outOffset, length);
+            VectorTanh.tanh(x, xOffset, out, outOffset, length);
         } else {
-            ScalarElementwise.tanh(x, xOffset, out, outOffset, length);
+            ScalarTanh.tanh(x, xOffset, out, outOffset, length);
+        }
+    }
+
+    /**
+     * {@code out[o + i] = exp(x[xOffset + i])} by {@link Math#exp} (within 1 ulp; HotSpot computes it with
+     * the same code when interpreted and compiled). One loop on both paths: the Vector API's {@code EXP}
+     * does not give Math.exp's bits. out modified, may be x.
+     */
+    public static void exp(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        ScalarElementwise.exp(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = log(x[xOffset + i])} by {@link Math#log}: -infinity at +-0, NaN below 0. One loop
+     * on both paths, as {@link #exp}. out modified, may be x.
+     */
+    public static void log(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        ScalarElementwise.log(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = 1 / (1 + exp(-x))}, evaluated on the side where the exponential cannot overflow:
+     * {@code 1 / (1 + exp(-x))} for x &gt;= 0, {@code e / (1 + e)} with {@code e = exp(x)} below. One loop
+     * on both paths, as {@link #exp}. out modified, may be x.
+     */
+    public static void sigmoid(double[] x, int xOffset, double[] out, int outOffset, int length) {
+        ScalarElementwise.sigmoid(x, xOffset, out, outOffset, length);
+    }
+
+    /**
+     * {@code out[o + i] = gradient[g + i] * y[yOffset + i] * (1 - y[yOffset + i])}, multiplied left to right:
+     * the gradient of the sigmoid from its output y. out modified.
+     */
+    public static void sigmoidBackward(double[] gradient, int gradientOffset, double[] y, int yOffset, double[] out,
+                                       int outOffset, int length) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.sigmoidBackward(gradient, gradientOffset, y, yOffset, out, outOffset, length);
+        } else {
+            ScalarElementwise.sigmoidBackward(gradient, gradientOffset, y, yOffset, out, outOffset, length);
         }
     }
 

@@ -19,12 +19,18 @@ package org.equireg.core.kernels;
  * count or micro-kernel.
  */
 final class PackedGemm {
-    /** Depth of a panel: a B strip of KC x NR doubles stays in L1 while a block of A streams past it. */
+    /**
+     * Depth of a panel: a B strip of KC x NR elements (KC times two vectors, 32 KiB with AVX-512) stays in
+     * L1 while a block of A streams past it.
+     */
     static final int KC = 256;
-    /** Rows of a packed A block (MC x KC doubles, 192 KiB, fits L2); a multiple of every micro-kernel's rows. */
-    static final int MC = 96;
-    /** Columns of a B panel (KC x NC doubles, 4 MiB when packed, meant for L3). */
-    static final int NC = 2048;
+    /**
+     * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
+     * rows. Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     */
+    static final int MC = 768 / Double.BYTES;
+    /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
+    static final int NC = (16 << 10) / Double.BYTES;
     /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
     static final long TASK_FLOPS = 8_000_000;
 
@@ -85,7 +91,7 @@ final class PackedGemm {
 
     /**
      * Panel depth when B is read in place (A has at most {@link #MC} rows): as deep as the packed A
-     * budget ({@code MC * KC} doubles) allows, at least {@link #KC}. With few rows of A a B strip is
+     * budget ({@code MC * KC} elements) allows, at least {@link #KC}. With few rows of A a B strip is
      * reused by few tiles, so L1 blocking gains little, while every panel costs a round of packing
      * and dispatch; deep panels keep products with a small C and a long sum (weight gradients) efficient.
      */

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * An 8 x (2 vectors) tile of C in sixteen vector accumulators: per step p, two vector loads of B,
  * eight broadcasts of A and sixteen fused multiply-adds. Eight rows divide the usual channel and
- * batch counts, and two vectors (16 doubles with AVX-512) the usual widths; of the shapes tried
+ * batch counts, and two vectors (128 bytes with AVX-512) the usual widths; of the shapes tried
  * (6 or 8 rows by 2, 3 or 4 vectors) it was the fastest on convolution-like products and within
  * noise of the best on square ones. The scalar twin is {@link ScalarMicroKernel}.
  */

@@ -8,13 +8,16 @@ package org.equireg.core.kernels;
  *
  * <p>Element (r, s), chain l, starts from {@code partial[rows[r] + columns[s] + l]} and continues
  * with {@code fma(grad[gradRows[r] + n gradStride + i], image[offsets[s] + n imageStride + i], sum)}
- * for images n = 0 .. count - 1 and, within each, the positions {@code i = l, l + 8, l + 16, ... < positions}
+ * for images n = 0 .. count - 1 and, within each, the positions {@code i = l, l + CHAINS, l + 2 CHAINS, ... < positions}
  * in increasing order; then it is stored back. The chain count is fixed, whatever the vector width,
  * so every kernel, scalar or vector, 256 or 512 bits, gives the same bits.
  */
 interface WeightGradientKernel {
-    /** Partial sums per element: position i goes to chain {@code i mod CHAINS}. */
-    int CHAINS = 8;
+    /**
+     * Partial sums per element: position i goes to chain {@code i mod CHAINS}. The lanes of a 512-bit
+     * vector, fixed whatever the machine's width, so that the bits do not depend on it.
+     */
+    int CHAINS = 64 / Double.BYTES;
 
     /** Terms (columns) per tile. */
     int terms();

@@ -12,5 +12,15 @@
  * <p>Matrix products and convolutions fix the order of every sum: each output is one fused
  * multiply-add chain in increasing summation index ({@link org.equireg.core.kernels.Gemm}), so
  * blocking, packing, threads and the vector/scalar choice never change a result.
+ *
+ * <p>float32: every kernel class {@code X} over {@code double[]} has a twin {@code XF32} over
+ * {@code float[]}, with the same contract in float arithmetic (16 lanes per 512-bit vector). The twins are
+ * generated from the float64 sources, the one source of truth for each algorithm, by
+ * {@code Float32Generator} in the test sources, and a test fails when a committed twin differs from
+ * what it generates. Sizes that scale with the element are byte budgets over {@code Double.BYTES}, so
+ * they translate with it (the direct weight gradient keeps {@code 64 / Double.BYTES} chains, the lanes
+ * of a 512-bit vector, so the bits do not depend on the width: 8 in float64, 16 in float32).
+ * Precision-specific kernels (tanh) have hand-written twins. The caller picks the twin by its array
+ * type; kernels never branch on a dtype.
  */
 package org.equireg.core.kernels;

@@ -1,5 +1,7 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.Backward;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -18,6 +20,8 @@ public final class BroadcastTo {
                     + Shapes.str(target));
         }
         int[] shape = target.clone();
-        return Tensor.fromOp("broadcastTo", Operands.expanded(x, shape), shape, grad -> new Tensor[] {grad}, x);
+        Backward backward = grad -> new Tensor[] {grad};
+        return x.dtype() == DType.FLOAT32 ? Tensor.fromOp("broadcastTo", Operands.expandedF32(x, shape), shape, backward, x)
+                : Tensor.fromOp("broadcastTo", Operands.expanded(x, shape), shape, backward, x);
     }
 }

@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -20,6 +21,12 @@ public final class Compare {
 
     /** The mask {@code a (kind) b}. */
     public static Tensor apply(String op, Tensor a, Tensor b, Kind kind) {
+        Tensor left = Operands.promoted(a, b);
+        Tensor right = Operands.promoted(b, a);
+        return left.dtype() == DType.FLOAT32 ? float32(op, left, right, kind) : float64(op, left, right, kind);
+    }
+
+    private static Tensor float64(String op, Tensor a, Tensor b, Kind kind) {
         int[] shape = Shapes.broadcast(op, a.shape(), b.shape());
         double[] left = Operands.expanded(a, shape);
         double[] right = Operands.expanded(b, shape);
@@ -28,6 +35,19 @@ public final class Compare {
             boolean holds = kind == Kind.GREATER ? left[i] > right[i]
                     : kind == Kind.LESS ? left[i] < right[i] : left[i] == right[i];
             out[i] = holds ? 1.0 : 0.0;
+        }
+        return Tensor.wrap(out, shape);
+    }
+
+    private static Tensor float32(String op, Tensor a, Tensor b, Kind kind) {
+        int[] shape = Shapes.broadcast(op, a.shape(), b.shape());
+        float[] left = Operands.expandedF32(a, shape);
+        float[] right = Operands.expandedF32(b, shape);
+        float[] out = new float[left.length];
+        for (int i = 0; i < out.length; i++) {
+            boolean holds = kind == Kind.GREATER ? left[i] > right[i]
+                    : kind == Kind.LESS ? left[i] < right[i] : left[i] == right[i];
+            out[i] = holds ? 1f : 0f;
         }
         return Tensor.wrap(out, shape);
     }

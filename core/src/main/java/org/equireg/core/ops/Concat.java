@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -16,6 +17,10 @@ public final class Concat {
         Tensor[] tensors = pieces.clone(); // backward reads it after the caller may have reused its array
         if (tensors.length == 0) {
             throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        DType dtype = commonType(tensors);
+        for (int t = 0; t < tensors.length; t++) {
+            tensors[t] = tensors[t].to(dtype);
         }
         int[] first = tensors[0].shape();
         int a = Shapes.normalizeAxis("concat", axis, first.length);
@@ -39,6 +44,9 @@ public final class Concat {
         int[] outShape = first.clone();
         outShape[a] = total;
         int joined = total;
+        if (dtype == DType.FLOAT32) {
+            return float32(tensors, lengths, outer, inner, joined, outShape);
+        }
         double[] out = new double[outer * total * inner];
         int offset = 0;
         for (int t = 0; t < tensors.length; t++) {
@@ -57,6 +65,46 @@ public final class Concat {
                 int block = lengths[t] * inner;
                 if (tensors[t].requiresGrad()) {
                     double[] dx = new double[outer * block];
+                    for (int o = 0; o < outer; o++) {
+                        System.arraycopy(g, (o * joined) * inner + start, dx, o * block, block);
+                    }
+                    grads[t] = Tensor.wrap(dx, tensors[t].shape());
+                }
+                start += block;
+            }
+            return grads;
+        }, tensors);
+    }
+
+    /** PyTorch's torch.cat promotion: float64 if any piece is, else float32. */
+    private static DType commonType(Tensor[] tensors) {
+        for (Tensor tensor : tensors) {
+            if (tensor.dtype() == DType.FLOAT64) {
+                return DType.FLOAT64;
+            }
+        }
+        return DType.FLOAT32;
+    }
+
+    private static Tensor float32(Tensor[] tensors, int[] lengths, int outer, int inner, int joined, int[] outShape) {
+        float[] out = new float[outer * joined * inner];
+        int offset = 0;
+        for (int t = 0; t < tensors.length; t++) {
+            float[] in = tensors[t].floatBuffer();
+            int block = lengths[t] * inner;
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(in, o * block, out, (o * joined) * inner + offset, block);
+            }
+            offset += block;
+        }
+        return Tensor.fromOp("concat", out, outShape, grad -> {
+            float[] g = grad.floatBuffer();
+            Tensor[] grads = new Tensor[tensors.length];
+            int start = 0;
+            for (int t = 0; t < tensors.length; t++) {
+                int block = lengths[t] * inner;
+                if (tensors[t].requiresGrad()) {
+                    float[] dx = new float[outer * block];
                     for (int o = 0; o < outer; o++) {
                         System.arraycopy(g, (o * joined) * inner + start, dx, o * block, block);
                     }

@@ -1,9 +1,11 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.Convolution;
+import org.equireg.core.kernels.ConvolutionF32;
 
 /**
  * 2-D cross-correlation: {@code out[n, o] = b[o] + sum over c, ky, kx of W[o, c, ky, kx] x[n, c, ...]}.
@@ -26,6 +28,9 @@ public final class Conv2d {
         int[] ws = weight.shape();
         ConvGeometry g = validate(xs, ws, bias, stride, padding, dilation, groups);
         int outChannels = ws[0];
+        if (Operands.sameType("conv2d", x, weight, bias) == DType.FLOAT32) {
+            return float32(x, weight, bias, g, groups);
+        }
         double[] in = x.buffer();
         double[] w = weight.buffer();
         double[] out = new double[g.batch() * outChannels * g.outHeight() * g.outWidth()];
@@ -48,6 +53,38 @@ public final class Conv2d {
             if (bias != null && bias.requiresGrad()) {
                 double[] db = new double[outChannels];
                 Convolution.backwardBias(gradOut, g.batch(), outChannels, g.outHeight() * g.outWidth(), db);
+                grads[2] = Tensor.wrap(db, new int[] {outChannels});
+            }
+            return grads;
+        }, inputs);
+    }
+
+    private static Tensor float32(Tensor x, Tensor weight, Tensor bias, ConvGeometry g, int groups) {
+        int[] xs = x.shape();
+        int[] ws = weight.shape();
+        int outChannels = ws[0];
+        float[] in = x.floatBuffer();
+        float[] w = weight.floatBuffer();
+        float[] out = new float[g.batch() * outChannels * g.outHeight() * g.outWidth()];
+        ConvolutionF32.forward(in, w, bias == null ? null : bias.floatBuffer(), g, outChannels, groups, out);
+        int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
+        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+        return Tensor.fromOp("conv2d", out, outShape, grad -> {
+            float[] gradOut = grad.floatBuffer();
+            Tensor[] grads = new Tensor[inputs.length];
+            if (x.requiresGrad()) {
+                float[] dx = new float[in.length];
+                ConvolutionF32.backwardInput(gradOut, w, g, outChannels, groups, dx);
+                grads[0] = Tensor.wrap(dx, xs);
+            }
+            if (weight.requiresGrad()) {
+                float[] dw = new float[w.length];
+                ConvolutionF32.backwardWeight(gradOut, in, g, outChannels, groups, dw);
+                grads[1] = Tensor.wrap(dw, ws);
+            }
+            if (bias != null && bias.requiresGrad()) {
+                float[] db = new float[outChannels];
+                ConvolutionF32.backwardBias(gradOut, g.batch(), outChannels, g.outHeight() * g.outWidth(), db);
                 grads[2] = Tensor.wrap(db, new int[] {outChannels});
             }
             return grads;

@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -27,7 +28,7 @@ public final class Gather {
                         + Shapes.str(inShape) + " at axis " + i);
             }
         }
-        double[] positions = index.buffer();
+        double[] positions = index.dtype() == DType.FLOAT64 ? index.buffer() : index.toArray();
         for (double position : positions) {
             if (position != Math.rint(position) || position < 0 || position >= inShape[a]) {
                 throw new IllegalArgumentException("gather: index value " + position + " is not a whole number in [0, "

@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -37,6 +38,9 @@ final class IndexMap {
 
     /** Records the gather of {@code x} through {@code source}. */
     static Tensor apply(String op, Tensor x, int[] source, int[] outShape, double fill) {
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(op, x, source, outShape, (float) fill);
+        }
         double[] in = x.buffer();
         double[] out = new double[source.length];
         for (int i = 0; i < out.length; i++) {
@@ -46,6 +50,25 @@ final class IndexMap {
         return Tensor.fromOp(op, out, outShape, grad -> {
             double[] g = grad.buffer();
             double[] dx = new double[in.length];
+            for (int i = 0; i < source.length; i++) {
+                if (source[i] >= 0) {
+                    dx[source[i]] += g[i];
+                }
+            }
+            return Operands.single(dx, inShape);
+        }, x);
+    }
+
+    private static Tensor float32(String op, Tensor x, int[] source, int[] outShape, float fill) {
+        float[] in = x.floatBuffer();
+        float[] out = new float[source.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = source[i] < 0 ? fill : in[source[i]];
+        }
+        int[] inShape = x.shape();
+        return Tensor.fromOp(op, out, outShape, grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[in.length];
             for (int i = 0; i < source.length; i++) {
                 if (source[i] >= 0) {
                     dx[source[i]] += g[i];

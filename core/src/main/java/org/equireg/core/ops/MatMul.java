@@ -1,9 +1,11 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.Gemm;
+import org.equireg.core.kernels.GemmF32;
 
 /**
  * Batched matrix product of (..., m, k) and (..., k, n) tensors, batch dimensions broadcast.
@@ -27,6 +29,9 @@ public final class MatMul {
         }
         int[] batch = batchShape(aShape, bShape);
         int batches = Shapes.size(batch);
+        if (Operands.sameType("matmul", a, b) == DType.FLOAT32) {
+            return float32(a, b, batch, m, k, n);
+        }
         double[] left = Operands.expanded(a, withMatrix(batch, m, k));
         double[] right = Operands.expanded(b, withMatrix(batch, k, n));
         double[] out = new double[batches * m * n];
@@ -43,6 +48,30 @@ public final class MatMul {
             if (b.requiresGrad()) {
                 db = new double[batches * k * n];
                 Gemm.gemmBatched(true, false, batches, k, n, m, left, 0, m * k, g, 0, m * n, db, 0, k * n, false);
+            }
+            return new Tensor[] {
+                da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),
+                db == null ? null : Tensor.wrap(db, withMatrix(batch, k, n))};
+        }, a, b);
+    }
+
+    private static Tensor float32(Tensor a, Tensor b, int[] batch, int m, int k, int n) {
+        int batches = Shapes.size(batch);
+        float[] left = Operands.expandedF32(a, withMatrix(batch, m, k));
+        float[] right = Operands.expandedF32(b, withMatrix(batch, k, n));
+        float[] out = new float[batches * m * n];
+        GemmF32.gemmBatched(false, false, batches, m, n, k, left, 0, m * k, right, 0, k * n, out, 0, m * n, false);
+        return Tensor.fromOp("matmul", out, withMatrix(batch, m, n), grad -> {
+            float[] g = grad.floatBuffer();
+            float[] da = null;
+            float[] db = null;
+            if (a.requiresGrad()) {
+                da = new float[batches * m * k];
+                GemmF32.gemmBatched(false, true, batches, m, k, n, g, 0, m * n, right, 0, k * n, da, 0, m * k, false);
+            }
+            if (b.requiresGrad()) {
+                db = new float[batches * k * n];
+                GemmF32.gemmBatched(true, false, batches, k, n, m, left, 0, m * k, g, 0, m * n, db, 0, k * n, false);
             }
             return new Tensor[] {
                 da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),

@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -28,6 +29,9 @@ public final class Max {
         int inner = Shapes.inner(shape, axis);
         if (length == 0) {
             throw new IllegalArgumentException("max: cannot reduce an empty axis " + axis + " of shape " + Shapes.str(shape));
+        }
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x, axis, keepDim);
         }
         double[] in = x.buffer();
         double[] out = new double[outer * inner];
@@ -68,7 +72,54 @@ public final class Max {
         }, x);
     }
 
-    /** Index of the first maximum along an axis, as whole numbers in a tensor without the axis. */
+    private static Tensor float32(Tensor x, int axis, boolean keepDim) {
+        int[] shape = x.shape();
+        int outer = Shapes.outer(shape, axis);
+        int length = shape[axis];
+        int inner = Shapes.inner(shape, axis);
+        float[] in = x.floatBuffer();
+        float[] out = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                float best = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < length; k++) {
+                    float value = in[(o * length + k) * inner + i];
+                    if (value > best || Float.isNaN(value)) {
+                        best = value;
+                        if (Float.isNaN(value)) {
+                            break;
+                        }
+                    }
+                }
+                out[o * inner + i] = best;
+            }
+        }
+        return Tensor.fromOp("max", out, Shapes.reduce(shape, axis, keepDim), grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[in.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    float best = out[o * inner + i];
+                    int ties = 0;
+                    for (int k = 0; k < length; k++) {
+                        ties += in[(o * length + k) * inner + i] == best ? 1 : 0;
+                    }
+                    for (int k = 0; k < length; k++) {
+                        int index = (o * length + k) * inner + i;
+                        if (in[index] == best) {
+                            dx[index] = g[o * inner + i] / ties;
+                        }
+                    }
+                }
+            }
+            return Operands.single(dx, shape);
+        }, x);
+    }
+
+    /**
+     * Index of the first maximum along an axis, as whole numbers in a float64 tensor without the axis
+     * (float64 whatever the input's type: float32 holds whole numbers exactly only up to 2^24).
+     */
     public static Tensor argmax(Tensor x, int axis) {
         int[] shape = x.shape();
         int a = Shapes.normalizeAxis("argmax", axis, shape.length);
@@ -78,7 +129,7 @@ public final class Max {
         if (length == 0) {
             throw new IllegalArgumentException("argmax: empty axis " + axis + " in shape " + Shapes.str(shape));
         }
-        double[] in = x.buffer();
+        double[] in = x.dtype() == DType.FLOAT64 ? x.buffer() : x.toArray(); // widening keeps order and NaNs
         double[] out = new double[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {

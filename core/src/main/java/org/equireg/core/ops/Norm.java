@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -32,6 +33,9 @@ public final class Norm {
         int outer = Shapes.outer(shape, axis);
         int length = shape[axis];
         int inner = Shapes.inner(shape, axis);
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x, p, axis, keepDim);
+        }
         double[] in = x.buffer();
         double[] out = new double[outer * inner];
         for (int o = 0; o < outer; o++) {
@@ -59,6 +63,54 @@ public final class Norm {
                     for (int k = 0; k < length; k++) {
                         int index = start + k * inner;
                         dx[index] = upstream * derivative(in[index], value, p, ties);
+                    }
+                }
+            }
+            return Operands.single(dx, shape);
+        }, x);
+    }
+
+    /**
+     * The float32 twin: each norm accumulated in double from the floats and rounded once; each
+     * derivative computed in double from the float input and float norm and rounded once.
+     */
+    private static Tensor float32(Tensor x, double p, int axis, boolean keepDim) {
+        int[] shape = x.shape();
+        int outer = Shapes.outer(shape, axis);
+        int length = shape[axis];
+        int inner = Shapes.inner(shape, axis);
+        float[] in = x.floatBuffer();
+        float[] out = new float[outer * inner];
+        double[] column = new double[length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int start = (o * length) * inner + i;
+                for (int k = 0; k < length; k++) {
+                    column[k] = in[start + k * inner];
+                }
+                out[o * inner + i] = (float) norm(column, 0, 1, length, p);
+            }
+        }
+        return Tensor.fromOp("norm", out, Shapes.reduce(shape, axis, keepDim), grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[in.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    float value = out[o * inner + i];
+                    if (value == 0) {
+                        continue;
+                    }
+                    int start = (o * length) * inner + i;
+                    int ties = 0;
+                    if (p == Double.POSITIVE_INFINITY) {
+                        for (int k = 0; k < length; k++) {
+                            ties += Math.abs(in[start + k * inner]) == value ? 1 : 0;
+                        }
+                    }
+                    double upstream = g[o * inner + i];
+                    for (int k = 0; k < length; k++) {
+                        int index = start + k * inner;
+                        dx[index] = (float) (upstream * derivative(in[index], value, p, ties));
                     }
                 }
             }

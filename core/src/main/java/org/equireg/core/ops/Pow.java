@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -14,6 +15,9 @@ public final class Pow {
     public static Tensor apply(Tensor x, double exponent) {
         if (Double.isNaN(exponent)) {
             throw new IllegalArgumentException("pow: exponent is NaN");
+        }
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x, exponent);
         }
         double[] in = x.buffer();
         double[] out = new double[in.length];
@@ -31,6 +35,40 @@ public final class Pow {
             }
             return Operands.single(dx, shape);
         }, x);
+    }
+
+    /** The float32 twin: the same formula on floats, the general power computed in double and rounded once. */
+    private static Tensor float32(Tensor x, double exponent) {
+        float[] in = x.floatBuffer();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = power(in[i], exponent);
+        }
+        int[] shape = x.shape();
+        float factor = (float) exponent;
+        return Tensor.fromOp("pow", out, shape, grad -> {
+            float[] g = grad.floatBuffer();
+            float[] dx = new float[in.length];
+            if (exponent != 0) {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = g[i] * factor * power(in[i], exponent - 1);
+                }
+            }
+            return Operands.single(dx, shape);
+        }, x);
+    }
+
+    private static float power(float base, double exponent) {
+        if (exponent == 1) {
+            return base;
+        }
+        if (exponent == 2) {
+            return base * base;
+        }
+        if (exponent == 3) {
+            return base * base * base;
+        }
+        return (float) Math.pow(base, exponent);
     }
 
     /** Exact multiplications for the small integer powers models use most. */

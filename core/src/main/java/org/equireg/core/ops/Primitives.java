@@ -23,6 +23,8 @@ public final class Primitives {
     /** Ops that move values without arithmetic; all but reshape and concat are {@link IndexMap} gathers. */
     public static final List<Class<?>> MOVEMENT = List.of(Reshape.class, Permute.class, BroadcastTo.class,
             Concat.class, Slice.class, IndexSelect.class, Gather.class, Pad.class, Roll.class, Flip.class);
+    /** Conversion between element types. */
+    public static final List<Class<?>> CONVERSION = List.of(Cast.class);
     /** Fused linear-algebra and image ops. */
     public static final List<Class<?>> FUSED = List.of(MatMul.class, Linear.class, Conv2d.class, MaxPool2d.class,
             AvgPool2d.class);

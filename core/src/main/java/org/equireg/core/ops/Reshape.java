@@ -1,6 +1,8 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
+import org.equireg.core.Backward;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -16,7 +18,9 @@ public final class Reshape {
     public static Tensor apply(Tensor x, int... newShape) {
         int[] shape = resolve(x.shape(), newShape);
         int[] inShape = x.shape();
-        return Tensor.fromOp("reshape", x.buffer(), shape, grad -> new Tensor[] {grad.reshape(inShape)}, x);
+        Backward backward = grad -> new Tensor[] {grad.reshape(inShape)};
+        return x.dtype() == DType.FLOAT32 ? Tensor.fromOp("reshape", x.floatBuffer(), shape, backward, x)
+                : Tensor.fromOp("reshape", x.buffer(), shape, backward, x);
     }
 
     private static int[] resolve(int[] from, int[] requested) {

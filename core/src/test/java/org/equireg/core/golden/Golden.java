@@ -1,6 +1,7 @@
 package org.equireg.core.golden;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
+import org.equireg.core.DType;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
@@ -19,6 +21,12 @@ final class Golden {
     static final double OP_TOLERANCE = 1e-10;
     /** Composite models, where rounding differences pass through many ops. */
     static final double MODEL_TOLERANCE = 1e-9;
+    /**
+     * float32 against PyTorch float32, ops and models alike: both round in float32 but sum in
+     * different orders (and equireg sums reductions in double), so the difference is a few float32
+     * roundings of the largest term, 2^-24 each: 1e-5 relative is the issue's bar and about 170 of them.
+     */
+    static final double FLOAT32_TOLERANCE = 1e-5;
 
     private Golden() {
     }
@@ -36,17 +44,33 @@ final class Golden {
      * @return the largest relative error seen over the output and all gradients
      */
     static double check(String family, GoldenCase golden, double tolerance) throws IOException {
+        return check("/golden/", DType.FLOAT64, family, golden, tolerance);
+    }
+
+    /**
+     * {@link #check} against the float32 fixture: PyTorch's float32 result for the inputs rounded to
+     * float32 (read as float32 tensors), computed by equireg in float32, which must keep float32 in
+     * the output and every gradient.
+     */
+    static double checkFloat32(String family, GoldenCase golden, double tolerance) throws IOException {
+        return check("/golden-float32/", DType.FLOAT32, family, golden, tolerance);
+    }
+
+    private static double check(String root, DType dtype, String family, GoldenCase golden, double tolerance)
+            throws IOException {
         String label = family + "/" + golden.name();
-        Map<String, Tensor> tensors = SafeTensors.read(resource("/golden/" + label + ".safetensors"));
+        Map<String, Tensor> tensors = SafeTensors.read(resource(root + label + ".safetensors"));
         Tensor[] inputs = new Tensor[countInputs(tensors)];
         for (int k = 0; k < inputs.length; k++) {
             inputs[k] = expect(tensors, label, "input" + k).requiresGrad(true);
         }
         Tensor output = golden.expression().apply(new Fixture(label, inputs, tensors));
+        assertEquals(dtype, output.dtype(), () -> label + ": output type");
         double worst = compare(label, "output", output, expect(tensors, label, "output"), tolerance);
         output.backward(expect(tensors, label, "upstream"));
         for (int k = 0; k < inputs.length; k++) {
             assertNotNull(inputs[k].grad(), label + ": no gradient reached input" + k);
+            assertEquals(dtype, inputs[k].grad().dtype(), label + ": type of the gradient of input" + k);
             worst = Math.max(worst, compare(label, "grad" + k, inputs[k].grad(), expect(tensors, label, "grad" + k),
                     tolerance));
         }

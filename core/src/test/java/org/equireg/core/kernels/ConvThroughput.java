@@ -9,8 +9,8 @@ import java.util.Random;
 /**
  * A quick convolution throughput probe (not a test; the JMH suites live in benchmarks): the 3x3,
  * padding 1 convolutions of the benchmark workloads at their batch sizes with the regularizer
- * (batch + 2n images), forward, input gradient and weight gradient, on one thread, with the median
- * GFLOP/s of each.
+ * (batch + 2n images), forward, input gradient and weight gradient, in float64 ({@link Convolution})
+ * and float32 ({@link ConvolutionF32}), alternating, on one thread, with the median GFLOP/s of each.
  *
  * <pre>
  * ./mvnw -B -q -pl core test-compile
@@ -36,15 +36,18 @@ public final class ConvThroughput {
         for (Object[] shape : SHAPES) {
             measure(shape, threads, 0.5);
         }
-        double total = 0;
+        double[] total = new double[2];
         for (Object[] shape : SHAPES) {
-            total += measure(shape, threads, 2.0);
+            double[] sums = measure(shape, threads, 2.0);
+            total[0] += sums[0];
+            total[1] += sums[1];
         }
-        System.out.printf("sum of medians %.3f ms, load average %.2f%n", total, loadAverage());
+        System.out.printf("sum of medians: float64 %.3f ms, float32 %.3f ms (float64/float32 %.2fx), load average %.2f%n",
+                total[0], total[1], total[0] / total[1], loadAverage());
     }
 
-    /** Prints and returns the summed median milliseconds of the three kernels. */
-    private static double measure(Object[] shape, int threads, double seconds) {
+    /** Prints and returns the summed median milliseconds of the three kernels, float64 then float32. */
+    private static double[] measure(Object[] shape, int threads, double seconds) {
         int batch = (int) shape[1];
         int channels = (int) shape[2];
         int side = (int) shape[3];
@@ -58,13 +61,26 @@ public final class ConvThroughput {
         double[] gradOut = random.doubles(out.length, -1, 1).toArray();
         double[] dx = new double[x.length];
         double[] dw = new double[w.length];
+        float[] xf = narrow(x);
+        float[] wf = narrow(w);
+        float[] bf = narrow(b);
+        float[] outf = new float[out.length];
+        float[] gradOutf = narrow(gradOut);
+        float[] dxf = new float[dx.length];
+        float[] dwf = new float[dw.length];
         double flops = 2.0 * batch * outChannels * channels * 9 * g.outHeight() * g.outWidth();
-        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> times = new ArrayList<>();
         Runnable[] kernels = {
             () -> Convolution.forward(x, w, b, g, outChannels, 1, out),
             () -> Convolution.backwardInput(gradOut, w, g, outChannels, 1, dx),
             () -> Convolution.backwardWeight(gradOut, x, g, outChannels, 1, dw),
+            () -> ConvolutionF32.forward(xf, wf, bf, g, outChannels, 1, outf),
+            () -> ConvolutionF32.backwardInput(gradOutf, wf, g, outChannels, 1, dxf),
+            () -> ConvolutionF32.backwardWeight(gradOutf, xf, g, outChannels, 1, dwf),
         };
+        for (int i = 0; i < kernels.length; i++) {
+            times.add(new ArrayList<>());
+        }
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         while (times.get(0).size() < 5 || System.nanoTime() < deadline) {
             for (int i = 0; i < kernels.length; i++) {
@@ -77,12 +93,25 @@ public final class ConvThroughput {
                 times.get(i).add((System.nanoTime() - start) / 1e6);
             }
         }
-        double forward = median(times.get(0));
-        double input = median(times.get(1));
-        double weight = median(times.get(2));
-        System.out.printf("%-13s fwd %7.3f ms %5.1f GF/s | dx %7.3f ms %5.1f GF/s | dw %7.3f ms %5.1f GF/s%n",
-                shape[0], forward, flops / forward / 1e6, input, flops / input / 1e6, weight, flops / weight / 1e6);
-        return forward + input + weight;
+        double[] sums = new double[2];
+        for (int dtype = 0; dtype < 2; dtype++) {
+            double forward = median(times.get(3 * dtype));
+            double input = median(times.get(3 * dtype + 1));
+            double weight = median(times.get(3 * dtype + 2));
+            System.out.printf("%-13s %s fwd %7.3f ms %5.1f GF/s | dx %7.3f ms %5.1f GF/s | dw %7.3f ms %5.1f GF/s%n",
+                    shape[0], dtype == 0 ? "f64" : "f32", forward, flops / forward / 1e6, input, flops / input / 1e6,
+                    weight, flops / weight / 1e6);
+            sums[dtype] = forward + input + weight;
+        }
+        return sums;
+    }
+
+    private static float[] narrow(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     private static double median(List<Double> values) {

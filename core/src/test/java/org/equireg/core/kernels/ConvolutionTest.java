@@ -327,7 +327,7 @@ class ConvolutionTest {
         int batch = 3;
         int outChannels = 5;
         int pixels = 37;
-        double[] gradOut = random.ints(batch * outChannels * pixels, -9, 10).asDoubleStream().toArray();
+        double[] gradOut = KernelTesting.integers(random, batch * outChannels * pixels, -9, 10);
         double[] expected = new double[outChannels];
         for (int i = 0; i < gradOut.length; i++) {
             expected[i / pixels % outChannels] += gradOut[i];

@@ -111,7 +111,7 @@ class ElementwiseTest {
     @Test
     void reluMatchesScalarTwin() {
         assumeVectorModule();
-        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e-300, 2.5};
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -Double.MIN_NORMAL, 2.5};
         Random random = new Random(SEED);
         for (int length = 0; length <= 3 * VectorShape.LANES + 1; length++) {
             double[] x = values(random, length);
@@ -135,8 +135,8 @@ class ElementwiseTest {
     void tanhMatchesScalarTwin() {
         assumeVectorModule();
         assertEquals(expectedCases(), checkTwins("tanh",
-                (a, ao, b, bo, out, oo, n) -> VectorElementwise.tanh(a, ao, out, oo, n),
-                (a, ao, b, bo, out, oo, n) -> ScalarElementwise.tanh(a, ao, out, oo, n)));
+                (a, ao, b, bo, out, oo, n) -> VectorTanh.tanh(a, ao, out, oo, n),
+                (a, ao, b, bo, out, oo, n) -> ScalarTanh.tanh(a, ao, out, oo, n)));
     }
 
     @Test
@@ -144,6 +144,41 @@ class ElementwiseTest {
         assumeVectorModule();
         assertEquals(expectedCases(), checkTwins("tanhBackward", VectorElementwise::tanhBackward,
                 ScalarElementwise::tanhBackward));
+    }
+
+    @Test
+    void sigmoidBackwardMatchesScalarTwin() {
+        assumeVectorModule();
+        assertEquals(expectedCases(), checkTwins("sigmoidBackward", VectorElementwise::sigmoidBackward,
+                ScalarElementwise::sigmoidBackward));
+    }
+
+    /** exp, log and sigmoid: the documented formulas element by element, at unaligned offsets, and in place. */
+    @Test
+    void expLogAndSigmoidFollowTheirFormulas() {
+        Random random = new Random(SEED);
+        int length = 3 * VectorShape.LANES + 1;
+        double[] x = values(random, length + 2);
+        x[1] = 30;
+        x[2] = -30;
+        x[3] = Double.NaN;
+        double[] out = new double[length + 1];
+        Elementwise.exp(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals(Math.exp(x[i + 1]), out[i], "exp");
+        }
+        Elementwise.log(x, 1, out, 0, length);
+        for (int i = 0; i < length; i++) {
+            assertEquals(Math.log(x[i + 1]), out[i], "log");
+        }
+        double[] inPlace = x.clone();
+        Elementwise.sigmoid(inPlace, 1, inPlace, 1, length);
+        for (int i = 0; i < length; i++) {
+            double value = x[i + 1];
+            double expected = value >= 0 ? 1 / (1 + Math.exp(-value)) : Math.exp(value) / (1 + Math.exp(value));
+            assertEquals(expected, inPlace[i + 1], "sigmoid");
+        }
+        assertEquals(0.0, inPlace[0] - x[0], "left the element before the run alone");
     }
 
     @Test
@@ -174,7 +209,7 @@ class ElementwiseTest {
 
     @Test
     void fusedMultiplyAddRoundsOnce() {
-        // 1 + 2^-53 is not representable: a separate multiply then add would round x * x to 1 + 2^-52.
+        // x * x = 1 + 2u + u^2 (u = ulp(1)) is not representable: a separate multiply then add would drop u^2.
         double x = 1 + Math.ulp(1.0);
         double[] y = {-1};
         Elementwise.axpy(x, new double[] {x}, 0, y, 0, 1);

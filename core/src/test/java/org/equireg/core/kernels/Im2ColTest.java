@@ -63,8 +63,8 @@ class Im2ColTest {
             ConvGeometry g = new ConvGeometry(1, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
             int patch = s[0] * s[3] * s[4];
             int pixels = g.outHeight() * g.outWidth();
-            double[] image = random.ints(s[0] * s[1] * s[2], -3, 4).asDoubleStream().toArray();
-            double[] cotangent = random.ints(patch * pixels, -3, 4).asDoubleStream().toArray();
+            double[] image = KernelTesting.integers(random, s[0] * s[1] * s[2], -3, 4);
+            double[] cotangent = KernelTesting.integers(random, patch * pixels, -3, 4);
             double[] columns = new double[patch * pixels];
             Im2Col.unfold(image, 0, s[0], g, columns);
             double[] folded = new double[image.length + 1];

@@ -29,6 +29,15 @@ final class KernelTesting {
         return values;
     }
 
+    /** Whole numbers in [from, to) from {@code random}: sums of a few of them are exact in any order. */
+    static double[] integers(Random random, int length, int from, int to) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = from + random.nextInt(to - from);
+        }
+        return values;
+    }
+
     /** Fails unless both arrays hold the same bits (NaNs compared as NaN), naming the first difference. */
     static void assertBitwiseEquals(double[] expected, double[] actual, String what) {
         if (expected.length != actual.length) {

@@ -6,51 +6,79 @@ import static org.equireg.core.kernels.KernelTesting.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vector reductions against their scalar twins for every length 0 .. 3 * lanes + 1 (and a long run)
- * at unaligned offsets. The paths add in different orders, so they are compared with the bound of
- * {@link Reductions}: each is within n u sum|t_i| of the exact sum (u = 2^-53), so they are within
- * twice that of each other.
+ * Vector reductions against their scalar twins and against the order {@link Reductions} documents, bit for
+ * bit, for every length 0 .. 3 * lanes + 1 and runs of several blocks, at unaligned offsets; and within
+ * the documented bound of the exact sum (u = 2^-53).
  */
 class ReductionsTest {
     private static final int MAX_OFFSET = 3;
-    private static final double UNIT_ROUNDOFF = 0x1p-53;
-
-    /** The allowed difference between two orders of summing {@code terms}: 2 n u sum |t_i|. */
-    private static double tolerance(double[] terms) {
-        double magnitude = 0;
-        for (double term : terms) {
-            magnitude += Math.abs(term);
-        }
-        return 2 * terms.length * UNIT_ROUNDOFF * magnitude;
-    }
+    private static final double UNIT_ROUNDOFF = Math.ulp(1.0) / 2;
 
     private static int[] lengths() {
         int lanes = VectorShape.LANES;
-        int[] lengths = new int[3 * lanes + 3];
+        int[] extra = {Reductions.CHAINS, 2 * Reductions.CHAINS - 1, 3 * Reductions.CHAINS + 5, 1000};
+        int[] lengths = new int[3 * lanes + 2 + extra.length];
         for (int i = 0; i <= 3 * lanes + 1; i++) {
             lengths[i] = i;
         }
-        lengths[3 * lanes + 2] = 1000;
+        System.arraycopy(extra, 0, lengths, 3 * lanes + 2, extra.length);
         return lengths;
     }
 
+    /** The documented order, literally: chains over whole blocks, combined in order, then the tail. */
+    private static double reference(double[] a, int aOffset, double[] b, int bOffset, int length) {
+        double[] chains = new double[Reductions.CHAINS];
+        int blocks = length - length % Reductions.CHAINS;
+        for (int i = 0; i < blocks; i++) {
+            double term = b == null ? a[aOffset + i] : a[aOffset + i] * b[bOffset + i];
+            int chain = i % Reductions.CHAINS;
+            chains[chain] = b == null ? chains[chain] + term : Math.fma(a[aOffset + i], b[bOffset + i], chains[chain]);
+        }
+        double sum = 0;
+        for (int chain = 0; chain < Reductions.CHAINS; chain++) {
+            sum += chains[chain];
+        }
+        for (int i = blocks; i < length; i++) {
+            sum = b == null ? sum + a[aOffset + i] : Math.fma(a[aOffset + i], b[bOffset + i], sum);
+        }
+        return sum;
+    }
+
+    /** Fails unless {@code sum} lies within the documented bound of the exact sum of the terms. */
+    private static void assertWithinBound(double sum, double[] a, int aOffset, double[] b, int bOffset, int length,
+                                          String what) {
+        BigDecimal exact = BigDecimal.ZERO;
+        double magnitude = 0;
+        for (int i = 0; i < length; i++) {
+            BigDecimal term = new BigDecimal(a[aOffset + i]);
+            term = b == null ? term : term.multiply(new BigDecimal(b[bOffset + i]));
+            exact = exact.add(term);
+            magnitude += Math.abs(term.doubleValue());
+        }
+        int steps = length / Reductions.CHAINS + Reductions.CHAINS + length % Reductions.CHAINS;
+        BigDecimal error = new BigDecimal(sum).subtract(exact).abs();
+        assertTrue(error.compareTo(new BigDecimal(steps * UNIT_ROUNDOFF * magnitude * 1.01)) <= 0,
+                what + ": error " + error);
+    }
+
     @Test
-    void sumMatchesScalarTwinWithinRounding() {
+    void sumFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();
         Random random = new Random(SEED);
         int cases = 0;
         for (int length : lengths()) {
             for (int offset = 0; offset <= MAX_OFFSET; offset++) {
                 double[] a = values(random, offset + length + 1);
-                double[] terms = java.util.Arrays.copyOfRange(a, offset, offset + length);
-                double vector = VectorReductions.sum(a, offset, length);
-                double scalar = ScalarReductions.sum(a, offset, length);
-                assertTrue(Math.abs(vector - scalar) <= tolerance(terms),
-                        "sum length " + length + " offset " + offset + ": " + vector + " vs " + scalar);
+                double expected = reference(a, offset, null, 0, length);
+                String what = "sum length " + length + " offset " + offset;
+                assertEquals(expected, VectorReductions.sum(a, offset, length), what + " vector");
+                assertEquals(expected, ScalarReductions.sum(a, offset, length), what + " scalar");
+                assertWithinBound(expected, a, offset, null, 0, length, what);
                 cases++;
             }
         }
@@ -58,7 +86,7 @@ class ReductionsTest {
     }
 
     @Test
-    void dotMatchesScalarTwinWithinRounding() {
+    void dotFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();
         Random random = new Random(SEED);
         int cases = 0;
@@ -67,14 +95,11 @@ class ReductionsTest {
                 int bOffset = MAX_OFFSET - offset;
                 double[] a = values(random, offset + length + 1);
                 double[] b = values(random, bOffset + length + 1);
-                double[] terms = new double[length];
-                for (int i = 0; i < length; i++) {
-                    terms[i] = a[offset + i] * b[bOffset + i];
-                }
-                double vector = VectorReductions.dot(a, offset, b, bOffset, length);
-                double scalar = ScalarReductions.dot(a, offset, b, bOffset, length);
-                assertTrue(Math.abs(vector - scalar) <= tolerance(terms),
-                        "dot length " + length + " offset " + offset + ": " + vector + " vs " + scalar);
+                double expected = reference(a, offset, b, bOffset, length);
+                String what = "dot length " + length + " offset " + offset;
+                assertEquals(expected, VectorReductions.dot(a, offset, b, bOffset, length), what + " vector");
+                assertEquals(expected, ScalarReductions.dot(a, offset, b, bOffset, length), what + " scalar");
+                assertWithinBound(expected, a, offset, b, bOffset, length, what);
                 cases++;
             }
         }
@@ -85,8 +110,8 @@ class ReductionsTest {
     void exactCasesAreExactOnBothPaths() {
         assumeVectorModule();
         // Small integers: every partial sum is exact, so any order gives the same answer.
-        double[] a = new double[37];
-        double[] b = new double[37];
+        double[] a = new double[77];
+        double[] b = new double[77];
         for (int i = 0; i < a.length; i++) {
             a[i] = i - 11;
             b[i] = 3 - i % 5;

@@ -104,8 +104,8 @@ class TanhTest {
         double[] x = points();
         double[] vector = new double[x.length];
         double[] scalar = new double[x.length];
-        VectorElementwise.tanh(x, 0, vector, 0, x.length);
-        ScalarElementwise.tanh(x, 0, scalar, 0, x.length);
+        VectorTanh.tanh(x, 0, vector, 0, x.length);
+        ScalarTanh.tanh(x, 0, scalar, 0, x.length);
         assertBitwiseEquals(scalar, vector, "tanh");
     }
 }

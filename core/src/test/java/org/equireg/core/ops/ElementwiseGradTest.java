@@ -1,11 +1,13 @@
 package org.equireg.core.ops;
 
+import static org.equireg.core.ops.GradCase.dyadic;
 import static org.equireg.core.ops.GradCase.of;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,7 +84,10 @@ class ElementwiseGradTest {
                 of("clamp(double,double)", "one-sided",
                         x -> x[0].clamp(Double.NEGATIVE_INFINITY, 0.275), in.distinct(3, 4)),
                 of("clamp(double,double)", "min = max", x -> x[0].clamp(0.275, 0.275),
-                        in.distinct(2, 3))));
+                        in.distinct(2, 3)),
+                of("to(DType)", "same type: the tensor itself", x -> x[0].to(DType.FLOAT64).mul(x[0]), in.normal(2, 3)),
+                dyadic("to(DType)", "through float32 and back, times x", x -> x[0].to(DType.FLOAT32)
+                        .to(DType.FLOAT64).mul(x[0]), Tensor.of(new double[] {-1.5, -0.25, 0.375, 0.5, 1.25, 2}, 2, 3))));
         return cases.stream();
     }
 

@@ -38,7 +38,7 @@ class ErrorMessageTest {
     static Stream<BadCall> badCalls() {
         return Stream.of(
                 bad("Tensor.of", () -> Tensor.of(new double[5], 2, 3), "5", "[2, 3]"),
-                bad("Tensor.wrap", () -> Tensor.wrap(null, 2), "null"),
+                bad("Tensor.wrap", () -> Tensor.wrap((double[]) null, 2), "null"),
                 bad("zeros", () -> Tensor.zeros(2, -1), "[2, -1]"),
                 bad("full", () -> Tensor.full(1.0, -3), "[-3]"),
                 bad("ones", () -> Tensor.ones(-3), "[-3]"),

@@ -23,6 +23,13 @@ public final class Tolerances {
      */
     public static final GradCheck TIGHT = tighter(1e-7, 1e-6);
 
+    /**
+     * {@link #TIGHT} with the step 2^-16 instead of 1e-6, for {@link GradCase#dyadic} cases whose
+     * function rounds through float32 (the step and the points are floats, so the rounding is exact).
+     */
+    public static final GradCheck DYADIC = new GradCheck(0x1p-16, TIGHT.absoluteTolerance(),
+            TIGHT.relativeTolerance(), TIGHT.seed());
+
     /** Directions for the random-projection check of large inputs. */
     public static final int FAST_DIRECTIONS = 4;
 

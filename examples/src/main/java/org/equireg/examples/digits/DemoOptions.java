@@ -2,6 +2,7 @@ package org.equireg.examples.digits;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.equireg.core.DType;
 import org.equireg.examples.cli.Flag;
 import org.equireg.examples.cli.Flags;
 import org.equireg.examples.cli.UsageException;
@@ -16,9 +17,11 @@ import org.equireg.examples.cli.UsageException;
  * @param threads worker threads of the library's kernels ({@code equireg.threads})
  * @param out     folder for report.html, table.txt and history.csv
  * @param data    the digits CSV (gzip)
+ * @param dtype   the element type of the models, the images and the regularizer's points
  * @param help    print usage and exit
  */
-public record DemoOptions(int epochs, double lambda, int samples, long seed, int threads, Path out, Path data, boolean help) {
+public record DemoOptions(int epochs, double lambda, int samples, long seed, int threads, Path out, Path data, DType dtype,
+                          boolean help) {
 
     /** The command as a user types it, for the usage line. */
     public static final String COMMAND = "java --add-modules jdk.incubator.vector -jar examples/target/equireg-examples.jar";
@@ -38,6 +41,7 @@ public record DemoOptions(int epochs, double lambda, int samples, long seed, int
             Flag.option("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()), "kernel worker threads"),
             Flag.option("out", "DIR", "reports/digits", "output folder"),
             Flag.option("data", "PATH", "data/digits.csv.gz", "the digits CSV (gzip), relative to the working directory"),
+            Flag.option("dtype", "TYPE", "float64", "element type of the models and data: float64 or float32"),
             Flag.toggle("help", "print this message and exit"));
 
     /** Parses the command line; a {@link UsageException} names the offending flag. */
@@ -51,7 +55,17 @@ public record DemoOptions(int epochs, double lambda, int samples, long seed, int
                 flags.integer("threads", 1, 1024),
                 flags.path("out"),
                 flags.path("data"),
+                dtype(flags.string("dtype")),
                 flags.isSet("help"));
+    }
+
+    private static DType dtype(String name) throws UsageException {
+        for (DType dtype : DType.values()) {
+            if (dtype.toString().equals(name)) {
+                return dtype;
+            }
+        }
+        throw new UsageException("flag --dtype must be float64 or float32, got '" + name + "'");
     }
 
     /** The usage message. */

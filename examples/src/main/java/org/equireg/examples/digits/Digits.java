@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.data.Csv;
 import org.equireg.nn.data.Split;
@@ -60,7 +61,7 @@ public record Digits(Tensor images, int[] labels) {
             throw new NoSuchFileException(csv.toAbsolutePath().toString(), null,
                     "digits data not found; run from the repository root (it holds data/digits.csv.gz) or pass --data PATH");
         }
-        Tensor table = Csv.read(csv); // (N, 65)
+        Tensor table = Csv.read(csv, 0, DType.FLOAT64); // (N, 65); checked as doubles, images in the default type below
         int pixels = SIDE * SIDE;
         if (table.dim(1) != pixels + 1) {
             throw new IOException(csv + ": expected " + (pixels + 1) + " values per line (64 pixels, label), got " + table.dim(1));
@@ -79,7 +80,7 @@ public record Digits(Tensor images, int[] labels) {
             }
             labels[row] = (int) values[row * (pixels + 1) + pixels];
         }
-        Tensor images = table.slice(1, 0, pixels).div(MAX_PIXEL).reshape(count, 1, SIDE, SIDE);
+        Tensor images = table.slice(1, 0, pixels).div(MAX_PIXEL).reshape(count, 1, SIDE, SIDE).to(Tensor.defaultDtype());
         return new Digits(images, labels);
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.equireg.core.DType;
+import org.equireg.core.Tensor;
 import org.equireg.examples.cli.ProgressBar;
 import org.equireg.examples.cli.TextTable;
 import org.equireg.examples.cli.UsageException;
@@ -62,10 +64,21 @@ public final class DigitsDemo {
     }
 
     static int demo(DemoOptions options, PrintStream out, int maxBatches) throws IOException {
+        DType previous = Tensor.defaultDtype();
+        Tensor.setDefaultDtype(options.dtype()); // the layers, the images and so the regularizer's points
+        try {
+            return demoInDefaultType(options, out, maxBatches);
+        } finally {
+            Tensor.setDefaultDtype(previous);
+        }
+    }
+
+    private static int demoInDefaultType(DemoOptions options, PrintStream out, int maxBatches) throws IOException {
         long start = System.nanoTime();
         Digits.Parts data = Digits.load(options.data()).split(TEST_FRACTION, new Streams(options.seed()).split());
-        out.printf(Locale.ROOT, "UCI digits: %d training, %d test images (seed %d); %d epochs per run, batch %d, Adam lr %s%n",
-                data.train().size(), data.test().size(), options.seed(), options.epochs(), BATCH_SIZE, RunSpec.number(LEARNING_RATE));
+        out.printf(Locale.ROOT, "UCI digits: %d training, %d test images (seed %d); %d epochs per run, batch %d, Adam lr %s%s%n",
+                data.train().size(), data.test().size(), options.seed(), options.epochs(), BATCH_SIZE, RunSpec.number(LEARNING_RATE),
+                options.dtype() == DType.FLOAT64 ? "" : ", " + options.dtype());
         DigitsTrainer trainer = new DigitsTrainer(
                 new DigitsTrainer.Budget(options.epochs(), BATCH_SIZE, LEARNING_RATE, maxBatches), options.seed());
         List<RunSpec> specs = RunSpec.all(options.lambda(), options.samples());

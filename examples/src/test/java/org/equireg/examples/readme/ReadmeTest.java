@@ -41,6 +41,8 @@ class ReadmeTest {
     private static final Map<String, List<String>> PROGRAMS = Map.of(
             "digits", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA"),
             "digits-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.digits.DigitsDemo", "--help"),
+            "digits-float32", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA", "--dtype", "float32",
+                    "--threads", "1"),
             "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"));
     private static final Pattern NUMBER = Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
     private static final Pattern TIME = Pattern.compile("\\s+\\d+(?:\\.\\d+)? s\\b");
@@ -74,9 +76,12 @@ class ReadmeTest {
             runProgram(block, info.substring("text output-of=".length()));
         } else if (List.of("sh", "xml", "groovy", "kotlin").contains(info)) {
             checkVersions(block);
+        } else if (info.equals("text jshell")) {
+            // A REPL transcript: ReplSessionTest (regularizer) runs it through scripts/jshell.sh.
+            return;
         } else {
             fail(block + ": mark the block ```java runnable, ```text output, ```text output-of=NAME, ```sh, ```xml,"
-                    + " ```groovy or ```kotlin (see ReadmeTest)");
+                    + " ```groovy, ```kotlin or ```text jshell (see ReadmeTest)");
         }
     }
 

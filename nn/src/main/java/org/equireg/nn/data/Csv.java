@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -30,18 +31,29 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Every line of {@code path} as a row of numbers. */
+    /** Every line of {@code path} as a row of numbers, in the default type ({@link Tensor#defaultDtype()}). */
     public static Tensor read(Path path) throws IOException {
         return read(path, 0);
     }
 
     /**
-     * The lines of {@code path} after skipping {@code headerLines} header lines.
+     * The lines of {@code path} after skipping {@code headerLines} header lines, in the default type.
      *
      * @throws IOException when the file cannot be read, holds no rows, or has a malformed row (the
      *     message names the file, the line, and the column or the counts)
      */
     public static Tensor read(Path path, int headerLines) throws IOException {
+        return read(path, headerLines, Tensor.defaultDtype());
+    }
+
+    /**
+     * Like {@link #read(Path, int)}, with values of type {@code dtype}: each number is parsed as a
+     * double and, for float32, rounded to nearest once.
+     */
+    public static Tensor read(Path path, int headerLines, DType dtype) throws IOException {
+        if (dtype == null) {
+            throw new IllegalArgumentException("Csv.read: dtype is null");
+        }
         if (path == null) {
             throw new IllegalArgumentException("Csv.read: path is null");
         }
@@ -50,7 +62,7 @@ public final class Csv {
         }
         try (InputStream in = open(path);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(reader, path.toString(), headerLines);
+            return parse(reader, path.toString(), headerLines).to(dtype);
         }
     }
 

@@ -97,7 +97,7 @@ final class Box implements Sampler {
 
     @Override
     public String toString() {
-        String bounds = low.size() == 1 && high.size() == 1 ? "[" + low.buffer()[0] + ", " + high.buffer()[0] + "]"
+        String bounds = low.size() == 1 && high.size() == 1 ? "[" + low.item() + ", " + high.item() + "]"
                 : "[low " + Shapes.str(low.shape()) + ", high " + Shapes.str(high.shape()) + "]";
         return cube + bounds;
     }

@@ -1,6 +1,7 @@
 package org.equireg.regularizer.samplers;
 
 import java.util.random.RandomGenerator;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -12,7 +13,7 @@ record Gaussian(double mean, double std) implements Sampler {
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
         BatchShapes.checkSampleArguments(this, n, shape, random);
-        Tensor points = Tensor.randn(random, BatchShapes.withBatch(n, shape));
+        Tensor points = Tensor.randn(random, DType.FLOAT64, BatchShapes.withBatch(n, shape));
         double[] values = points.buffer();
         for (int i = 0; i < values.length; i++) {
             values[i] = mean + std * values[i];

@@ -15,7 +15,8 @@ public interface Sampler {
      * @param n the number of points, at least 1
      * @param shape one point's shape (no batch axis). Not modified.
      * @param random the source of randomness. Modified (advanced).
-     * @return {@code (n, ...shape)}, a new leaf that does not require grad
+     * @return {@code (n, ...shape)}, a new leaf that does not require grad, of any type ({@link
+     *     org.equireg.regularizer.EquivarianceError} converts the points to the model's type)
      */
     Tensor sample(int n, int[] shape, RandomGenerator random);
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -23,7 +24,7 @@ public final class Samplers {
     /** Uniform on [low, high] in every element. */
     public static Sampler box(double low, double high) {
         checkRange("Samplers.box", low, high);
-        return box(Tensor.scalar(low), Tensor.scalar(high));
+        return box(Tensor.scalar(low, DType.FLOAT64), Tensor.scalar(high, DType.FLOAT64));
     }
 
     /** Uniform on the box with per-element bounds, each broadcast to the input shape. */
@@ -48,7 +49,7 @@ public final class Samplers {
 
     /** Scrambled Halton (randomised quasi-Monte Carlo) points in [0, 1]^d. */
     public static Sampler halton() {
-        return halton(Tensor.scalar(0), Tensor.scalar(1));
+        return halton(Tensor.scalar(0, DType.FLOAT64), Tensor.scalar(1, DType.FLOAT64));
     }
 
     /** Scrambled Halton points in the box with per-element bounds broadcast to the input shape. */

@@ -1,6 +1,7 @@
 package org.equireg.regularizer.samplers;
 
 import java.util.random.RandomGenerator;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -13,7 +14,7 @@ final class UnitSphere implements Sampler {
     @Override
     public Tensor sample(int n, int[] shape, RandomGenerator random) {
         BatchShapes.checkSampleArguments(this, n, shape, random);
-        Tensor points = Tensor.randn(random, BatchShapes.withBatch(n, shape));
+        Tensor points = Tensor.randn(random, DType.FLOAT64, BatchShapes.withBatch(n, shape));
         double[] values = points.buffer();
         int dimension = values.length / n;
         for (int s = 0; s < n; s++) {

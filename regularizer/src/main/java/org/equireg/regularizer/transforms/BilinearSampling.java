@@ -1,5 +1,6 @@
 package org.equireg.regularizer.transforms;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
@@ -84,6 +85,9 @@ final class BilinearSampling {
         int[] outShape = inShape.clone();
         outShape[rank - 2] = plan.outHeight;
         outShape[rank - 1] = plan.outWidth;
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x, plan, planes, outShape);
+        }
         double[] in = x.buffer();
         double[] out = new double[planes * outPixels];
         int[] index = plan.index;
@@ -117,6 +121,51 @@ final class BilinearSampling {
                 }
             }
             return new Tensor[] {Tensor.wrap(dx, inShape)};
+        }, x);
+    }
+
+    /** The float32 twin: the same sums over float inputs, each accumulated in double and rounded once. */
+    private static Tensor float32(Tensor x, Plan plan, int planes, int[] outShape) {
+        int[] inShape = x.shape();
+        int inPixels = plan.inHeight * plan.inWidth;
+        int outPixels = plan.outHeight * plan.outWidth;
+        float[] in = x.floatBuffer();
+        float[] out = new float[planes * outPixels];
+        int[] index = plan.index;
+        double[] weight = plan.weight;
+        for (int l = 0; l < planes; l++) {
+            int inOffset = l * inPixels;
+            int outOffset = l * outPixels;
+            for (int p = 0; p < outPixels; p++) {
+                double sum = 0;
+                for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
+                    if (index[k] >= 0) {
+                        sum += weight[k] * in[inOffset + index[k]];
+                    }
+                }
+                out[outOffset + p] = (float) sum;
+            }
+        }
+        return Tensor.fromOp("bilinearSampling", out, outShape, grad -> {
+            float[] g = grad.floatBuffer();
+            double[] dx = new double[in.length];
+            for (int l = 0; l < planes; l++) {
+                int inOffset = l * inPixels;
+                int outOffset = l * outPixels;
+                for (int p = 0; p < outPixels; p++) {
+                    double upstream = g[outOffset + p];
+                    for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
+                        if (index[k] >= 0) {
+                            dx[inOffset + index[k]] += weight[k] * upstream;
+                        }
+                    }
+                }
+            }
+            float[] rounded = new float[dx.length];
+            for (int i = 0; i < rounded.length; i++) {
+                rounded[i] = (float) dx[i];
+            }
+            return new Tensor[] {Tensor.wrap(rounded, inShape)};
         }, x);
     }
 }

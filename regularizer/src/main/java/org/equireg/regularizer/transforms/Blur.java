@@ -56,7 +56,7 @@ final class Blur implements Transform {
         int height = shape[shape.length - 2];
         int width = shape[shape.length - 1];
         Tensor planes = batch.reshape(batch.size() / (height * width), 1, height, width);
-        return planes.conv2d(weight, null, 1, kernel.length / 2).reshape(shape);
+        return planes.conv2d(weight.to(batch.dtype()), null, 1, kernel.length / 2).reshape(shape);
     }
 
     @Override

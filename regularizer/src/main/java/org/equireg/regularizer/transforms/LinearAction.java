@@ -54,7 +54,7 @@ final class LinearAction implements Transform {
             throw new IllegalArgumentException(name + ": acts on vectors of length " + matrix.length
                     + " along the last axis of (batch, ..., d), got shape " + Shapes.str(batch.shape()));
         }
-        return batch.matmul(transposed);
+        return batch.matmul(transposed.to(batch.dtype()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.GradCheck;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Shapes;
@@ -39,7 +40,7 @@ final class CoreSweep {
         SplittableRandom random = new SplittableRandom(1);
         return Stream.of(
                 row("core.Tensor#of(double[], int...)", "data length 5 for [2, 3]", () -> Tensor.of(new double[5], 2, 3), "Tensor.of", "5", "[2, 3]"),
-                row("core.Tensor#of(double[], int...)", "null data", () -> Tensor.of(null, 2), "Tensor.of", "data", "null"),
+                row("core.Tensor#of(double[], int...)", "null data", () -> Tensor.of((double[]) null, 2), "Tensor.of", "data", "null"),
                 row("core.Tensor#wrap(double[], int...)", "data length 4 for [3]", () -> Tensor.wrap(new double[4], 3), "Tensor.wrap", "4", "[3]"),
                 row("core.Tensor#zeros(int...)", "negative size", () -> Tensor.zeros(2, -1), "zeros", "-1"),
                 row("core.Tensor#ones(int...)", "negative size", () -> Tensor.ones(-3), "ones", "-3"),
@@ -52,6 +53,22 @@ final class CoreSweep {
                 row("core.Tensor#randn(RandomGenerator, int...)", "negative size", () -> Tensor.randn(random, 2, -5), "randn", "-5"),
                 row("core.Tensor#fromOp(String, double[], int[], Backward, Tensor...)", "data length 3 for [2]",
                         () -> Tensor.fromOp("custom", new double[3], new int[] {2}, upstream -> new Tensor[0]), "custom", "3", "[2]"),
+                row("core.Tensor#of(float[], int...)", "data length 5 for [2, 3]", () -> Tensor.of(new float[5], 2, 3), "Tensor.of", "5", "[2, 3]"),
+                row("core.Tensor#wrap(float[], int...)", "data length 4 for [3]", () -> Tensor.wrap(new float[4], 3), "Tensor.wrap", "4", "[3]"),
+                row("core.Tensor#zeros(DType, int...)", "null dtype", () -> Tensor.zeros((DType) null, 2), "zeros", "dtype", "null"),
+                row("core.Tensor#ones(DType, int...)", "negative size", () -> Tensor.ones(DType.FLOAT32, -3), "ones", "-3"),
+                row("core.Tensor#full(double, DType, int...)", "null dtype", () -> Tensor.full(1, (DType) null, 2), "full", "dtype", "null"),
+                row("core.Tensor#scalar(double, DType)", "null dtype", () -> Tensor.scalar(1, null), "scalar", "dtype", "null"),
+                row("core.Tensor#rand(RandomGenerator, DType, int...)", "null dtype", () -> Tensor.rand(random, null, 2), "rand", "dtype", "null"),
+                row("core.Tensor#randn(RandomGenerator, DType, int...)", "negative size",
+                        () -> Tensor.randn(random, DType.FLOAT32, 2, -5), "randn", "-5"),
+                row("core.Tensor#setDefaultDtype(DType)", "null dtype", () -> Tensor.setDefaultDtype(null), "setDefaultDtype", "dtype", "null"),
+                row("core.Tensor#to(DType)", "null dtype", () -> matrix().to(null), "to", "dtype", "null"),
+                row("core.Tensor#toInPlace(DType)", "the result of an op", IllegalStateException.class,
+                        () -> Tensor.zeros(2).requiresGrad(true).mul(2).toInPlace(DType.FLOAT32), "toInPlace", "leaf", "mul"),
+                row("core.DType#resultType(Tensor, Tensor)", "null b", () -> DType.resultType(matrix(), null), "resultType", "b", "null"),
+                row("core.Tensor#fromOp(String, float[], int[], Backward, Tensor...)", "data length 3 for [2]",
+                        () -> Tensor.fromOp("custom", new float[3], new int[] {2}, upstream -> new Tensor[0]), "custom", "3", "[2]"),
                 row("core.Tensor#dim(int)", "axis 2 of a rank-2 tensor", () -> matrix().dim(2), "dim", "axis 2", "rank 2"),
                 row("core.Tensor#get(int...)", "index 3 on an axis of size 3", () -> matrix().get(0, 3), "get", "[0, 3]", "[2, 3]"),
                 row("core.Tensor#backward(Tensor)", "seed of shape [3] for [2]",
@@ -139,6 +156,8 @@ final class CoreSweep {
         return Stream.of(
                 row("core.GradCheck#new(double, double, double, long)", "epsilon = NaN", () -> new GradCheck(Double.NaN, 0, 0, 1), "GradCheck", "epsilon = NaN"),
                 row("core.GradCheck#check(Function, Tensor...)", "null function", () -> GradCheck.standard().check(null, matrix()), "check", "function", "null"),
+                row("core.GradCheck#check(Function, Tensor...)", "float32 input",
+                        () -> GradCheck.standard().check(x -> x[0], matrix().to(DType.FLOAT32)), "check", "input 0", "float32", "float64"),
                 row("core.GradCheck#checkFast(Function, int, Tensor...)", "directions = -1",
                         () -> GradCheck.standard().checkFast(inputs -> inputs[0], -1, matrix()), "checkFast", "directions", "-1"),
                 row("core.Shapes#size(int[])", "negative dimension", () -> Shapes.size(new int[] {2, -1}), "-1", "[2, -1]"),
@@ -162,6 +181,8 @@ final class CoreSweep {
                 row("core.io.SafeTensorsReader#read(Path, ReadLimits)", "null path", () -> SafeTensorsReader.read(null, ReadLimits.DEFAULT), "read", "path", "null"),
                 row("core.io.SafeTensorsWriter#write(Path, Map, Map, Dtype)", "null dtype",
                         () -> SafeTensorsWriter.write(UNUSED, tensors, Map.of(), null), "write", "dtype", "null"),
+                row("core.io.SafeTensorsWriter#writeAsStored(Path, Map, Map)", "null metadata",
+                        () -> SafeTensorsWriter.writeAsStored(UNUSED, tensors, null), "write", "metadata", "null"),
                 row("core.io.AtomicFile#write(Path, Content)", "null content", () -> AtomicFile.write(UNUSED, null), "AtomicFile.write", "content", "null"),
                 row("core.io.AtomicFile#writeFully(FileChannel, ByteBuffer)", "null buffer", () -> AtomicFile.writeFully(null, null), "writeFully", "null"));
     }

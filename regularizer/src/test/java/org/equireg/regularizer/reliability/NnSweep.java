@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Adam;
 import org.equireg.nn.AdamW;
@@ -89,6 +90,7 @@ final class NnSweep {
                 row("nn.Sequential#append(Module)", "null module", () -> new Sequential().append(null), "append", "module", "null"),
                 row("nn.Sequential#get(int)", "index 3 of 1", () -> new Sequential(new Identity()).get(3), "get", "3"),
                 row("nn.Module#apply(Tensor)", "null input", () -> new Sequential().apply(null), "Sequential.apply", "input is null"),
+                row("nn.Module#to(DType)", "null dtype", () -> new Linear(3, 2).to(null), "Module.to", "dtype", "null"),
                 row("nn.Module#loadStateDict(Map)", "null state", () -> new Linear(3, 2).loadStateDict(null), "loadStateDict", "state is null"),
                 row("nn.Module#loadStateDict(Map, boolean)", "weight of shape [3, 3] for [2, 3]",
                         () -> new Linear(3, 2).loadStateDict(Map.of("weight", Tensor.zeros(3, 3), "bias", Tensor.zeros(2)), false),
@@ -225,6 +227,7 @@ final class NnSweep {
                         () -> new DataLoader(dataset, -3, random, false), "DataLoader", "-3"),
                 row("nn.data.Split#of(TensorDataset, double, RandomGenerator)", "testFraction = 1.5", () -> Split.of(dataset, 1.5, random), "Split", "1.5"),
                 row("nn.data.Csv#read(Path)", "missing file", IOException.class, () -> Csv.read(Path.of("no-such-dir/missing.csv")), "missing.csv"),
-                row("nn.data.Csv#read(Path, int)", "headerLines = -1", () -> Csv.read(Path.of("unused.csv"), -1), "Csv.read", "headerLines", "-1"));
+                row("nn.data.Csv#read(Path, int)", "headerLines = -1", () -> Csv.read(Path.of("unused.csv"), -1), "Csv.read", "headerLines", "-1"),
+                row("nn.data.Csv#read(Path, int, DType)", "null dtype", () -> Csv.read(Path.of("unused.csv"), 0, null), "Csv.read", "dtype", "null"));
     }
 }

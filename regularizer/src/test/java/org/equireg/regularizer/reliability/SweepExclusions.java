@@ -55,6 +55,8 @@ final class SweepExclusions {
                 "a fixed transform is its own draw; it never reads the generator, so any value, null included, is valid");
         reasons.put("nn.Optimizer.ParameterState#buffer(String)",
                 "handed only to an optimizer's own update rule, with the buffer names it declared; an undeclared one throws IllegalStateException");
+        reasons.put("nn.Optimizer.ParameterState#floatBuffer(String)",
+                "handed only to an optimizer's own update rule, with the buffer names it declared; an undeclared one throws IllegalStateException");
         reasons.put("nn.Optimizer.ParameterState#has(String)", "handed only to an optimizer's own update rule; any name has an answer");
         reasons.put("nn.Init.Fans#new(int, int)", RESULT);
         reasons.put("nn.Module.LoadResult#new(List, List)", RESULT);

@@ -4,18 +4,17 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * For 4-lane (256-bit) vectors: a 4 x 2 tile, each element's eight chains in two vector
- * accumulators (chains 0-3 and 4-7); per step of eight positions, eight vector loads of the output
- * gradient, four of the image and sixteen fused multiply-adds. Same bits as
- * {@link VectorWeightGradientKernel8} and the scalar twin {@link ScalarWeightGradientKernel}.
+ * For 256-bit vectors: a 4 x 2 tile, each element's {@link #CHAINS} chains in two vector accumulators
+ * (the lower and the upper half); per step of CHAINS positions, eight vector loads of the output gradient, four of the image and sixteen fused multiply-adds. Same bits as
+ * {@link VectorWeightGradientKernel512} and the scalar twin {@link ScalarWeightGradientKernel}.
  */
-final class VectorWeightGradientKernel4 implements WeightGradientKernel {
-    static final VectorWeightGradientKernel4 INSTANCE = new VectorWeightGradientKernel4();
+final class VectorWeightGradientKernel256 implements WeightGradientKernel {
+    static final VectorWeightGradientKernel256 INSTANCE = new VectorWeightGradientKernel256();
 
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
-    private static final int LANES = 4;
+    private static final int LANES = CHAINS / 2;
 
-    private VectorWeightGradientKernel4() {
+    private VectorWeightGradientKernel256() {
     }
 
     @Override

@@ -4,17 +4,17 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * For 8-lane (512-bit) vectors: a 4 x 4 tile in sixteen vector accumulators, one chain per lane;
+ * For 512-bit vectors ({@link #CHAINS} lanes): a 4 x 4 tile in sixteen vector accumulators, one chain per lane;
  * per step, four vector loads of the output gradient, four of the image and sixteen fused
  * multiply-adds. The scalar twin is {@link ScalarWeightGradientKernel}.
  */
-final class VectorWeightGradientKernel8 implements WeightGradientKernel {
-    static final VectorWeightGradientKernel8 INSTANCE = new VectorWeightGradientKernel8();
+final class VectorWeightGradientKernel512 implements WeightGradientKernel {
+    static final VectorWeightGradientKernel512 INSTANCE = new VectorWeightGradientKernel512();
 
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
     private static final int LANES = CHAINS;
 
-    private VectorWeightGradientKernel8() {
+    private VectorWeightGradientKernel512() {
     }
 
     @Override

@@ -1,0 +1,104 @@
+package org.equireg.core.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once compiled, the vector kernels of both dtypes allocate nothing per call: C2 keeps every vector in
+ * registers only when element type and shape are compile-time constants, and a kernel that falls back to
+ * boxed vectors allocates kilobytes per call. Each kernel is warmed up, then measured over many calls;
+ * since compilation runs in the background, a kernel gets a few rounds to reach its compiled form.
+ */
+class VectorAllocationTest {
+    private static final int CALLS = 2_000;
+    private static final int ROUNDS = 8;
+    /** Average bytes per call tolerated: far below one boxed vector per call. */
+    private static final double MAX_BYTES_PER_CALL = 8;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static void assertAllocationFree(String what, Runnable call) {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < ROUNDS && best > MAX_BYTES_PER_CALL; round++) {
+            for (int i = 0; i < 5 * CALLS; i++) {
+                call.run();
+            }
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS; i++) {
+                call.run();
+            }
+            best = Math.min(best, (THREADS.getCurrentThreadAllocatedBytes() - before) / (double) CALLS);
+        }
+        assertTrue(best <= MAX_BYTES_PER_CALL, what + " allocates " + best + " bytes per call after warm-up");
+    }
+
+    @Test
+    void float64KernelsAllocateNothing() {
+        KernelTesting.assumeVectorModule();
+        Random random = new Random(KernelTesting.SEED);
+        int n = 8 * VectorShape.LANES + 3;
+        double[] a = KernelTesting.values(random, 4096);
+        double[] b = KernelTesting.values(random, 4096);
+        double[] c = new double[4096];
+        assertAllocationFree("VectorElementwise.axpy", () -> VectorElementwise.axpy(0.5, a, 1, c, 2, n));
+        assertAllocationFree("VectorElementwise.relu", () -> VectorElementwise.relu(a, c, n));
+        assertAllocationFree("VectorReductions.dot", () -> c[0] = VectorReductions.dot(a, 1, b, 2, 1000));
+        assertAllocationFree("VectorMicroKernel.multiply", () -> VectorMicroKernel.INSTANCE.multiply(16, a, 0, b, 0,
+                VectorMicroKernel.INSTANCE.columns(), c, 0, VectorMicroKernel.INSTANCE.columns(), true));
+        int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
+        int[] rows = {0, 9, 18, 27};
+        int[] outRows = {0, 64, 128, 192};
+        double[] start = {0.5, 0, 1, -1};
+        assertAllocationFree("VectorConvMicroKernel.correlate", () -> VectorConvMicroKernel.INSTANCE.correlate(a, offsets,
+                b, rows, start, c, outRows, 0));
+    }
+
+    @Test
+    void float32KernelsAllocateNothing() {
+        KernelTesting.assumeVectorModule();
+        Random random = new Random(KernelTesting.SEED);
+        int n = 8 * VectorShapeF32.LANES + 3;
+        float[] a = KernelTestingF32.values(random, 4096);
+        float[] b = KernelTestingF32.values(random, 4096);
+        float[] c = new float[4096];
+        assertAllocationFree("VectorElementwiseF32.axpy", () -> VectorElementwiseF32.axpy(0.5f, a, 1, c, 2, n));
+        assertAllocationFree("VectorElementwiseF32.relu", () -> VectorElementwiseF32.relu(a, c, n));
+        assertAllocationFree("VectorReductionsF32.sum", () -> c[0] = VectorReductionsF32.sum(a, 1, 1000));
+        assertAllocationFree("VectorMicroKernelF32.multiply", () -> VectorMicroKernelF32.INSTANCE.multiply(16, a, 0, b,
+                0, VectorMicroKernelF32.INSTANCE.columns(), c, 0, VectorMicroKernelF32.INSTANCE.columns(), true));
+        int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
+        int[] rows = {0, 9, 18, 27};
+        int[] outRows = {0, 128, 256, 384};
+        float[] start = {0.5f, 0, 1, -1};
+        assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
+                offsets, b, rows, start, c, outRows, 0));
+    }
+
+    @Test
+    void weightGradientKernelsAllocateNothing() {
+        KernelTesting.assumeVectorModule();
+        Random random = new Random(KernelTesting.SEED);
+        int[] offsets = {0, 1, 2, 3};
+        int[] gradRows = {0, 256, 512, 768};
+        double[] image = KernelTesting.values(random, 4096);
+        double[] grad = KernelTesting.values(random, 4096);
+        double[] partial = new double[4096];
+        int[] rows = {0, 512, 1024, 1536};
+        int[] columns = {0, 64, 128, 192};
+        WeightGradientKernel wide = VectorShape.LANES == WeightGradientKernel.CHAINS
+                ? VectorWeightGradientKernel512.INSTANCE : VectorWeightGradientKernel256.INSTANCE;
+        assertAllocationFree(wide.getClass().getSimpleName(), () -> wide.accumulate(image, offsets, 1024, grad,
+                gradRows, 1024, 2, 128, partial, rows, columns));
+        float[] imageF = KernelTestingF32.values(random, 4096);
+        float[] gradF = KernelTestingF32.values(random, 4096);
+        float[] partialF = new float[4096];
+        WeightGradientKernelF32 wideF = VectorShapeF32.LANES == WeightGradientKernelF32.CHAINS
+                ? VectorWeightGradientKernel512F32.INSTANCE : VectorWeightGradientKernel256F32.INSTANCE;
+        assertAllocationFree(wideF.getClass().getSimpleName(), () -> wideF.accumulate(imageF, offsets, 1024, gradF,
+                gradRows, 1024, 2, 128, partialF, rows, columns));
+    }
+}
