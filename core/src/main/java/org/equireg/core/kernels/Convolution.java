@@ -105,7 +105,7 @@ public final class Convolution {
 
     /**
      * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}. At
-     * stride 1 with one group, {@link DirectWeightGradient} computes it (eight chains per element);
+     * stride 1 with one group, {@link DirectWeightGradient} computes it ({@link WeightGradientKernel#CHAINS} chains per element);
      * otherwise each element is one fused multiply-add chain over (n, pixel) in order, computed transposed,
      * {@code cols gradOut^T}, so that the unfolded image is the left operand, written row by row
      * ({@link Im2Col#unfold}), and the gradient is read in place as the transposed right operand.

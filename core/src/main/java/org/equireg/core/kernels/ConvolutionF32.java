@@ -106,7 +106,7 @@ public final class ConvolutionF32 {
 
     /**
      * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}. At
-     * stride 1 with one group, {@link DirectWeightGradientF32} computes it (eight chains per element);
+     * stride 1 with one group, {@link DirectWeightGradientF32} computes it ({@link WeightGradientKernelF32#CHAINS} chains per element);
      * otherwise each element is one fused multiply-add chain over (n, pixel) in order, computed transposed,
      * {@code cols gradOut^T}, so that the unfolded image is the left operand, written row by row
      * ({@link Im2ColF32#unfold}), and the gradient is read in place as the transposed right operand.

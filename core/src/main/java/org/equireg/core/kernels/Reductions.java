@@ -14,7 +14,7 @@ package org.equireg.core.kernels;
 public final class Reductions {
     /**
      * Partial sums per reduction: four 512-bit vectors of them, fixed whatever the machine's width,
-     * so that the bits do not depend on it (32 for float64).
+     * so that the bits do not depend on it.
      */
     static final int CHAINS = 4 * 64 / Double.BYTES;
 

@@ -15,7 +15,7 @@ package org.equireg.core.kernels;
 public final class ReductionsF32 {
     /**
      * Partial sums per reduction: four 512-bit vectors of them, fixed whatever the machine's width,
-     * so that the bits do not depend on it (32 for float32).
+     * so that the bits do not depend on it.
      */
     static final int CHAINS = 4 * 64 / Float.BYTES;
 
