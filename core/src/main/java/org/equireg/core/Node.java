@@ -11,8 +11,6 @@ final class Node {
     private Backward backward;
     /** Where the op ran, recorded only in anomaly mode. */
     final Throwable createdAt;
-    /** What backward reads, as {@link SavedForBackward#of}. */
-    private final int saved;
     /** {@link Tensor#version()} of each input when the op ran. */
     private final int[] inputVersions;
     /** The output's version when it was made; set by the output's constructor. */
@@ -23,7 +21,6 @@ final class Node {
         this.inputs = inputs;
         this.backward = backward;
         this.createdAt = createdAt;
-        this.saved = SavedForBackward.of(op, inputs);
         this.inputVersions = new int[inputs.length];
         for (int j = 0; j < inputs.length; j++) {
             inputVersions[j] = inputs[j].version();
@@ -41,18 +38,19 @@ final class Node {
     }
 
     /**
-     * Throws when a tensor this node's backward reads was written in place since the op ran.
+     * Throws when a tensor this node's backward reads was written in place since the op ran. What
+     * backward reads is looked up only once a version differs, to keep the common case a compare.
      *
      * @param output the tensor this node made
      */
     void checkSavedVersions(Tensor output) {
         checkNotReleased();
         for (int j = 0; j < inputs.length; j++) {
-            if (inputs[j].version() != inputVersions[j] && SavedForBackward.readsInput(saved, j)) {
+            if (inputs[j].version() != inputVersions[j] && SavedForBackward.readsInput(SavedForBackward.of(op, inputs), j)) {
                 throw modified("input " + j, inputs[j], inputVersions[j]);
             }
         }
-        if ((saved & SavedForBackward.OUTPUT) != 0 && output.version() != outputVersion) {
+        if (output.version() != outputVersion && (SavedForBackward.of(op, inputs) & SavedForBackward.OUTPUT) != 0) {
             throw modified("its output", output, outputVersion);
         }
     }

@@ -8,7 +8,7 @@ package org.equireg.core;
  * op built on {@link Tensor#fromOp}) is taken to read every input.
  *
  * <p>Products read one operand only to give the other its gradient: {@code d(a b)/da = b}, so b is
- * read only when a requires grad, as PyTorch saves it.
+ * read only when a requires grad (asked when backward runs, as the op's backward asks it).
  */
 final class SavedForBackward {
     /** Bit for "backward reads the op's output". */
