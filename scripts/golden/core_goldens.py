@@ -100,6 +100,8 @@ def elementwise():
     case(f, "div_rank0_numerator", torch.div, lambda r: [r.normal(), r.away(2, 3, margin=0.3)])
     case(f, "div_double", lambda x: x / 0.7, lambda r: [r.normal(2, 5)])
     case(f, "neg", torch.neg, lambda r: [r.normal(3, 4)])
+    # Through float32 and back to the case's type: both casts round or widen, exact for PyTorch as for equireg.
+    case(f, "cast_float32_roundtrip", lambda x: x.float().double().to(x.dtype), lambda r: [r.normal(3, 4)])
     for label, exponent, make in [
             ("pow_2", 2.0, lambda r: r.normal(3, 4)),
             ("pow_3", 3.0, lambda r: r.normal(3, 4)),

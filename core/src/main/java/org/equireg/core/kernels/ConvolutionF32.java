@@ -116,6 +116,9 @@ public final class ConvolutionF32 {
      * produces the data it reads, and a whole backward pass needs one round of tasks instead of one
      * per image.
      *
+     * <p>A direct result holding a NaN is recomputed here, so that an infinite or NaN pixel gives
+     * PyTorch's result (a NaN only where a real term is).
+     *
      * @param gradOut (N, O, outH, outW). Not modified.
      * @param x (N, C, H, W). Not modified.
      * @param dWeight (O, C / groups, kH, kW). Modified (overwritten).
@@ -124,12 +127,25 @@ public final class ConvolutionF32 {
                                       float[] dWeight) {
         if (DirectWeightGradientF32.applies(g, groups, outChannels) && g.batch() > 0) {
             DirectWeightGradientF32.backwardWeight(gradOut, x, g, outChannels, dWeight);
-            return;
+            if (!containsNaN(dWeight)) {
+                return;
+            }
+            // The direct layout has terms the unfolded product lacks: a padding column's zero gradient
+            // times a real pixel, NaN when that pixel is infinite or NaN. Recompute without them.
         }
         Layout layout = new Layout(g, outChannels, groups);
         long flops = 2L * g.batch() * outChannels * layout.pixels() * layout.patch();
         int[] split = split(layout.patch(), layout.groupOut(), groups, Parallel.plannedThreads(flops));
         backwardWeight(gradOut, x, g, outChannels, groups, dWeight, split[0], split[1]);
+    }
+
+    private static boolean containsNaN(float[] values) {
+        for (float value : values) {
+            if (Float.isNaN(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * zero-padded and flattened row by row as in {@link DirectConvolutionF32}, so that term q (a channel and
  * a tap) is a fixed offset, and G is the output gradient laid out on the same padded rows, zero past
  * the right edge of each output row. Those zero terms add nothing (a chain that starts from +0 is
- * never -0, so adding an exact zero leaves it unchanged; an infinite or NaN pixel next to the edge
- * can turn an infinite gradient into NaN).
+ * never -0, so adding an exact zero leaves it unchanged), except that zero times an infinite or NaN
+ * pixel next to the edge is NaN: {@link ConvolutionF32#backwardWeight} then recomputes the gradient
+ * from unfolded patches, which have no such terms.
  *
  * <p>Each element is {@link WeightGradientKernelF32#CHAINS} fused multiply-add chains over (n, i) in
  * order, position i going to chain {@code i mod CHAINS}, whose results are then added from the first

@@ -1,8 +1,10 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.Scan;
+import org.equireg.core.kernels.ScanF32;
 
 /**
  * Cumulative sum along one axis: {@code y[k] = x[0] + x[1] + ... + x[k]}, added in index order (as
@@ -22,11 +24,24 @@ public final class CumSum {
         int outer = Shapes.outer(block, a);
         int length = block[a];
         int inner = Shapes.inner(block, a);
+        if (x.dtype() == DType.FLOAT32) {
+            return float32(x, shape, outer, length, inner);
+        }
         double[] out = new double[x.size()];
         Scan.cumsum(x.buffer(), out, outer, length, inner, false);
         return Tensor.fromOp("cumsum", out, shape, grad -> {
             double[] dx = new double[out.length];
             Scan.cumsum(grad.buffer(), dx, outer, length, inner, true);
+            return Operands.single(dx, shape);
+        }, x);
+    }
+
+    private static Tensor float32(Tensor x, int[] shape, int outer, int length, int inner) {
+        float[] out = new float[x.size()];
+        ScanF32.cumsum(x.floatBuffer(), out, outer, length, inner, false);
+        return Tensor.fromOp("cumsum", out, shape, grad -> {
+            float[] dx = new float[out.length];
+            ScanF32.cumsum(grad.floatBuffer(), dx, outer, length, inner, true);
             return Operands.single(dx, shape);
         }, x);
     }

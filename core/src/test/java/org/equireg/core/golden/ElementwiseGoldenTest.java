@@ -4,6 +4,7 @@ import static org.equireg.core.golden.GoldenCase.of;
 
 import java.io.IOException;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ class ElementwiseGoldenTest {
                 of("div_rank0_numerator", f -> f.input(0).div(f.input(1))),
                 of("div_double", f -> f.input(0).div(0.7)),
                 of("neg", f -> f.input(0).neg()),
+                of("cast_float32_roundtrip", f -> f.input(0).to(DType.FLOAT32).to(DType.FLOAT64).to(f.input(0).dtype())),
                 of("pow_2", f -> f.input(0).pow(2.0)),
                 of("pow_3", f -> f.input(0).pow(3.0)),
                 of("pow_0", f -> f.input(0).pow(0.0)),

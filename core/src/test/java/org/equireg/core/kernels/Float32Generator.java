@@ -43,14 +43,14 @@ public final class Float32Generator {
             "Broadcast", "Convolution", "ConvMicroKernel", "DirectConvolution", "DirectWeightGradient",
             "Elementwise", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pool2d", "Reductions",
             "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarReductions",
-            "ScalarWeightGradientKernel", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorElementwise",
+            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorElementwise",
             "VectorMicroKernel", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
             "VectorWeightGradientKernel512", "WeightGradientKernel");
 
     /** Float64 kernel tests translated into tests of the float32 twins. */
     static final List<String> TESTS = List.of(
             "ConvolutionTest", "ElementwiseTest", "GemmTest", "Im2ColTest", "KernelTesting", "Pool2dTest",
-            "ReductionsTest");
+            "ReductionsTest", "ScanTest");
 
     /** Kernels whose float32 twin {@code XF32} is written by hand: their algorithm is precision-specific. */
     static final List<String> HAND_WRITTEN = List.of("ScalarTanh", "VectorTanh");

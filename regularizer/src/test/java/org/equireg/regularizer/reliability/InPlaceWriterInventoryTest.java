@@ -93,6 +93,8 @@ class InPlaceWriterInventoryTest {
             reads(CORE + "io/SafeTensorsWriter.java", "data.add(tensor.buffer())", "collects arrays to write to a file"),
             reads(CORE + "ops/CumSum.java", "Scan.cumsum(x.buffer(), out", "cumsum: input not modified"),
             reads(CORE + "ops/CumSum.java", "Scan.cumsum(grad.buffer(), dx", "cumsum: gradient not modified"),
+            reads(CORE + "ops/CumSum.java", "ScanF32.cumsum(x.floatBuffer(), out", "cumsum: input not modified"),
+            reads(CORE + "ops/CumSum.java", "ScanF32.cumsum(grad.floatBuffer(), dx", "cumsum: gradient not modified"),
             reads(CORE + "ops/Conv2d.java", "bias == null ? null : bias.buffer()", "Convolution.forward: bias not modified"),
             reads(CORE + "ops/Operands.java", "Broadcast.expand(tensor.buffer()", "expand: source not modified"),
             reads(CORE + "ops/Relu.java", "Elementwise.reluBackward(in, grad.buffer()", "reluBackward: gradient not modified"),
