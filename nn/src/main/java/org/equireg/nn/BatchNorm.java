@@ -115,6 +115,9 @@ public abstract class BatchNorm extends Module {
             runningVarValues[c] = (float) ((1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias);
         }
         batchesTracked.floatBuffer()[0] += 1;
+        runningMean.bumpVersion();
+        runningVar.bumpVersion();
+        batchesTracked.bumpVersion();
     }
 
     /** Number of channels (features) normalised separately. */

@@ -38,7 +38,6 @@ public final class Gradients {
             for (Tensor parameter : parameters) {
                 if (parameter.grad() != null) {
                     scaleInPlace(parameter.grad(), coefficient);
-                    parameter.grad().bumpVersion();
                 }
             }
         }
@@ -57,5 +56,6 @@ public final class Gradients {
                 values[i] *= coefficient;
             }
         }
+        gradient.bumpVersion();
     }
 }

@@ -107,11 +107,11 @@ public final class Init {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (low + (high - low) * random.nextDouble()); // the float64 draw, rounded
             }
-            return tensor;
-        }
-        double[] values = tensor.buffer();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * random.nextDouble();
+        } else {
+            double[] values = tensor.buffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = low + (high - low) * random.nextDouble();
+            }
         }
         tensor.bumpVersion();
         return tensor;
@@ -129,11 +129,11 @@ public final class Init {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (mean + std * random.nextGaussian());
             }
-            return tensor;
-        }
-        double[] values = tensor.buffer();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = mean + std * random.nextGaussian();
+        } else {
+            double[] values = tensor.buffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = mean + std * random.nextGaussian();
+            }
         }
         tensor.bumpVersion();
         return tensor;

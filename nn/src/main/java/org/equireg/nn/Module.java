@@ -215,7 +215,6 @@ public abstract class Module implements UnaryOperator<Tensor> {
             Tensor given = state.get(key);
             if (given != null) {
                 copyInto(given, target);
-                target.bumpVersion();
             }
         });
         return new LoadResult(missing, unexpected);
@@ -229,6 +228,7 @@ public abstract class Module implements UnaryOperator<Tensor> {
         } else {
             System.arraycopy(converted.buffer(), 0, target.buffer(), 0, target.size());
         }
+        target.bumpVersion();
     }
 
     /**

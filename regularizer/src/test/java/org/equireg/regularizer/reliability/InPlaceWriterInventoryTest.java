@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Init;
 import org.equireg.nn.Module;
@@ -44,9 +45,9 @@ import org.junit.jupiter.api.Test;
 class InPlaceWriterInventoryTest {
     private static final int BUMP_WITHIN_LINES = 8;
     private static final Pattern ALIAS = Pattern.compile(
-            "(?:double|float)\\[\\]\\s+(\\w+)\\s*=\\s*[^;]*(?:\\.buffer\\(\\)|\\.data\\b)[^;]*;");
+            "(?:double|float)\\[\\]\\s+(\\w+)\\s*=\\s*[^;]*(?:\\.(?:buffer|floatBuffer)\\(\\)|\\.(?:data|floats)\\b)[^;]*;");
     private static final String INDEXED_WRITE = "\\s*\\[[^\\]]*\\]\\s*(?:[-+*/]?=(?!=)|\\+\\+|--)";
-    private static final Pattern HANDED = Pattern.compile("\\w\\((?:[^()]|\\([^()]*\\))*?\\.buffer\\(\\)\\s*[,)]");
+    private static final Pattern HANDED = Pattern.compile("\\w\\((?:[^()]|\\([^()]*\\))*?\\.(?:buffer|floatBuffer)\\(\\)\\s*[,)]");
 
     private enum Verdict { BUMPS, OWN_TENSOR, READ_ONLY }
 
@@ -72,15 +73,23 @@ class InPlaceWriterInventoryTest {
     /** The inventory: one row per write site (a file and a fragment of the line). */
     private static final List<Row> ROWS = List.of(
             bumps(CORE + "Tensor.java", "Elementwise.addInPlace(grad.data, increment.data)"),
-            bumps(NN + "Optimizer.java", "update(parameters.get(i).buffer()"),
-            bumps(NN + "Module.java", "System.arraycopy(given.buffer(), 0, target.buffer()"),
+            bumps(CORE + "Tensor.java", "ElementwiseF32.addInPlace(grad.floats, increment.floats)"),
+            bumps(NN + "Optimizer.java", "update(parameter.buffer()"),
+            bumps(NN + "Optimizer.java", "update(parameter.floatBuffer()"),
+            bumps(NN + "Module.java", "System.arraycopy(converted.buffer(), 0, target.buffer()"),
+            bumps(NN + "Module.java", "System.arraycopy(converted.floatBuffer(), 0, target.floatBuffer()"),
             bumps(NN + "Init.java", "values[i] = low + (high - low)"),
+            bumps(NN + "Init.java", "values[i] = (float) (low + (high - low)"),
             bumps(NN + "Init.java", "values[i] = mean + std * random.nextGaussian()"),
-            bumps(NN + "Init.java", "Arrays.fill(Arguments.notNull(tensor, \"Init.constantInPlace\""),
+            bumps(NN + "Init.java", "values[i] = (float) (mean + std * random.nextGaussian())"),
+            bumps(NN + "Init.java", "Arrays.fill(tensor.buffer(), value)"),
+            bumps(NN + "Init.java", "Arrays.fill(tensor.floatBuffer(), (float) value)"),
             bumps(NN + "Gradients.java", "values[i] *= coefficient"),
+            bumps(NN + "Gradients.java", "values[i] = (float) (values[i] * coefficient)"),
             bumps(NN + "BatchNorm.java", "runningMeanValues[c] ="),
             bumps(NN + "BatchNorm.java", "runningVarValues[c] ="),
             bumps(NN + "BatchNorm.java", "batchesTracked.buffer()[0] += 1"),
+            bumps(NN + "BatchNorm.java", "batchesTracked.floatBuffer()[0] += 1"),
             own(CORE + "GradCheck.java", "values[i] = original + epsilon", "GradCheck's own copies of the inputs, after the analytic backward released its graph; perturbed runs are under noGrad"),
             own(CORE + "GradCheck.java", "values[i] = original - epsilon", "as above"),
             own(CORE + "GradCheck.java", "values[i] = original;", "as above"),
@@ -90,7 +99,17 @@ class InPlaceWriterInventoryTest {
             own(REGULARIZER + "samplers/UnitSphere.java", "values[i] /= norm", "normalises points it drew itself"),
             reads(CORE + "Autograd.java", "Broadcast.sumTo(grad.buffer()", "sums into a new array"),
             reads(CORE + "GradCheck.java", "Arrays.equals(first[t].buffer(), second[t].buffer())", "compares"),
-            reads(CORE + "io/SafeTensorsWriter.java", "data.add(tensor.buffer())", "collects arrays to write to a file"),
+            reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.buffer()", "encodes the values into a file buffer"),
+            reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.floatBuffer()", "encodes the values into a file buffer"),
+            reads(CORE + "Autograd.java", "BroadcastF32.sumTo(grad.floatBuffer()", "sums into a new array"),
+            reads(CORE + "ops/Conv2d.java", "bias == null ? null : bias.floatBuffer()", "ConvolutionF32.forward: bias not modified"),
+            reads(CORE + "ops/Div.java", "Tensor.fromOp(\"div\", quotient.buffer()", "the quotient is a fresh tensor of this op's own"),
+            reads(CORE + "ops/Div.java", "Tensor.fromOp(\"div\", quotient.floatBuffer()", "as above"),
+            reads(CORE + "ops/Operands.java", "BroadcastF32.expand(tensor.floatBuffer()", "expand: source not modified"),
+            reads(CORE + "ops/Relu.java", "ElementwiseF32.reluBackward(in, grad.floatBuffer()", "reluBackward: gradient not modified"),
+            reads(CORE + "ops/Sigmoid.java", "ElementwiseF32.sigmoidBackward(grad.floatBuffer()", "sigmoidBackward: gradient not modified"),
+            reads(CORE + "ops/Tanh.java", "ElementwiseF32.tanhBackward(grad.floatBuffer()", "tanhBackward: gradient not modified"),
+            reads(CORE + "ops/Reshape.java", "Tensor.fromOp(\"reshape\", x.floatBuffer()", "a view: it shares the input's version"),
             reads(CORE + "ops/CumSum.java", "Scan.cumsum(x.buffer(), out", "cumsum: input not modified"),
             reads(CORE + "ops/CumSum.java", "Scan.cumsum(grad.buffer(), dx", "cumsum: gradient not modified"),
             reads(CORE + "ops/CumSum.java", "ScanF32.cumsum(x.floatBuffer(), out", "cumsum: input not modified"),
@@ -131,7 +150,7 @@ class InPlaceWriterInventoryTest {
                         aliases.add(alias.group(1));
                     }
                 }
-                String buffer = "(?:\\.buffer\\(\\)|\\.data\\b" + (aliases.isEmpty() ? "" : "|\\b(?:" + String.join("|", aliases) + ")\\b") + ")";
+                String buffer = "(?:\\.(?:buffer|floatBuffer)\\(\\)|\\.(?:data|floats)\\b" + (aliases.isEmpty() ? "" : "|\\b(?:" + String.join("|", aliases) + ")\\b") + ")";
                 Pattern write = Pattern.compile(buffer + INDEXED_WRITE);
                 Pattern target = Pattern.compile("(?:System\\.arraycopy\\([^,]+,[^,]+,\\s*|Arrays\\.fill\\(|\\w+InPlace\\()\\s*[\\w.()\\[\\]]*?" + buffer);
                 for (int i = 0; i < lines.size(); i++) {
@@ -186,7 +205,8 @@ class InPlaceWriterInventoryTest {
             t -> Init.kaimingNormalInPlace(t, 0, Init.FanMode.FAN_OUT, Init.Nonlinearity.RELU, new SplittableRandom(1)),
             "nn.Init#xavierUniformInPlace(Tensor, double, RandomGenerator)", t -> Init.xavierUniformInPlace(t, 1, new SplittableRandom(1)),
             "nn.Init#xavierNormalInPlace(Tensor, double, RandomGenerator)", t -> Init.xavierNormalInPlace(t, 1, new SplittableRandom(1)),
-            "nn.Init#layerDefaultsInPlace(Tensor, Tensor, RandomGenerator)", t -> Init.layerDefaultsInPlace(t, null, new SplittableRandom(1)));
+            "nn.Init#layerDefaultsInPlace(Tensor, Tensor, RandomGenerator)", t -> Init.layerDefaultsInPlace(t, null, new SplittableRandom(1)),
+            "core.Tensor#toInPlace(DType)", t -> t.toInPlace(t.dtype() == DType.FLOAT64 ? DType.FLOAT32 : DType.FLOAT64));
 
     @Test
     void everyPublicInPlaceMethodBumpsTheVersion() {
@@ -194,11 +214,13 @@ class InPlaceWriterInventoryTest {
                 .filter(signature -> signature.contains("InPlace(") && !signature.startsWith("core.kernels."))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(IN_PLACE_CALLS.keySet()), inPlace, "public *InPlace methods and the rows that run them");
-        IN_PLACE_CALLS.forEach((signature, call) -> {
-            Tensor tensor = Tensor.zeros(4, 3);
-            int before = tensor.version();
-            call.accept(tensor);
-            assertTrue(tensor.version() > before, signature + " left the version at " + before);
-        });
+        for (DType dtype : DType.values()) {
+            IN_PLACE_CALLS.forEach((signature, call) -> {
+                Tensor tensor = Tensor.zeros(dtype, 4, 3);
+                int before = tensor.version();
+                call.accept(tensor);
+                assertTrue(tensor.version() > before, signature + " left the version of a " + dtype + " tensor at " + before);
+            });
+        }
     }
 }
