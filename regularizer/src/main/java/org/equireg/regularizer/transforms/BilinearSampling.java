@@ -76,19 +76,31 @@ final class BilinearSampling {
      * Records the resampling of {@code x (..., inHeight, inWidth)} to {@code (..., outHeight, outWidth)}.
      */
     static Tensor apply(Tensor x, Plan plan) {
+        return apply(x, new Plan[] {plan});
+    }
+
+    /**
+     * Records the resampling of {@code x (batch, ..., inHeight, inWidth)} with one plan per sample
+     * ({@code plans.length == batch}), or one plan for all ({@code plans.length == 1}); every plan
+     * has the same sizes. Sample b's planes use {@code plans[b]}.
+     */
+    static Tensor apply(Tensor x, Plan[] plans) {
+        Plan first = plans[0];
         int[] inShape = x.shape();
         int rank = inShape.length;
-        int inPixels = plan.inHeight * plan.inWidth;
-        int outPixels = plan.outHeight * plan.outWidth;
+        int inPixels = first.inHeight * first.inWidth;
+        int outPixels = first.outHeight * first.outWidth;
         int planes = x.size() / inPixels;
+        int planesPerPlan = plans.length == 1 ? Math.max(planes, 1) : planes / plans.length;
         int[] outShape = inShape.clone();
-        outShape[rank - 2] = plan.outHeight;
-        outShape[rank - 1] = plan.outWidth;
+        outShape[rank - 2] = first.outHeight;
+        outShape[rank - 1] = first.outWidth;
         double[] in = x.buffer();
         double[] out = new double[planes * outPixels];
-        int[] index = plan.index;
-        double[] weight = plan.weight;
         for (int l = 0; l < planes; l++) {
+            Plan plan = plans[l / planesPerPlan];
+            int[] index = plan.index;
+            double[] weight = plan.weight;
             int inOffset = l * inPixels;
             int outOffset = l * outPixels;
             for (int p = 0; p < outPixels; p++) {
@@ -105,6 +117,9 @@ final class BilinearSampling {
             double[] g = grad.buffer();
             double[] dx = new double[in.length];
             for (int l = 0; l < planes; l++) {
+                Plan plan = plans[l / planesPerPlan];
+                int[] index = plan.index;
+                double[] weight = plan.weight;
                 int inOffset = l * inPixels;
                 int outOffset = l * outPixels;
                 for (int p = 0; p < outPixels; p++) {
