@@ -53,7 +53,9 @@ public interface Distance {
     /**
      * For models ending in a softmax: {@code KL(a || b) = sum_j a_j (log a_j - log b_j)} per sample,
      * an exact zero probability replaced by {@code Double.MIN_NORMAL} in the logarithm (so
-     * {@code 0 log 0} counts 0). Not symmetric.
+     * {@code 0 log 0} counts 0). Not symmetric. As PyTorch's, its gradient where both sides agree is
+     * the constant 1 (for a) and -1 (for b) per element: orthogonal to the probability simplex, so a
+     * model ending in a softmax receives zero.
      */
     Distance KL = new KlDivergence(false);
 
