@@ -1,6 +1,7 @@
 package org.equireg.examples.mnist;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -29,6 +30,11 @@ public record MnistData(Tensor images, Tensor labels) {
     public static MnistData load(Path folder) throws IOException {
         Path imageFile = folder.resolve("mnist10k-images-idx3-ubyte.gz");
         Path labelFile = folder.resolve("mnist10k-labels-idx1-ubyte.gz");
+        for (Path file : new Path[] {imageFile, labelFile}) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file.toAbsolutePath() + ": MNIST data not found; run from the repository root or pass --data DIR");
+            }
+        }
         Tensor images = Idx.read(imageFile);
         Tensor labels = Idx.read(labelFile);
         if (images.rank() != 3 || images.dim(1) != SIDE || images.dim(2) != SIDE) {

@@ -79,7 +79,7 @@ public final class MnistStudy {
         double[] studySeconds = new double[2];
         if (options.studies().contains("R")) {
             long begin = System.nanoTime();
-            List<StudyRun> runs = StudyRun.robustness();
+            List<StudyRun> runs = options.select(StudyRun.robustness());
             out.printf(Locale.ROOT, "%nstudy R (robustness): all %d labels, %d epochs, seed %d%n", parts.pool().size(),
                     options.quick() ? 1 : options.epochs(), options.seeds()[0]);
             for (int i = 0; i < runs.size(); i++) {
@@ -92,7 +92,7 @@ public final class MnistStudy {
         }
         if (options.studies().contains("S")) {
             long begin = System.nanoTime();
-            List<StudyRun> runs = StudyRun.semiSupervised();
+            List<StudyRun> runs = options.select(StudyRun.semiSupervised());
             out.printf(Locale.ROOT, "%nstudy S (semi-supervised): 100 labels, %d unlabeled, %d steps, seeds %s%n", parts.pool().size() - 100,
                     options.quick() ? QUICK_STEPS : options.steps(), Arrays.toString(options.seeds()));
             for (long seed : options.seeds()) {

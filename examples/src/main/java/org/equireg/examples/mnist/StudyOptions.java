@@ -2,6 +2,7 @@ package org.equireg.examples.mnist;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.equireg.examples.cli.Flag;
 import org.equireg.examples.cli.Flags;
@@ -13,6 +14,7 @@ import org.equireg.examples.cli.UsageException;
  * @param studies     "R", "S" or both, in that order
  * @param epochs      study R's passes over the 8,000 training images
  * @param steps       study S's training steps
+ * @param runs        1-based run numbers to train within each study (default: all five)
  * @param seeds       one run of every setting per seed (study S: one label draw each; study R: the first seed only)
  * @param threads     worker threads of the library's kernels ({@code equireg.threads})
  * @param reuse       the batch-point regularizer reuses the task's forward pass (false: its own pass, for timing)
@@ -21,8 +23,11 @@ import org.equireg.examples.cli.UsageException;
  * @param data        folder with the mnist10k IDX files
  * @param help        print usage and exit
  */
-public record StudyOptions(List<String> studies, int epochs, int steps, long[] seeds, int threads, boolean reuse, boolean quick,
+public record StudyOptions(List<String> studies, int epochs, int steps, int[] runs, long[] seeds, int threads, boolean reuse, boolean quick,
                            Path out, Path data, boolean help) {
+
+    /** Runs in each study. */
+    public static final int RUNS_PER_STUDY = 5;
 
     /** The command as a user types it. */
     public static final String COMMAND = "java --add-modules jdk.incubator.vector -cp examples/target/equireg-examples.jar "
@@ -40,6 +45,7 @@ public record StudyOptions(List<String> studies, int epochs, int steps, long[] s
             Flag.option("study", "R|S|both", "both", "which study to run"),
             Flag.option("epochs", "N", "5", "study R: passes over the 8,000 training images"),
             Flag.option("steps", "N", "2000", "study S: training steps"),
+            Flag.option("runs", "LIST", "1,2,3,4,5", "comma-separated run numbers of each study to train"),
             Flag.option("seeds", "LIST", "1", "comma-separated seeds (study S: one label draw each; study R uses the first)"),
             Flag.option("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()), "kernel worker threads"),
             Flag.toggle("no-reuse", "the batch-point regularizer makes its own model(v) pass (to time the reuse)"),
@@ -59,21 +65,41 @@ public record StudyOptions(List<String> studies, int epochs, int steps, long[] s
             default -> throw new UsageException("flag --study needs R, S or both, got '" + study + "'");
         };
         return new StudyOptions(studies, flags.integer("epochs", 1, 10_000), flags.integer("steps", 1, 10_000_000),
-                seeds(flags.string("seeds")), flags.integer("threads", 1, 1024), !flags.isSet("no-reuse"), flags.isSet("quick"),
+                runs(flags.string("runs")), seeds(flags.string("seeds")), flags.integer("threads", 1, 1024), !flags.isSet("no-reuse"), flags.isSet("quick"),
                 flags.path("out"), flags.path("data"), flags.isSet("help"));
     }
 
+    private static int[] runs(String text) throws UsageException {
+        long[] numbers = integers("runs", text);
+        for (long number : numbers) {
+            if (number < 1 || number > RUNS_PER_STUDY) {
+                throw new UsageException("flag --runs needs run numbers in 1.." + RUNS_PER_STUDY + ", got " + number);
+            }
+        }
+        return Arrays.stream(numbers).mapToInt(number -> (int) number).sorted().toArray();
+    }
+
+    /** The runs a study selects, in its order. */
+    public List<StudyRun> select(List<StudyRun> all) {
+        return Arrays.stream(runs).mapToObj(number -> all.get(number - 1)).toList();
+    }
+
     private static long[] seeds(String text) throws UsageException {
+        return integers("seeds", text);
+    }
+
+    /** Distinct comma-separated integers. */
+    private static long[] integers(String flag, String text) throws UsageException {
         List<Long> seeds = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             try {
                 long seed = Long.parseLong(part.strip());
                 if (seeds.contains(seed)) {
-                    throw new UsageException("flag --seeds lists seed " + seed + " twice");
+                    throw new UsageException("flag --" + flag + " lists " + seed + " twice");
                 }
                 seeds.add(seed);
             } catch (NumberFormatException e) {
-                throw new UsageException("flag --seeds needs comma-separated integers, got '" + text + "'");
+                throw new UsageException("flag --" + flag + " needs comma-separated integers, got '" + text + "'");
             }
         }
         return seeds.stream().mapToLong(Long::longValue).toArray();
