@@ -10,8 +10,11 @@ import java.util.List;
  * @param history      test accuracy (upright) at checkpoints: epochs for study R, every few hundred steps for study S
  * @param rotations    test accuracy at every angle of {@link RotationAccuracy#DEGREES}, and predictions
  * @param trainSeconds wall time of the training steps, evaluations excluded
+ * @param cpuSeconds   CPU time of the whole process during the training steps (all threads), which
+ *                     measures the work even when other programs share the cores
  */
-public record RunOutcome(StudyRun run, long seed, List<Checkpoint> history, RotationAccuracy rotations, double trainSeconds) {
+public record RunOutcome(StudyRun run, long seed, List<Checkpoint> history, RotationAccuracy rotations, double trainSeconds,
+                         double cpuSeconds) {
 
     /**
      * One point of the training history.

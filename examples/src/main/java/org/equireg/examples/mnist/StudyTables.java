@@ -13,13 +13,14 @@ final class StudyTables {
     private StudyTables() {
     }
 
-    /** Study R: test accuracy at each angle (mean of +-), and the training time, one row per run. */
+    /** Study R: test accuracy at each angle (mean of +-), and the training wall and CPU time, one row per run. */
     static TextTable robustness(List<RunOutcome> outcomes) {
         List<Column> columns = new ArrayList<>(List.of(new Column("run", Align.LEFT)));
         for (int degrees : RotationAccuracy.DEGREES) {
             columns.add(new Column(degrees + " deg", Align.RIGHT));
         }
         columns.add(new Column("train time", Align.RIGHT));
+        columns.add(new Column("train CPU", Align.RIGHT));
         TextTable table = new TextTable(columns);
         for (RunOutcome outcome : outcomes) {
             String[] cells = new String[columns.size()];
@@ -28,7 +29,8 @@ final class StudyTables {
             for (int k = 0; k < accuracy.length; k++) {
                 cells[k + 1] = RunNumbers.percent(accuracy[k]);
             }
-            cells[cells.length - 1] = String.format(Locale.ROOT, "%.0f s", outcome.trainSeconds());
+            cells[cells.length - 2] = String.format(Locale.ROOT, "%.0f s", outcome.trainSeconds());
+            cells[cells.length - 1] = String.format(Locale.ROOT, "%.0f s", outcome.cpuSeconds());
             table.addRow(cells);
         }
         return table;
@@ -36,7 +38,7 @@ final class StudyTables {
 
     /**
      * Study S: upright test accuracy per seed (label draw), their mean and range, and the mean
-     * training time; one row per run, outcomes grouped by run in the order given.
+     * training wall and CPU time; one row per run, outcomes grouped by run in the order given.
      */
     static TextTable semiSupervised(List<StudyRun> runs, long[] seeds, List<RunOutcome> outcomes) {
         List<Column> columns = new ArrayList<>(List.of(new Column("run", Align.LEFT)));
@@ -46,6 +48,7 @@ final class StudyTables {
         columns.add(new Column("mean", Align.RIGHT));
         columns.add(new Column("min..max", Align.RIGHT));
         columns.add(new Column("train time", Align.RIGHT));
+        columns.add(new Column("train CPU", Align.RIGHT));
         TextTable table = new TextTable(columns);
         for (StudyRun run : runs) {
             List<RunOutcome> mine = outcomes.stream().filter(outcome -> outcome.run().equals(run)).toList();
@@ -63,6 +66,7 @@ final class StudyTables {
             cells[seeds.length + 1] = RunNumbers.percent(Arrays.stream(accuracy).average().orElse(Double.NaN));
             cells[seeds.length + 2] = RunNumbers.percent(min) + ".." + RunNumbers.percent(max);
             cells[seeds.length + 3] = String.format(Locale.ROOT, "%.0f s", mine.stream().mapToDouble(RunOutcome::trainSeconds).average().orElse(0));
+            cells[seeds.length + 4] = String.format(Locale.ROOT, "%.0f s", mine.stream().mapToDouble(RunOutcome::cpuSeconds).average().orElse(0));
             table.addRow(cells);
         }
         return table;

@@ -70,8 +70,10 @@ public final class StudyTrainer {
         int steps = stepsPerEpoch(train.size());
         List<RunOutcome.Checkpoint> history = new ArrayList<>();
         long nanos = 0;
+        long cpuNanos = 0;
         for (int epoch = 1; epoch <= budget.epochs(); epoch++) {
             long start = System.nanoTime();
+            long cpuStart = ProcessCpu.nanos();
             int done = 0;
             for (Batch batch : loader) {
                 if (done == steps) {
@@ -82,12 +84,13 @@ public final class StudyTrainer {
                 progress.update((long) (epoch - 1) * steps + done, step.status("epoch " + epoch + "/" + budget.epochs()));
             }
             nanos += System.nanoTime() - start;
+            cpuNanos += ProcessCpu.nanos() - cpuStart;
             String status = step.status("epoch " + epoch + "/" + budget.epochs());
             history.add(step.checkpoint(epoch, RotationAccuracy.upright(step.model, test)));
             progress.checkpoint((long) epoch * steps, status
                     + String.format(Locale.ROOT, "  test %.1f%%", 100 * history.get(history.size() - 1).testAccuracy()));
         }
-        return finish(run, seed, step, history, test, nanos, progress);
+        return finish(run, seed, step, history, test, nanos, cpuNanos, progress);
     }
 
     /**
@@ -102,7 +105,9 @@ public final class StudyTrainer {
         SplittableRandom batches = streams.batches();
         List<RunOutcome.Checkpoint> history = new ArrayList<>();
         long nanos = 0;
+        long cpuNanos = 0;
         long start = System.nanoTime();
+        long cpuStart = ProcessCpu.nanos();
         for (int done = 1; done <= budget.steps(); done++) {
             int[] rows = new int[BATCH_SIZE];
             for (int i = 0; i < rows.length; i++) {
@@ -113,22 +118,24 @@ public final class StudyTrainer {
             progress.update(done, step.status("step " + done + "/" + budget.steps()));
             if (done % budget.checkpointEvery() == 0 || done == budget.steps()) {
                 nanos += System.nanoTime() - start;
+                cpuNanos += ProcessCpu.nanos() - cpuStart;
                 String status = step.status("step " + done + "/" + budget.steps());
                 history.add(step.checkpoint(done, RotationAccuracy.upright(step.model, test)));
                 progress.checkpoint(done, status
                         + String.format(Locale.ROOT, "  test %.1f%%", 100 * history.get(history.size() - 1).testAccuracy()));
                 start = System.nanoTime();
+                cpuStart = ProcessCpu.nanos();
             }
         }
-        return finish(run, seed, step, history, test, nanos, progress);
+        return finish(run, seed, step, history, test, nanos, cpuNanos, progress);
     }
 
     private static RunOutcome finish(StudyRun run, long seed, Step step, List<RunOutcome.Checkpoint> history, MnistData test,
-                                     long nanos, ProgressBar progress) {
+                                     long nanos, long cpuNanos, ProgressBar progress) {
         RotationAccuracy rotations = RotationAccuracy.measure(step.model, test);
         progress.finish(String.format(Locale.ROOT, "test %.1f%%, at 45 deg %.1f%%, at 60 deg %.1f%%", 100 * rotations.accuracy()[0],
                 100 * rotations.accuracy()[3], 100 * rotations.accuracy()[4]));
-        return new RunOutcome(run, seed, history, rotations, nanos / 1e9);
+        return new RunOutcome(run, seed, history, rotations, nanos / 1e9, cpuNanos / 1e9);
     }
 
     /** The model, optimizer, augmentation and regularizer of one run, and its running sums. */

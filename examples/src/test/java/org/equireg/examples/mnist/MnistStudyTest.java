@@ -34,12 +34,12 @@ class MnistStudyTest {
         assertTrue(stdout.contains(tables), "the printed tables are table.txt");
         List<String> lines = tables.lines().toList();
         assertTrue(lines.get(0).startsWith("study R: test accuracy at rotations"), lines.get(0));
-        assertTrue(lines.get(1).matches("run\\s+0 deg\\s+15 deg\\s+30 deg\\s+45 deg\\s+60 deg\\s+90 deg\\s+train time"), lines.get(1));
+        assertTrue(lines.get(1).matches("run\\s+0 deg\\s+15 deg\\s+30 deg\\s+45 deg\\s+60 deg\\s+90 deg\\s+train time\\s+train CPU"), lines.get(1));
         for (int row = 3; row < 8; row++) {
-            assertTrue(lines.get(row).matches(".+?(\\s+\\d{1,3}\\.\\d%){6}\\s+\\d+ s"), lines.get(row));
+            assertTrue(lines.get(row).matches(".+?(\\s+\\d{1,3}\\.\\d%){6}\\s+\\d+ s\\s+\\d+ s"), lines.get(row));
         }
         assertTrue(lines.get(9).startsWith("study S: test accuracy with 100 labels"), lines.get(9));
-        assertTrue(lines.get(10).matches("run\\s+seed 1\\s+seed 2\\s+mean\\s+min\\.\\.max\\s+train time"), lines.get(10));
+        assertTrue(lines.get(10).matches("run\\s+seed 1\\s+seed 2\\s+mean\\s+min\\.\\.max\\s+train time\\s+train CPU"), lines.get(10));
         assertTrue(lines.get(12).startsWith("supervised "), lines.get(12));
         assertTrue(lines.get(16).startsWith("reg unlabeled (ce logits) "), lines.get(16));
         assertEquals(17, lines.size(), tables);
