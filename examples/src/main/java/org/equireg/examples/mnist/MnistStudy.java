@@ -82,11 +82,11 @@ public final class MnistStudy {
             List<StudyRun> runs = options.select(StudyRun.robustness());
             out.printf(Locale.ROOT, "%nstudy R (robustness): all %d labels, %d epochs, seed %d%n", parts.pool().size(),
                     options.quick() ? 1 : options.epochs(), options.seeds()[0]);
-            for (int i = 0; i < runs.size(); i++) {
-                StudyRun run = runs.get(i);
-                out.printf(Locale.ROOT, "R%d %s: %s%n", i + 1, run.name(), run.describe());
+            for (StudyRun run : runs) {
+                int number = StudyRun.robustness().indexOf(run) + 1;
+                out.printf(Locale.ROOT, "R%d %s: %s%n", number, run.name(), run.describe());
                 robustness.add(trainer.robustness(run, options.seeds()[0], parts.pool(), test,
-                        bar(out, "R" + (i + 1), trainer.totalSteps("R", parts.pool().size()))));
+                        bar(out, "R" + number, trainer.totalSteps("R", parts.pool().size()))));
             }
             studySeconds[0] = (System.nanoTime() - begin) / 1e9;
         }
@@ -96,11 +96,11 @@ public final class MnistStudy {
             out.printf(Locale.ROOT, "%nstudy S (semi-supervised): 100 labels, %d unlabeled, %d steps, seeds %s%n", parts.pool().size() - 100,
                     options.quick() ? QUICK_STEPS : options.steps(), Arrays.toString(options.seeds()));
             for (long seed : options.seeds()) {
-                for (int i = 0; i < runs.size(); i++) {
-                    StudyRun run = runs.get(i);
-                    out.printf(Locale.ROOT, "S%d %s, seed %d: %s%n", i + 1, run.name(), seed, run.describe());
+                for (StudyRun run : runs) {
+                    int number = StudyRun.semiSupervised().indexOf(run) + 1;
+                    out.printf(Locale.ROOT, "S%d %s, seed %d: %s%n", number, run.name(), seed, run.describe());
                     semi.add(trainer.semiSupervised(run, seed, parts.pool(), test,
-                            bar(out, "S" + (i + 1) + "/" + seed, trainer.totalSteps("S", parts.pool().size()))));
+                            bar(out, "S" + number + "/" + seed, trainer.totalSteps("S", parts.pool().size()))));
                 }
             }
             studySeconds[1] = (System.nanoTime() - begin) / 1e9;
