@@ -25,7 +25,7 @@ public record RotationAccuracy(double[] accuracy, int[][] predictions) {
         int[] labels = test.labelArray();
         double[] accuracy = new double[DEGREES.length];
         int[][] predictions = new int[DEGREES.length][];
-        try (AutoCloseable ignored = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             for (int k = 0; k < DEGREES.length; k++) {
                 predictions[k] = predict(model, test.images(), DEGREES[k]);
                 double right = fraction(predictions[k], labels);
@@ -34,8 +34,6 @@ public record RotationAccuracy(double[] accuracy, int[][] predictions) {
                 }
                 accuracy[k] = right;
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
         return new RotationAccuracy(accuracy, predictions);
     }
@@ -43,10 +41,8 @@ public record RotationAccuracy(double[] accuracy, int[][] predictions) {
     /** Accuracy on the upright test images only. */
     @SuppressWarnings("try")
     public static double upright(Module model, MnistData test) {
-        try (AutoCloseable ignored = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
             return fraction(predict(model, test.images(), 0), test.labelArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
