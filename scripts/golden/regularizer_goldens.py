@@ -13,11 +13,14 @@ length, the JSON header padded with spaces to a multiple of 8 bytes, then raw li
 Contents, by name prefix:
 
 * ``<distance>.*`` for every distance (L1, L2, LINF, lp3, lp1_5, cross_entropy,
-  cross_entropy_logits): an MLP Linear(4, 5) - tanh - Linear(5, 3) (then softmax for
-  cross_entropy) with weights ``model.<state-dict name>``, inputs ``inputs`` (6, 4), three pairs
+  cross_entropy_logits, kl_logits, kl): an MLP Linear(4, 5) - tanh - Linear(5, 3) (then softmax for
+  cross_entropy and kl) with weights ``model.<state-dict name>``, inputs ``inputs`` (6, 4), three pairs
   (0: v -> v m_out^T and v -> v m_in^T; 1: identity and roll(v, 1, 1); 2: flip(., 1) on both, with
   an epsilon so large that the hinge is off), their ``epsilon`` and ``lambda`` (3,), the summed
   ``penalty`` and ``grad.<state-dict name>`` of every parameter.
+* ``kl_logits.direct.*``, ``kl.direct.*``: KL(a || b) per sample of (5, 2, 4) outputs (logits, or
+  softmax probabilities for kl) via ``F.kl_div(log q, log p, log_target=True)`` summed per sample,
+  and the gradients of ``sum(distance * weights)`` for both arguments.
 * ``conv.*``: a conv net (1 -> 2 -> 1 channels, 3x3, padding 1, tanh between) on (3, 1, 6, 6) images
   with pairs (rot90, rot90), (rotate 0.3 rad zeros, same), (rotate -0.7 rad border, same),
   (scale 1.2 zeros, same), L2 distance, epsilon 0, lambdas ``lambda`` (4,).
@@ -76,6 +79,11 @@ def log_probabilities(x, kind):
 
 
 def per_sample_distance(a, b, kind, p):
+    if kind in ("kl", "kl_logits"):
+        # KL(a || b) per sample; F.kl_div takes (log q, log p) and computes p (log p - log q)
+        log_p = F.log_softmax(a, dim=-1) if kind == "kl_logits" else torch.log(a)
+        log_q = F.log_softmax(b, dim=-1) if kind == "kl_logits" else torch.log(b)
+        return F.kl_div(log_q, log_p, log_target=True, reduction="none").reshape(a.shape[0], -1).sum(1)
     a, b = log_probabilities(a, kind), log_probabilities(b, kind)
     difference = (a - b).reshape(a.shape[0], -1)
     return torch.linalg.vector_norm(difference, ord=p, dim=1)
@@ -92,15 +100,17 @@ def penalty(model, pairs, inputs, kind, p):
 
 DISTANCES = [("L1", 1.0), ("L2", 2.0), ("LINF", math.inf), ("lp3", 3.0), ("lp1_5", 1.5),
              ("cross_entropy", 2.0), ("cross_entropy_logits", 2.0)]
+# generated after every other case, so adding them left the earlier fixtures' random draws unchanged
+KL_DISTANCES = [("kl_logits", None), ("kl", None)]
 
 
 def distance_case(name, p):
     layers = [torch.nn.Linear(4, 5), torch.nn.Tanh(), torch.nn.Linear(5, 3)]
-    if name == "cross_entropy":
+    if name in ("cross_entropy", "kl"):
         layers.append(torch.nn.Softmax(dim=-1))
     model = torch.nn.Sequential(*layers).double()
     inputs = torch.rand(6, 4)
-    if name == "cross_entropy":
+    if name in ("cross_entropy", "kl"):
         m_out = torch.tensor([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])  # keeps probabilities positive
     else:
         m_out = torch.randn(3, 3)
@@ -122,6 +132,25 @@ def distance_case(name, p):
     put(name + ".epsilon", epsilon)
     put(name + ".lambda", lam)
     put(name + ".penalty", result.reshape(()))
+
+
+def kl_direct_case(name):
+    """The per-sample distance alone on (5, 2, 4) outputs, and its gradients for both arguments."""
+    a = torch.randn(5, 2, 4, dtype=torch.float64)
+    b = torch.randn(5, 2, 4, dtype=torch.float64)
+    if name == "kl":
+        a, b = F.softmax(a, dim=-1), F.softmax(b, dim=-1)
+    a.requires_grad_(True)
+    b.requires_grad_(True)
+    d = per_sample_distance(a, b, name, None)
+    weights = torch.arange(1, 6, dtype=torch.float64)
+    (d * weights).sum().backward()
+    put(name + ".direct.a", a.detach())
+    put(name + ".direct.b", b.detach())
+    put(name + ".direct.distance", d.detach())
+    put(name + ".direct.weights", weights)
+    put(name + ".direct.grad_a", a.grad)
+    put(name + ".direct.grad_b", b.grad)
 
 
 # ---------------------------------------------------------------- the bilinear warps
@@ -216,6 +245,9 @@ def main():
     transform_case("gaussian_blur", blur, (2, 3, 7, 5))
     transform_case("downsample_2", lambda x: F.avg_pool2d(x, 2), (2, 3, 6, 8))
     conv_case()
+    for name, p in KL_DISTANCES:
+        distance_case(name, p)
+        kl_direct_case(name)
     write(OUT)
     print("wrote %d tensors to %s" % (len(tensors), os.path.normpath(OUT)))
 

@@ -12,7 +12,8 @@ import org.equireg.core.Tensor;
  * {@code torch.mean(dist(t1, t2))}. Only per-sample distances give the report a standard error.
  * A custom distance is a lambda: {@code (a, b) -> a.sub(b).abs().flatten(1, -1).max(1, false)}.
  *
- * <p>The built-in distances are pseudo-metrics: non-negative, zero on equal arguments, symmetric.
+ * <p>The built-in distances are non-negative and zero on equal arguments; all but {@link #KL_LOGITS}
+ * and {@link #KL} are also symmetric (pseudo-metrics).
  */
 @FunctionalInterface
 public interface Distance {
@@ -38,6 +39,25 @@ public interface Distance {
      * last axis. The reference's {@code "cross_entropy_logits"}.
      */
     Distance CROSS_ENTROPY_LOGITS = new LogSpaceDistance(true);
+
+    /**
+     * For models that output logits: the Kullback-Leibler divergence
+     * {@code KL(softmax(a) || softmax(b)) = sum_j p_j (log p_j - log q_j)} per sample (softmax along
+     * the last axis, summed over the other non-batch axes). Not symmetric: the regularizer passes
+     * {@code a = f_out(model(v))}, {@code b = model(f_in(v))}. Unlike {@link #CROSS_ENTROPY_LOGITS},
+     * it weighs each class by its probability, so classes the model already rules out barely count.
+     * PyTorch: {@code F.kl_div(log_softmax(b), log_softmax(a), log_target=True, reduction="none").sum(-1)}.
+     */
+    Distance KL_LOGITS = new KlDivergence(true);
+
+    /**
+     * For models ending in a softmax: {@code KL(a || b) = sum_j a_j (log a_j - log b_j)} per sample,
+     * an exact zero probability replaced by {@code Double.MIN_NORMAL} in the logarithm (so
+     * {@code 0 log 0} counts 0). Not symmetric. As PyTorch's, its gradient where both sides agree is
+     * the constant 1 (for a) and -1 (for b) per element: orthogonal to the probability simplex, so a
+     * model ending in a softmax receives zero.
+     */
+    Distance KL = new KlDivergence(false);
 
     /**
      * Distances between corresponding samples.
@@ -68,7 +88,7 @@ public interface Distance {
     /**
      * The reference package's spellings: an integer or decimal p ({@code "1"}, {@code "2"},
      * {@code "3.5"}) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
-     * {@code "cross_entropy_logits"}.
+     * {@code "cross_entropy_logits"}; and {@code "kl_logits"} for {@link #KL_LOGITS}, {@code "kl"} for {@link #KL}.
      */
     static Distance parse(String spelling) {
         String key = spelling == null ? "" : spelling.trim().toLowerCase(Locale.ROOT);
@@ -80,6 +100,10 @@ public interface Distance {
                 return CROSS_ENTROPY;
             case "cross_entropy_logits":
                 return CROSS_ENTROPY_LOGITS;
+            case "kl_logits":
+                return KL_LOGITS;
+            case "kl":
+                return KL;
             default:
                 break;
         }
@@ -88,7 +112,7 @@ public interface Distance {
             p = Double.parseDouble(key);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a number"
-                    + " p >= 1, \"inf\", \"cross_entropy\" or \"cross_entropy_logits\"", e);
+                    + " p >= 1, \"inf\", \"cross_entropy\", \"cross_entropy_logits\", \"kl_logits\" or \"kl\"", e);
         }
         return lp(p);
     }

@@ -12,6 +12,7 @@ import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.nn.BatchNorm;
 import org.equireg.nn.Dropout;
 import org.equireg.nn.Module;
 import org.equireg.regularizer.TransformPair.Sides;
@@ -130,7 +131,7 @@ public final class EquivarianceError {
 
     /** The summed penalty of {@code numFuncs} drawn pairs at n fresh points from the sampler; a scalar. */
     public Tensor compute() {
-        return computeAt(samplePoints());
+        return computeAt(samplePoints(), null);
     }
 
     /**
@@ -140,19 +141,67 @@ public final class EquivarianceError {
      * @param inputs {@code (batch, ...inputShape)}, batch >= 1. Not modified.
      */
     public Tensor compute(Tensor inputs) {
-        return computeAt(checkedInputs("compute", inputs));
+        return computeAt(checkedInputs("compute", inputs), null);
     }
 
-    private Tensor computeAt(Tensor v) {
+    /**
+     * As {@link #compute(Tensor)}, reusing {@code model(inputs)} that the caller already computed
+     * (the task loss's forward pass over the training batch), so only the transformed inputs go
+     * through the model: one forward and one backward pass fewer per call. The penalty then
+     * back-propagates into the given outputs' graph as well.
+     *
+     * <p>Exact when the given outputs are what the regularizer's own pass would compute: the
+     * outputs of this model at these inputs with the current parameters, and no module whose
+     * result depends on its mode (batch norm, dropout) is training, since the regularizer's own
+     * pass would run it in eval mode; such a model is refused. Modules selected by
+     * {@link Builder#keepTrainingMode} count as run in training mode on both sides and are allowed.
+     * Custom modules with other mode-dependent behaviour are the caller's responsibility.
+     *
+     * @param inputs          {@code (batch, ...inputShape)}, batch >= 1. Not modified.
+     * @param outputsOfInputs {@code model(inputs)}, first axis batch. Not modified.
+     * @throws IllegalArgumentException for a batch-size mismatch, or a training batch norm or dropout
+     */
+    public Tensor compute(Tensor inputs, Tensor outputsOfInputs) {
+        Tensor v = checkedInputs("compute", inputs);
+        if (outputsOfInputs == null) {
+            throw new IllegalArgumentException("EquivarianceError.compute: outputsOfInputs is null");
+        }
+        if (outputsOfInputs.rank() < 1 || outputsOfInputs.dim(0) != v.dim(0)) {
+            throw new IllegalArgumentException("EquivarianceError.compute: outputsOfInputs of shape "
+                    + Shapes.str(outputsOfInputs.shape()) + " do not hold one output per input of the batch of " + v.dim(0));
+        }
+        requireModeIndependent(model, "model");
+        return computeAt(v, outputsOfInputs);
+    }
+
+    /** Refuses a training batch norm or dropout that the regularizer's own pass would run in eval mode. */
+    private void requireModeIndependent(Module module, String name) {
+        boolean modeMatters = module instanceof BatchNorm || module instanceof Dropout;
+        if (modeMatters && module.isTraining() && !keepTraining.test(module)) {
+            throw new IllegalArgumentException("EquivarianceError.compute: outputsOfInputs cannot be reused: module '" + name
+                    + "' (" + module.getClass().getSimpleName() + ") is training, so its outputs differ from the eval-mode"
+                    + " pass the regularizer makes; call compute(inputs), or put the model in eval mode");
+        }
+        module.namedChildren().forEach((child, submodule) -> requireModeIndependent(submodule, name + "." + child));
+    }
+
+    /** The penalty at v; {@code givenOutputs} is {@code model(v)} when the caller has it, else null. */
+    private Tensor computeAt(Tensor v, Tensor givenOutputs) {
         int[] chosen = choosePairs();
         List<Sides> sides = new ArrayList<>();
-        List<Tensor> modelInputs = new ArrayList<>(List.of(v));
+        List<Tensor> modelInputs = new ArrayList<>();
+        if (givenOutputs == null) {
+            modelInputs.add(v);
+        }
         for (int index : chosen) {
             Sides drawn = pairs.get(index).draw(random);
             sides.add(drawn);
             modelInputs.add(transformInputs(index, drawn.fIn(), v));
         }
-        List<Tensor> outputs = forwardAll(modelInputs);
+        List<Tensor> outputs = new ArrayList<>(forwardAll(modelInputs));
+        if (givenOutputs != null) {
+            outputs.add(0, givenOutputs);
+        }
         Tensor total = null;
         for (int k = 0; k < chosen.length; k++) {
             Tensor penalty = penalty(chosen[k], sides.get(k).fOut(), outputs.get(0), outputs.get(k + 1));

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 class GoldenTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"L1", "L2", "LINF", "lp3", "lp1_5", "cross_entropy", "cross_entropy_logits"})
+    @ValueSource(strings = {"L1", "L2", "LINF", "lp3", "lp1_5", "cross_entropy", "cross_entropy_logits", "kl_logits", "kl"})
     void everyDistanceMatchesPyTorch(String name) {
         Map<String, Tensor> state = Goldens.withPrefix(name + ".model.");
         Module model = new Mlp(new Dense(state.get("0.weight").copy(), state.get("0.bias").copy()),
-                new Dense(state.get("2.weight").copy(), state.get("2.bias").copy()), name.equals("cross_entropy"));
+                new Dense(state.get("2.weight").copy(), state.get("2.bias").copy()), name.equals("cross_entropy") || name.equals("kl"));
         double[] epsilon = Goldens.get(name + ".epsilon").toArray();
         double[] lambda = Goldens.get(name + ".lambda").toArray();
         List<TransformPair> pairs = List.of(
@@ -50,6 +50,18 @@ class GoldenTest {
 
         assertRelativelyClose(Goldens.get(name + ".penalty"), penalty, Tolerances.GOLDEN_RELATIVE, name + " penalty");
         assertGradientsMatch(model, name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kl_logits", "kl"})
+    void klPerSampleAndItsGradientsMatchPyTorch(String name) {
+        Tensor a = Goldens.get(name + ".direct.a").copy().requiresGrad(true);
+        Tensor b = Goldens.get(name + ".direct.b").copy().requiresGrad(true);
+        Tensor distance = Distance.parse(name).between(a, b);
+        distance.mul(Goldens.get(name + ".direct.weights")).sum().backward();
+        assertRelativelyClose(Goldens.get(name + ".direct.distance"), distance, Tolerances.GOLDEN_RELATIVE, name + " distance");
+        assertRelativelyClose(Goldens.get(name + ".direct.grad_a"), a.grad(), Tolerances.GOLDEN_RELATIVE, name + " grad a");
+        assertRelativelyClose(Goldens.get(name + ".direct.grad_b"), b.grad(), Tolerances.GOLDEN_RELATIVE, name + " grad b");
     }
 
     private static Distance distance(String name) {

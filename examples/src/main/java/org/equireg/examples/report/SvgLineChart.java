@@ -32,9 +32,23 @@ public final class SvgLineChart {
      * then is widened to round ticks).
      */
     public static String render(String title, String xLabel, List<Series> series, double yMin, double yMax, int width, int height) {
+        return render(title, xLabel, null, series, yMin, yMax, width, height);
+    }
+
+    /**
+     * The chart with the x ticks 1..n labelled {@code xTickLabels[0..n-1]} (every one drawn), for
+     * categories such as angles; null labels the ticks with their numbers, as {@link #render(String,
+     * String, List, double, double, int, int)} does.
+     */
+    public static String render(String title, String xLabel, String[] xTickLabels, List<Series> series, double yMin, double yMax,
+                                int width, int height) {
         int points = 0;
         for (Series line : series) {
             points = Math.max(points, line.values().length);
+        }
+        if (xTickLabels != null && xTickLabels.length < points) {
+            throw new IllegalArgumentException("SvgLineChart.render(" + title + "): " + xTickLabels.length + " tick labels for "
+                    + points + " points");
         }
         if (points == 0 || width <= LEFT + RIGHT_LEGEND || height <= TOP + BOTTOM) {
             throw new IllegalArgumentException("SvgLineChart.render(" + title + "): needs at least one value and room to draw, got "
@@ -48,7 +62,7 @@ public final class SvgLineChart {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">",
                 width, height, width, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">%s</text>", LEFT, Xml.escape(title)));
-        appendAxes(svg, frame, xLabel, range[2]);
+        appendAxes(svg, frame, xLabel, xTickLabels, range[2]);
         for (Series line : series) {
             appendLine(svg, frame, line);
         }
@@ -109,7 +123,7 @@ public final class SvgLineChart {
         return 10 * power;
     }
 
-    private static void appendAxes(StringBuilder svg, Frame frame, String xLabel, double yStep) {
+    private static void appendAxes(StringBuilder svg, Frame frame, String xLabel, String[] xTickLabels, double yStep) {
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(yStep) + 1e-9));
         for (int i = 0; ; i++) {
             double value = frame.yMin() + i * yStep;
@@ -125,13 +139,14 @@ public final class SvgLineChart {
         }
         int first = (int) Math.ceil(frame.xMin());
         int last = (int) Math.floor(frame.xMax());
-        int xStep = Math.max(1, (int) niceStep(Math.max(1, (last - first) / 10.0)));
+        int xStep = xTickLabels != null ? 1 : Math.max(1, (int) niceStep(Math.max(1, (last - first) / 10.0)));
         for (int x = Math.max(1, first); x <= last; x += xStep) {
             double px = frame.x(x);
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888888\"/>"
-                            + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#444444\">%d</text>",
-                    px, frame.top() + frame.height(), px, frame.top() + frame.height() + 4, px, frame.top() + frame.height() + 17, x));
+                            + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#444444\">%s</text>",
+                    px, frame.top() + frame.height(), px, frame.top() + frame.height() + 4, px, frame.top() + frame.height() + 17,
+                    xTickLabels == null ? String.valueOf(x) : Xml.escape(xTickLabels[x - 1])));
         }
         svg.append(String.format(Locale.ROOT,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888888\"/>"

@@ -43,7 +43,8 @@ class ReadmeTest {
             "digits-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.digits.DigitsDemo", "--help"),
             "digits-float32", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA", "--dtype", "float32",
                     "--threads", "1"),
-            "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"));
+            "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"),
+            "mnist-help", List.of("org.equireg.examples.mnist.MnistStudy", "--help"));
     private static final Pattern NUMBER = Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
     private static final Pattern TIME = Pattern.compile("\\s+\\d+(?:\\.\\d+)? s\\b");
     private static final Pattern VERSION = Pattern.compile(
@@ -76,12 +77,16 @@ class ReadmeTest {
             runProgram(block, info.substring("text output-of=".length()));
         } else if (List.of("sh", "xml", "groovy", "kotlin").contains(info)) {
             checkVersions(block);
+        } else if (info.equals("text measured")) {
+            // Results of runs that take minutes to hours (the MNIST study, timing probes): the text
+            // around the block names the command and the conditions; a test cannot rerun them.
+            assertTrue(!block.text().isBlank(), block + " is empty");
         } else if (info.equals("text jshell")) {
             // A REPL transcript: ReplSessionTest (regularizer) runs it through scripts/jshell.sh.
             return;
         } else {
             fail(block + ": mark the block ```java runnable, ```text output, ```text output-of=NAME, ```sh, ```xml,"
-                    + " ```groovy, ```kotlin or ```text jshell (see ReadmeTest)");
+                    + " ```groovy, ```kotlin, ```text jshell or ```text measured (see ReadmeTest)");
         }
     }
 

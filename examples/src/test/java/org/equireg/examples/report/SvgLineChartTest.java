@@ -55,4 +55,14 @@ class SvgLineChartTest {
         assertThrows(IllegalArgumentException.class, () -> SvgLineChart.render("t", "x",
                 List.of(new Series("s", "#000000", new double[] {1}, false)), 0, 1, 100, 300));
     }
+
+    @Test
+    void categoryLabelsReplaceTheTickNumbers() throws Exception {
+        String svg = SvgLineChart.render("by angle", "rotation", new String[] {"0\u00b0", "15\u00b0", "30\u00b0"},
+                List.of(new Series("run", "#ff0000", new double[] {0.9, 0.8, 0.5}, false)), Double.NaN, 1, 600, 300);
+        XmlDocuments.parse(svg);
+        assertTrue(svg.contains(">15\u00b0</text>") && svg.contains(">30\u00b0</text>"), svg);
+        assertThrows(IllegalArgumentException.class, () -> SvgLineChart.render("t", "x", new String[] {"one"},
+                List.of(new Series("run", "#ff0000", new double[] {1, 2}, false)), Double.NaN, Double.NaN, 600, 300));
+    }
 }

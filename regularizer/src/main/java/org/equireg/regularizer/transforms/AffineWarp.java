@@ -49,11 +49,14 @@ final class AffineWarp implements Transform {
     @Override
     public Tensor apply(Tensor batch) {
         Axes.requireImages(name, batch);
-        int height = batch.dim(-2);
-        int width = batch.dim(-1);
+        return BilinearSampling.apply(batch, plan(batch.dim(-2), batch.dim(-1)));
+    }
+
+    /** The resampling plan of this map on images of {@code height x width}, for one image or a whole batch. */
+    BilinearSampling.Plan plan(int height, int width) {
         double centreRow = (height - 1) / 2.0;
         double centreColumn = (width - 1) / 2.0;
-        BilinearSampling.Plan plan = BilinearSampling.plan(height, width, height, width, padding, (i, j, position) -> {
+        return BilinearSampling.plan(height, width, height, width, padding, (i, j, position) -> {
             double x = j - centreColumn - translationX;
             double y = centreRow - i - translationY;
             double sourceX = inverse[0] * x + inverse[1] * y;
@@ -61,7 +64,6 @@ final class AffineWarp implements Transform {
             position[0] = centreRow - sourceY;
             position[1] = centreColumn + sourceX;
         });
-        return BilinearSampling.apply(batch, plan);
     }
 
     @Override

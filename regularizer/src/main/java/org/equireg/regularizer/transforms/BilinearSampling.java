@@ -77,22 +77,34 @@ final class BilinearSampling {
      * Records the resampling of {@code x (..., inHeight, inWidth)} to {@code (..., outHeight, outWidth)}.
      */
     static Tensor apply(Tensor x, Plan plan) {
+        return apply(x, new Plan[] {plan});
+    }
+
+    /**
+     * Records the resampling of {@code x (batch, ..., inHeight, inWidth)} with one plan per sample
+     * ({@code plans.length == batch}), or one plan for all ({@code plans.length == 1}); every plan
+     * has the same sizes. Sample b's planes use {@code plans[b]}.
+     */
+    static Tensor apply(Tensor x, Plan[] plans) {
+        Plan first = plans[0];
         int[] inShape = x.shape();
         int rank = inShape.length;
-        int inPixels = plan.inHeight * plan.inWidth;
-        int outPixels = plan.outHeight * plan.outWidth;
+        int inPixels = first.inHeight * first.inWidth;
+        int outPixels = first.outHeight * first.outWidth;
         int planes = x.size() / inPixels;
+        int planesPerPlan = plans.length == 1 ? Math.max(planes, 1) : planes / plans.length;
         int[] outShape = inShape.clone();
-        outShape[rank - 2] = plan.outHeight;
-        outShape[rank - 1] = plan.outWidth;
+        outShape[rank - 2] = first.outHeight;
+        outShape[rank - 1] = first.outWidth;
         if (x.dtype() == DType.FLOAT32) {
-            return float32(x, plan, planes, outShape);
+            return float32(x, plans, planes, planesPerPlan, outShape);
         }
         double[] in = x.buffer();
         double[] out = new double[planes * outPixels];
-        int[] index = plan.index;
-        double[] weight = plan.weight;
         for (int l = 0; l < planes; l++) {
+            Plan plan = plans[l / planesPerPlan];
+            int[] index = plan.index;
+            double[] weight = plan.weight;
             int inOffset = l * inPixels;
             int outOffset = l * outPixels;
             for (int p = 0; p < outPixels; p++) {
@@ -109,6 +121,9 @@ final class BilinearSampling {
             double[] g = grad.buffer();
             double[] dx = new double[in.length];
             for (int l = 0; l < planes; l++) {
+                Plan plan = plans[l / planesPerPlan];
+                int[] index = plan.index;
+                double[] weight = plan.weight;
                 int inOffset = l * inPixels;
                 int outOffset = l * outPixels;
                 for (int p = 0; p < outPixels; p++) {
@@ -125,15 +140,16 @@ final class BilinearSampling {
     }
 
     /** The float32 twin: the same sums over float inputs, each accumulated in double and rounded once. */
-    private static Tensor float32(Tensor x, Plan plan, int planes, int[] outShape) {
+    private static Tensor float32(Tensor x, Plan[] plans, int planes, int planesPerPlan, int[] outShape) {
         int[] inShape = x.shape();
-        int inPixels = plan.inHeight * plan.inWidth;
-        int outPixels = plan.outHeight * plan.outWidth;
+        int inPixels = plans[0].inHeight * plans[0].inWidth;
+        int outPixels = plans[0].outHeight * plans[0].outWidth;
         float[] in = x.floatBuffer();
         float[] out = new float[planes * outPixels];
-        int[] index = plan.index;
-        double[] weight = plan.weight;
         for (int l = 0; l < planes; l++) {
+            Plan plan = plans[l / planesPerPlan];
+            int[] index = plan.index;
+            double[] weight = plan.weight;
             int inOffset = l * inPixels;
             int outOffset = l * outPixels;
             for (int p = 0; p < outPixels; p++) {
@@ -150,6 +166,9 @@ final class BilinearSampling {
             float[] g = grad.floatBuffer();
             double[] dx = new double[in.length];
             for (int l = 0; l < planes; l++) {
+                Plan plan = plans[l / planesPerPlan];
+                int[] index = plan.index;
+                double[] weight = plan.weight;
                 int inOffset = l * inPixels;
                 int outOffset = l * outPixels;
                 for (int p = 0; p < outPixels; p++) {

@@ -3,6 +3,7 @@ package org.equireg.regularizer.reliability;
 import static org.equireg.regularizer.reliability.SweepRow.row;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.equireg.nn.StepLR;
 import org.equireg.nn.Tanh;
 import org.equireg.nn.data.Csv;
 import org.equireg.nn.data.DataLoader;
+import org.equireg.nn.data.Idx;
 import org.equireg.nn.data.Split;
 import org.equireg.nn.data.TensorDataset;
 
@@ -227,7 +229,19 @@ final class NnSweep {
                         () -> new DataLoader(dataset, -3, random, false), "DataLoader", "-3"),
                 row("nn.data.Split#of(TensorDataset, double, RandomGenerator)", "testFraction = 1.5", () -> Split.of(dataset, 1.5, random), "Split", "1.5"),
                 row("nn.data.Csv#read(Path)", "missing file", IOException.class, () -> Csv.read(Path.of("no-such-dir/missing.csv")), "missing.csv"),
+                row("nn.data.Idx#read(Path)", "null path", () -> Idx.read(null), "Idx.read", "path is null"),
+                row("nn.data.Idx#read(Path)", "missing file", IOException.class, () -> Idx.read(Path.of("no-such-dir/missing-idx3-ubyte")),
+                        "missing-idx3-ubyte"),
+                row("nn.data.Idx#read(Path)", "header claiming 2^30 bytes in a 12-byte file", IOException.class,
+                        () -> Idx.read(temporaryFile(new byte[] {0, 0, 8, 2, 0, 1, 0, 0, 0, 0, 64, 0})), "sweep-idx", "truncated", "1073741824"),
                 row("nn.data.Csv#read(Path, int)", "headerLines = -1", () -> Csv.read(Path.of("unused.csv"), -1), "Csv.read", "headerLines", "-1"),
                 row("nn.data.Csv#read(Path, int, DType)", "null dtype", () -> Csv.read(Path.of("unused.csv"), 0, null), "Csv.read", "dtype", "null"));
+    }
+
+    /** A temporary file holding {@code bytes}, deleted when the JVM exits. */
+    private static Path temporaryFile(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("sweep-idx", ".bin");
+        file.toFile().deleteOnExit();
+        return Files.write(file, bytes);
     }
 }

@@ -14,6 +14,7 @@ import org.equireg.regularizer.TransformPair;
 import org.equireg.regularizer.samplers.Samplers;
 import org.equireg.regularizer.transforms.FiniteGroup;
 import org.equireg.regularizer.transforms.Padding;
+import org.equireg.regularizer.transforms.RandomAffine;
 import org.equireg.regularizer.transforms.Transform;
 import org.equireg.regularizer.transforms.Transforms;
 
@@ -50,6 +51,10 @@ final class RegularizerSweep {
                         () -> EquivarianceError.builder(new Linear(3, 3), VECTOR, null).build(), "EquivarianceError", "transforms is null"),
                 row("regularizer.EquivarianceError#compute(Tensor)", "inputs [2, 4] for shape [3]",
                         () -> regularizerOf().compute(Tensor.zeros(2, 4)), "compute", "[2, 4]", "[3]"),
+                row("regularizer.EquivarianceError#compute(Tensor, Tensor)", "outputs of 3 rows for a batch of 2",
+                        () -> regularizerOf().compute(Tensor.zeros(2, 3), Tensor.zeros(3, 3)), "compute", "outputsOfInputs", "[3, 3]", "2"),
+                row("regularizer.EquivarianceError#compute(Tensor, Tensor)", "null outputs",
+                        () -> regularizerOf().compute(Tensor.zeros(2, 3), null), "compute", "outputsOfInputs is null"),
                 row("regularizer.EquivarianceError#report(int)", "batches = 0", () -> regularizerOf().report(0), "report", "batches", "0"),
                 row("regularizer.EquivarianceError#report(Tensor)", "null inputs", () -> regularizerOf().report(null), "report", "inputs", "null"),
                 row("regularizer.EquivarianceError.Builder#distance(Distance)", "null", () -> builder().distance(null).build(), "distance is null"),
@@ -160,6 +165,20 @@ final class RegularizerSweep {
                 row("regularizer.transforms.Transform#then(Transform)", "null", () -> transform.then(null), "then", "null"),
                 row("regularizer.transforms.RandomTransform#draw(RandomGenerator)", "null generator",
                         () -> Transforms.randomRotation(0, 1, Padding.ZEROS).draw(null), "randomRotation", "random", "null"),
+                row("regularizer.transforms.RandomAffine#new(double, double, double, double, double, double, Padding)", "minScale 0",
+                        () -> new RandomAffine(0, 0, 0, 0, 0, 1, Padding.ZEROS), "RandomAffine", "minScale", "0.0"),
+                row("regularizer.transforms.RandomAffine#new(double, double, double, double, double, double, Padding)", "angle range 1 to 0",
+                        () -> new RandomAffine(1, 0, 0, 0, 1, 1, Padding.ZEROS), "RandomAffine", "angle", "1.0", "0.0"),
+                row("regularizer.transforms.RandomAffine#new(double, double, double, double, double, double, Padding)", "shift -1",
+                        () -> new RandomAffine(0, 0, -1, 0, 1, 1, Padding.ZEROS), "RandomAffine", "maxShiftX = -1.0"),
+                row("regularizer.transforms.RandomAffine#rotation(double)", "NaN", () -> RandomAffine.rotation(Double.NaN), "RandomAffine", "NaN"),
+                row("regularizer.transforms.RandomAffine#draw(RandomGenerator)", "null generator", () -> RandomAffine.rotation(1).draw(null),
+                        "RandomAffine.draw", "random", "null"),
+                row("regularizer.transforms.RandomAffine#applyPerSample(Tensor, RandomGenerator)", "a vector batch [2, 3]",
+                        () -> RandomAffine.rotation(1).applyPerSample(Tensor.zeros(2, 3), new SplittableRandom(1)),
+                        "RandomAffine.applyPerSample", "[2, 3]"),
+                row("regularizer.transforms.RandomAffine#applyPerSample(Tensor, RandomGenerator)", "null generator",
+                        () -> RandomAffine.rotation(1).applyPerSample(Tensor.zeros(2, 1, 3, 3), null), "RandomAffine.applyPerSample", "random", "null"),
                 row("regularizer.transforms.FiniteGroup#of(String, List)", "empty element list", () -> FiniteGroup.of("g", List.of()), "FiniteGroup.of", "at least the identity"),
                 row("regularizer.transforms.FiniteGroup#draw(RandomGenerator)", "null generator", () -> group.draw(null), "draw", "random", "null"),
                 row("regularizer.transforms.FiniteGroup#orbit(Tensor)", "null batch", () -> group.orbit(null), "orbit", "null"));

@@ -1,0 +1,93 @@
+package org.equireg.examples.mnist;
+
+import java.util.List;
+import java.util.Locale;
+import org.equireg.regularizer.Distance;
+import org.equireg.regularizer.transforms.Padding;
+import org.equireg.regularizer.transforms.RandomAffine;
+
+/**
+ * One run of a study: whether the labeled images are augmented, and where the regularizer's points
+ * come from (if anywhere), with its distance and weight.
+ *
+ * @param study    "R" (robustness) or "S" (semi-supervised)
+ * @param name     short name for tables and charts
+ * @param augment  warp each labeled image by its own draw of {@link #transform}
+ * @param points   where the regularizer's points come from
+ * @param distance the regularizer's distance; null without a regularizer
+ * @param lambda   the regularizer's weight
+ */
+public record StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda) {
+
+    /** Where the regularizer's points come from. */
+    public enum Points {
+        /** No regularizer. */
+        NONE,
+        /** 64 points uniform in the box [0, 1]^(1x28x28), the reference package's default. */
+        BOX,
+        /** The training batch the task loss ran through (its forward pass reused). */
+        BATCH,
+        /** 64 unlabeled pool images per step, drawn with replacement. */
+        UNLABELED
+    }
+
+    /** The regularizer's points per step (box and unlabeled runs). */
+    public static final int POINTS_PER_STEP = 64;
+    /** Study R's transform: a rotation uniform in +-45 degrees. */
+    public static final double ROBUSTNESS_DEGREES = 45;
+    /** Study S's transform: a rotation uniform in +-15 degrees and a shift uniform in +-2 pixels. */
+    public static final double SEMI_DEGREES = 15;
+    /** Study S's largest shift in pixels, per axis. */
+    public static final double SEMI_SHIFT = 2;
+
+    /** Study R's five runs, in the issue's order. */
+    public static List<StudyRun> robustness() {
+        return List.of(
+                new StudyRun("R", "baseline", false, Points.NONE, null, 0),
+                new StudyRun("R", "augment", true, Points.NONE, null, 0),
+                new StudyRun("R", "reg box", false, Points.BOX, Distance.KL_LOGITS, 1),
+                new StudyRun("R", "reg batch", false, Points.BATCH, Distance.KL_LOGITS, 1),
+                new StudyRun("R", "augment + reg batch", true, Points.BATCH, Distance.KL_LOGITS, 1));
+    }
+
+    /** Study S's five runs, in the issue's order. */
+    public static List<StudyRun> semiSupervised() {
+        return List.of(
+                new StudyRun("S", "supervised", false, Points.NONE, null, 0),
+                new StudyRun("S", "augment", true, Points.NONE, null, 0),
+                new StudyRun("S", "reg unlabeled (KL)", false, Points.UNLABELED, Distance.KL_LOGITS, 1),
+                new StudyRun("S", "augment + reg unlabeled (KL)", true, Points.UNLABELED, Distance.KL_LOGITS, 1),
+                new StudyRun("S", "reg unlabeled (ce logits)", false, Points.UNLABELED, Distance.CROSS_ENTROPY_LOGITS, 1));
+    }
+
+    /** The study's random warp: augmentation per image, and the regularizer's f_in per call. */
+    public RandomAffine transform() {
+        return "R".equals(study)
+                ? RandomAffine.rotation(Math.toRadians(ROBUSTNESS_DEGREES))
+                : new RandomAffine(-Math.toRadians(SEMI_DEGREES), Math.toRadians(SEMI_DEGREES), SEMI_SHIFT, SEMI_SHIFT, 1, 1,
+                        Padding.ZEROS);
+    }
+
+    /** True when the run has a regularizer. */
+    public boolean regularized() {
+        return points != Points.NONE;
+    }
+
+    /** One line for the console and the report. */
+    public String describe() {
+        String warp = "R".equals(study) ? String.format(Locale.ROOT, "rotation in +-%.0f deg", ROBUSTNESS_DEGREES)
+                : String.format(Locale.ROOT, "rotation in +-%.0f deg and shift in +-%.0f px", SEMI_DEGREES, SEMI_SHIFT);
+        String task = augment ? "cross-entropy on labeled images each warped by its own " + warp : "cross-entropy on the labeled images";
+        if (!regularized()) {
+            return task;
+        }
+        String where = switch (points) {
+            case BOX -> POINTS_PER_STEP + " points uniform in [0, 1]^(1x28x28)";
+            case BATCH -> "the training batch (its forward pass reused)";
+            case UNLABELED -> POINTS_PER_STEP + " unlabeled images";
+            case NONE -> throw new IllegalStateException();
+        };
+        return String.format(Locale.ROOT, "%s; plus lambda %s * %s(model(v), model(f_in v)) at %s, f_in one %s per step, epsilon 0",
+                task, RunNumbers.number(lambda), distance, where, warp);
+    }
+}

@@ -1,0 +1,80 @@
+package org.equireg.regularizer.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.equireg.core.GradCheck;
+import org.equireg.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-sample augmentation: each image warped by its own draw through the same kernel as the batch
+ * transforms, seeded, differentiable, and the draws distributed over their ranges.
+ */
+class RandomAffineTest {
+    private final Tensor images = Tensor.rand(new SplittableRandom(4), 5, 2, 7, 6);
+    private final RandomAffine family = new RandomAffine(-0.6, 0.8, 1.5, 0.5, 0.8, 1.25, Padding.ZEROS);
+
+    @Test
+    void eachSampleIsItsOwnDrawOfTheBatchTransform() {
+        Tensor warped = family.applyPerSample(images, new SplittableRandom(9));
+        SplittableRandom replay = new SplittableRandom(9);
+        for (int b = 0; b < images.dim(0); b++) {
+            Tensor alone = family.draw(replay).apply(images.slice(0, b, b + 1));
+            assertArrayEquals(alone.toArray(), warped.slice(0, b, b + 1).toArray(), "sample " + b);
+        }
+        assertNotEquals(warped.slice(0, 0, 1).sub(warped.slice(0, 1, 2)).abs().sum().item(),
+                family.draw(new SplittableRandom(9)).apply(images).slice(0, 0, 1).sub(
+                        family.draw(new SplittableRandom(9)).apply(images).slice(0, 1, 2)).abs().sum().item(), "per-sample draws differ");
+    }
+
+    @Test
+    void aDrawIsTheAffineTransformWithTheDrawnParameters() {
+        double angle = 0.3;
+        double scale = 1.1;
+        RandomAffine fixed = new RandomAffine(angle, angle, 0, 0, scale, scale, Padding.BORDER);
+        Transform expected = Transforms.affine(new double[][] {{scale * Math.cos(angle), -scale * Math.sin(angle)},
+                {scale * Math.sin(angle), scale * Math.cos(angle)}}, new double[] {0, 0}, Padding.BORDER);
+        assertArrayEquals(expected.apply(images).toArray(), fixed.draw(new SplittableRandom(1)).apply(images).toArray());
+        assertArrayEquals(expected.apply(images).toArray(), fixed.applyPerSample(images, new SplittableRandom(1)).toArray());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBits() {
+        assertArrayEquals(family.applyPerSample(images, new SplittableRandom(3)).toArray(),
+                family.applyPerSample(images, new SplittableRandom(3)).toArray());
+        double[] before = images.toArray();
+        family.applyPerSample(images, new SplittableRandom(3));
+        assertArrayEquals(before, images.toArray(), "the input was modified");
+    }
+
+    @Test
+    void aZeroRangeIsTheIdentityUpToRounding() {
+        Tensor same = new RandomAffine(0, 0, 0, 0, 1, 1, Padding.ZEROS).applyPerSample(images, new SplittableRandom(2));
+        double[] expected = images.toArray();
+        double[] actual = same.toArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-15);
+        }
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        GradCheck.standard().check(inputs -> family.applyPerSample(inputs[0], new SplittableRandom(5)), images.slice(0, 0, 3).copy());
+    }
+
+    @Test
+    void rotationsShiftInkTheWayTheyShould() {
+        // A single ink pixel right of the centre of a 5 x 5 image turns a quarter counterclockwise to above it.
+        double[] pixels = new double[25];
+        pixels[2 * 5 + 3] = 1;
+        Tensor dot = Tensor.of(pixels, 1, 1, 5, 5);
+        Tensor turned = new RandomAffine(Math.PI / 2, Math.PI / 2, 0, 0, 1, 1, Padding.ZEROS).applyPerSample(dot, new SplittableRandom(1));
+        assertEquals(1, turned.get(0, 0, 1, 2), 1e-12);
+        assertEquals(1, turned.sum().item(), 1e-12);
+        assertTrue(RandomAffine.rotation(0.5).toString().contains("angle [-0.500000, 0.500000]"), RandomAffine.rotation(0.5).toString());
+    }
+}
