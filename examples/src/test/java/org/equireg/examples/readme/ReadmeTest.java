@@ -44,7 +44,7 @@ class ReadmeTest {
             "digits-float32", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA", "--dtype", "float32",
                     "--threads", "1"),
             "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"),
-            "mnist-help", List.of("org.equireg.examples.mnist.MnistStudy", "--help"));
+            "mnist-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.mnist.MnistStudy", "--help"));
     private static final Pattern NUMBER = Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
     private static final Pattern TIME = Pattern.compile("\\s+\\d+(?:\\.\\d+)? s\\b");
     private static final Pattern VERSION = Pattern.compile(
