@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.TextTable;
+import org.equireg.examples.report.HtmlTable;
 import org.equireg.examples.report.SvgLineChart;
 import org.equireg.examples.report.SvgLineChart.Series;
 import org.equireg.examples.report.SvgPixels;
@@ -51,7 +52,7 @@ public final class DigitsReport {
                 .append("<title>equireg digits demo: rotation invariance</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         appendIntroduction(page, content);
         page.append("<h2>Results on the test set</h2>\n");
-        appendTable(page, content.table());
+        HtmlTable.append(page, content.table());
         page.append("<p class=\"note\">acc k: accuracy on the test images rotated by k degrees. Equivariance error: mean over test images and ")
                 .append("the three rotations of the L2 distance between the log-probabilities of an image and of its rotation, ")
                 .append("with its standard error over the test images. Train time excludes the per-epoch evaluations.</p>\n");
@@ -92,26 +93,6 @@ public final class DigitsReport {
                     .append(i + 1).append(' ').append(Xml.escape(spec.name())).append("</b>: ").append(Xml.escape(spec.describe())).append("</li>\n");
         }
         page.append("</ul>\n");
-    }
-
-    private static void appendTable(StringBuilder page, TextTable table) {
-        page.append("<table class=\"results\">\n<tr>");
-        for (TextTable.Column column : table.columns()) {
-            page.append("<th class=\"").append(alignClass(column)).append("\">").append(Xml.escape(column.header())).append("</th>");
-        }
-        page.append("</tr>\n");
-        for (String[] row : table.rows()) {
-            page.append("<tr>");
-            for (int c = 0; c < row.length; c++) {
-                page.append("<td class=\"").append(alignClass(table.columns().get(c))).append("\">").append(Xml.escape(row[c])).append("</td>");
-            }
-            page.append("</tr>\n");
-        }
-        page.append("</table>\n");
-    }
-
-    private static String alignClass(TextTable.Column column) {
-        return column.align() == TextTable.Align.RIGHT ? "right" : "left";
     }
 
     private static void appendCharts(StringBuilder page, List<RunResult> results) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.TextTable;
+import org.equireg.examples.report.HtmlTable;
 import org.equireg.examples.report.SvgBarChart;
 import org.equireg.examples.report.SvgLineChart;
 import org.equireg.examples.report.SvgLineChart.Series;
@@ -105,7 +106,7 @@ public final class MnistReport {
                 .append(SvgLineChart.render("Test accuracy against the rotation angle (mean of + and -)", "rotation of the test images",
                         angles, byAngle, Double.NaN, 1, CHART_WIDTH, CHART_HEIGHT))
                 .append('\n');
-        appendTable(page, content.tableR());
+        HtmlTable.append(page, content.tableR());
         page.append("<p class=\"note\">Train time excludes the evaluations. Augmentation and the regularizer use rotations within "
                 + "+-45 degrees; 60 and 90 degrees lie outside what either was shown.</p>\n")
                 .append(SvgLineChart.render("Upright test accuracy after each epoch", "epoch", byEpoch, Double.NaN, 1, CHART_WIDTH, CHART_HEIGHT))
@@ -134,7 +135,7 @@ public final class MnistReport {
                 .append(SvgBarChart.render(String.format(Locale.ROOT, "Test accuracy per run: mean over %d label draw%s, range and each draw",
                         draws, draws == 1 ? "" : "s"), bars, 0, 1, 0.1, true, CHART_WIDTH, CHART_HEIGHT + 40))
                 .append('\n');
-        appendTable(page, content.tableS());
+        HtmlTable.append(page, content.tableS());
         page.append(SvgLineChart.render("Upright test accuracy during training (seed " + outcomes.get(0).seed() + ")", "step", steps, curves,
                         Double.NaN, 1, CHART_WIDTH, CHART_HEIGHT))
                 .append("\n</div>\n<p class=\"note\">The last run uses the reference package's <code>cross_entropy_logits</code> ")
@@ -149,26 +150,6 @@ public final class MnistReport {
                     .append(Xml.escape(runs.get(i).name())).append("</b>: ").append(Xml.escape(runs.get(i).describe())).append("</li>\n");
         }
         page.append("</ul>\n");
-    }
-
-    private static void appendTable(StringBuilder page, TextTable table) {
-        page.append("<table class=\"results\">\n<tr>");
-        for (TextTable.Column column : table.columns()) {
-            page.append("<th class=\"").append(alignClass(column)).append("\">").append(Xml.escape(column.header())).append("</th>");
-        }
-        page.append("</tr>\n");
-        for (String[] row : table.rows()) {
-            page.append("<tr>");
-            for (int c = 0; c < row.length; c++) {
-                page.append("<td class=\"").append(alignClass(table.columns().get(c))).append("\">").append(Xml.escape(row[c])).append("</td>");
-            }
-            page.append("</tr>\n");
-        }
-        page.append("</table>\n");
-    }
-
-    private static String alignClass(TextTable.Column column) {
-        return column.align() == TextTable.Align.RIGHT ? "right" : "left";
     }
 
     private static void appendShowcase(StringBuilder page, MnistData test, List<RunOutcome> outcomes) {
