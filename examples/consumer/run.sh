@@ -9,7 +9,11 @@ cd "$(dirname "$0")"
 DATA=../../data/digits.csv.gz
 run() {
     echo "\$ java $*" >&2
-    java "$@" | tee /dev/stderr | grep '^result: '
+    # Not `tee /dev/stderr`: reopening stderr truncates it when it is a file (a CI log).
+    local output
+    output=$(java "$@") || return
+    printf '%s\n' "$output" >&2
+    grep '^result: ' <<<"$output"
 }
 classpath=$(run --add-modules jdk.incubator.vector -cp 'target/classes:target/lib/*' org.example.consumer.App --data "$DATA" --require-simd)
 modulepath=$(run --add-modules jdk.incubator.vector -p target/classes:target/lib -m org.example.consumer/org.example.consumer.App --data "$DATA" --require-simd)
