@@ -42,7 +42,12 @@ public final class Anomaly {
         }
     }
 
-    static void checkForward(String op, double[] values) {
+    static void checkForward(String op, org.equireg.core.Storage storage) {
+        if (storage instanceof org.equireg.core.Storage.F32 f32) {
+            checkForward(op, f32.values());
+            return;
+        }
+        double[] values = ((org.equireg.core.Storage.F64) storage).values();
         int bad = firstNonFinite(values);
         if (bad >= 0) {
             throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[bad]
@@ -50,7 +55,7 @@ public final class Anomaly {
         }
     }
 
-    static void checkForward(String op, float[] values) {
+    private static void checkForward(String op, float[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[i]
@@ -66,7 +71,7 @@ public final class Anomaly {
         double[] values = grad.dtype() == DType.FLOAT64 ? grad.buffer() : grad.toArray(); // a copy only in anomaly mode
         int bad = firstNonFinite(values);
         if (bad >= 0) {
-            ArithmeticException error = new ArithmeticException("anomaly: backward of op '" + node.op + "' produced "
+            ArithmeticException error = new ArithmeticException("anomaly: backward of op '" + node.name() + "' produced "
                     + values[bad] + " at flat index " + bad + " of the gradient of input " + inputIndex
                     + "; the op was created at the place in this exception's cause");
             error.initCause(node.createdAt);
