@@ -9,6 +9,8 @@ package org.equireg.core;
  */
 public final class Anomaly {
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Set while the engine runs derivative rules: their ops' outputs are gradients, checked per node instead. */
+    private static final ThreadLocal<boolean[]> IN_BACKWARD = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private Anomaly() {
     }
@@ -21,6 +23,18 @@ public final class Anomaly {
     /** Turns anomaly detection on for this thread until the returned scope is closed. */
     public static Scope detect() {
         boolean[] flag = ENABLED.get();
+        Scope scope = new Scope(flag, flag[0]);
+        flag[0] = true;
+        return scope;
+    }
+
+    /**
+     * Marks this thread as running derivative rules until the scope is closed: the forward check is
+     * then skipped, so that a non-finite gradient is reported once, as the backward of the op whose
+     * rule produced it, with that op's creation site.
+     */
+    static Scope backwardPass() {
+        boolean[] flag = IN_BACKWARD.get();
         Scope scope = new Scope(flag, flag[0]);
         flag[0] = true;
         return scope;
@@ -42,12 +56,15 @@ public final class Anomaly {
         }
     }
 
-    static void checkForward(String op, org.equireg.core.Storage storage) {
-        if (storage instanceof org.equireg.core.Storage.F32 f32) {
+    static void checkForward(String op, Storage storage) {
+        if (IN_BACKWARD.get()[0]) {
+            return;
+        }
+        if (storage instanceof Storage.F32 f32) {
             checkForward(op, f32.values());
             return;
         }
-        double[] values = ((org.equireg.core.Storage.F64) storage).values();
+        double[] values = ((Storage.F64) storage).values();
         int bad = firstNonFinite(values);
         if (bad >= 0) {
             throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[bad]

@@ -156,7 +156,8 @@ public final class Autograd {
         }
         List<Tensor> order = topologicalOrder(roots);
         Set<Tensor> needed = wanted == null ? null : neededFor(order, wanted);
-        try (GradMode.Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
+        try (GradMode.Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad();
+             Anomaly.Scope inBackward = Anomaly.backwardPass()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor output = order.get(i);
                 Tensor gradOutput = pending.remove(output);
@@ -194,10 +195,11 @@ public final class Autograd {
         }
         for (int j = 0; j < inputs.length; j++) {
             Tensor input = inputs[j];
-            if (grads[j] == null || !needs[j]) {
-                continue;
+            if (!needs[j] || grads[j] == null && input.node() != null) {
+                continue; // a zero gradient need not flow through the graph; a leaf still gets its zeros
             }
-            Tensor grad = reduceToShape(node.name(), grads[j].to(input.dtype()), input.shape());
+            Tensor grad = grads[j] == null ? Tensor.zeros(input.dtype(), input.shape())
+                    : reduceToShape(node.name(), grads[j].to(input.dtype()), input.shape());
             Anomaly.checkGradient(node, j, grad);
             if (input.node() == null) {
                 deliverToLeaf(input, grad, wanted, captured, createGraph);

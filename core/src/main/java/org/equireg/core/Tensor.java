@@ -40,6 +40,7 @@ import org.equireg.core.ops.Slice;
 import org.equireg.core.ops.Sqrt;
 import org.equireg.core.ops.Sub;
 import org.equireg.core.ops.Sum;
+import org.equireg.core.ops.SumTo;
 import org.equireg.core.ops.Tanh;
 import org.equireg.core.ops.Where;
 
@@ -1125,6 +1126,14 @@ public final class Tensor {
     /** Repeats along broadcast dimensions to the given shape. PyTorch: {@code expand}. */
     public Tensor broadcastTo(int... target) {
         return BroadcastTo.apply(this, target);
+    }
+
+    /**
+     * Sums over the dimensions along which {@code shape} broadcasts to this tensor's shape: the adjoint
+     * of {@link #broadcastTo}. PyTorch: {@code sum_to_size}.
+     */
+    public Tensor sumTo(int... shape) {
+        return SumTo.apply(this, Arguments.notNull(shape, "sumTo", "shape"));
     }
 
     /** Joins tensors along an existing axis; all other dimensions must agree. */

@@ -8,7 +8,7 @@ import org.equireg.core.kernels.LinearAlgebra;
  * The three gradients of {@link Conv2d} as primitives of their own, so that a convolution can be
  * differentiated any number of times (PyTorch: {@code convolution_backward}, with its
  * {@code derivatives.yaml} entry). With y = conv(x, W) and G its gradient, each is linear in each
- * operand, and each derivative is another convolution or gradient at the same geometry:
+ * operand, and each Derivative is another convolution or gradient at the same geometry:
  * <ul>
  *   <li>{@code dx = inputGrad(G, W)}: d/dG of {@code <H, dx>} is {@code conv(H, W)}, d/dW is
  *       {@code weightGrad(G, H)};</li>

@@ -9,7 +9,7 @@ import org.equireg.core.kernels.Movement;
  * fill value where {@code source[i] < 0}. Derivative: the adjoint scatter-add,
  * {@code dx[source[i]] += g[i]}, itself a primitive ({@link Op#INDEX_SCATTER}) whose derivative is
  * the gather again ({@link Op#INDEX_GATHER}). Permute, slice, indexSelect, gather, pad, roll, flip
- * are each a way of computing {@code source}.
+ * are each a way of computing {@code source}. PyTorch: {@code torch.take} and {@code index_put_(accumulate=True)}.
  */
 final class IndexMap {
     private IndexMap() {
