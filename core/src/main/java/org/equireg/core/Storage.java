@@ -13,6 +13,17 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
     /** The element type. */
     DType dtype();
 
+    /** The value at {@code index}, as a double (exact for float32). */
+    double get(int index);
+
+    /**
+     * Writes {@code value} at {@code index}, rounded to nearest for float32. Elementwise code written
+     * once in double over {@code get} and {@code set} serves both types with the bits a float32
+     * twin computing in double would give (an optimizer's update rule, say); the caller of a write
+     * to a tensor's storage bumps its version.
+     */
+    void set(int index, double value);
+
     /** A new storage of {@code length} zeros of the given type. */
     static Storage zeros(DType dtype, int length) {
         return dtype == DType.FLOAT64 ? new F64(new double[length]) : new F32(new float[length]);
@@ -49,6 +60,16 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         }
 
         @Override
+        public double get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public void set(int index, double value) {
+            values[index] = value;
+        }
+
+        @Override
         public boolean sameArray(Storage other) {
             return other instanceof F64 f && f.values == values;
         }
@@ -64,6 +85,16 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         @Override
         public DType dtype() {
             return DType.FLOAT32;
+        }
+
+        @Override
+        public double get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public void set(int index, double value) {
+            values[index] = (float) value;
         }
 
         @Override

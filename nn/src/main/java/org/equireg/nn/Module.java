@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.equireg.core.Arguments;
 import org.equireg.core.DType;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -222,11 +223,10 @@ public abstract class Module implements UnaryOperator<Tensor> {
 
     /** Copies the values of {@code given} into {@code target}, converted to the target's type (rounded when narrowing). */
     private static void copyInto(Tensor given, Tensor target) {
-        Tensor converted = given.detach().to(target.dtype());
-        if (target.dtype() == DType.FLOAT32) {
-            System.arraycopy(converted.floatBuffer(), 0, target.floatBuffer(), 0, target.size());
-        } else {
-            System.arraycopy(converted.buffer(), 0, target.buffer(), 0, target.size());
+        Storage source = given.storage();
+        Storage values = target.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, source.get(i)); // float32: rounded to nearest
         }
         target.bumpVersion();
     }
