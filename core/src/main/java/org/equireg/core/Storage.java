@@ -26,6 +26,10 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
 
     /** A new storage of {@code length} zeros of the given type. */
     static Storage zeros(DType dtype, int length) {
+        Arguments.notNull(dtype, "Storage.zeros", "dtype");
+        if (length < 0) {
+            throw new IllegalArgumentException("Storage.zeros: length " + length + " is negative");
+        }
         return dtype == DType.FLOAT64 ? new F64(new double[length]) : new F32(new float[length]);
     }
 
@@ -34,6 +38,8 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
      * array for float32. For custom ops that compute in double whatever the tensor's type.
      */
     static Storage fromDoubles(double[] values, DType dtype) {
+        Arguments.notNull(values, "Storage.fromDoubles", "values");
+        Arguments.notNull(dtype, "Storage.fromDoubles", "dtype");
         if (dtype == DType.FLOAT64) {
             return new F64(values);
         }
@@ -49,6 +55,11 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
 
     /** float64 values. */
     record F64(double[] values) implements Storage {
+        /** Wraps {@code values} without copying. */
+        public F64 {
+            Arguments.notNull(values, "Storage.F64", "values");
+        }
+
         @Override
         public int length() {
             return values.length;
@@ -77,6 +88,11 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
 
     /** float32 values. */
     record F32(float[] values) implements Storage {
+        /** Wraps {@code values} without copying. */
+        public F32 {
+            Arguments.notNull(values, "Storage.F32", "values");
+        }
+
         @Override
         public int length() {
             return values.length;
