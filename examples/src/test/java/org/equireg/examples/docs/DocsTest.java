@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code <!-- excerpt PATH -->} above a block: the block is still in the file PATH, line for line
  *     (trailing spaces aside); a line {@code // ...} or {@code # ...} skips lines of the file.</li>
  * <li>{@code <!-- output NAME -->} above a block: what {@link #OUTPUTS} NAME prints.</li>
- * <li>{@code ```sh}, {@code ```xml}, {@code ```kotlin}: commands and build files, not run here (CI runs
+ * <li>{@code ```sh}, {@code ```xml}, {@code ```kotlin}, {@code ```properties}: commands, build and
+ *     configuration files, not run here (CI runs
  *     the README commands and examples/consumer); equireg versions in them must be the project's.</li>
  * <li>{@code ```text jshell}: a REPL transcript that {@link ReplSessionTest} replays.</li>
  * <li>{@code ```text measured} (results of runs that take minutes to hours; the text around names the
@@ -62,7 +63,7 @@ class DocsTest {
     /** What each {@code <!-- output NAME -->} block must hold. */
     private static final Map<String, Supplier<String>> OUTPUTS = Map.of("computation", TourComputation::computation);
     private static final Set<String> QUOTED_ONLY = Set.of("text measured", "text failure", "text jshell");
-    private static final Set<String> BUILD_FILES = Set.of("sh", "xml", "kotlin");
+    private static final Set<String> BUILD_FILES = Set.of("sh", "xml", "kotlin", "properties");
     /** Blocks the pages hold today; guards the reader itself. */
     private static final int MIN_BLOCKS = 60;
     private static final Pattern TIME = Pattern.compile("\\s+\\d+(?:\\.\\d+)? s\\b");
@@ -109,7 +110,7 @@ class DocsTest {
             assertTrue(!block.text().isBlank(), block + " is empty");
         } else {
             fail(block + ": say what the block is: ```java runnable, ```text output, ```text output-of=NAME, ```sh,"
-                    + " ```xml, ```kotlin, ```text jshell, ```text measured, ```text failure, or a marker"
+                    + " ```xml, ```kotlin, ```properties, ```text jshell, ```text measured, ```text failure, or a marker"
                     + " <!-- excerpt PATH --> or <!-- output NAME --> right above it (see DocsTest)");
         }
     }

@@ -136,6 +136,9 @@ final class Markdown {
             for (Numbered line : prose()) {
                 Matcher claim = CLAIM.matcher(line.text());
                 while (claim.find()) {
+                    if (insideCode(line.text(), claim.start())) {
+                        continue;   // a page showing the marker's syntax, not making a claim
+                    }
                     String value = claim.group(2);
                     claims.add(new Claim(path, line.number(), claim.group(1),
                             value.startsWith("`") ? value.substring(1, value.length() - 1) : value));
@@ -143,6 +146,17 @@ final class Markdown {
             }
             return claims;
         }
+    }
+
+    /** Whether {@code position} falls inside a {@code `code span`} of the line. */
+    private static boolean insideCode(String line, int position) {
+        Matcher code = INLINE_CODE.matcher(line);
+        while (code.find()) {
+            if (code.start() < position && position < code.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Numbered(int number, String text) {
