@@ -24,7 +24,9 @@ import org.equireg.core.Tensor;
  * statistics). A module is a {@link UnaryOperator} of tensors, so {@code model::forward}, lambdas
  * and modules mix freely.
  *
- * <p>Note: this type shares its simple name with {@code java.lang.Module}; import it by name.
+ * <p>Note: this type shares its simple name with {@code java.lang.Module}, which every file imports
+ * implicitly. Under {@code import org.equireg.nn.*;} javac reports "reference to Module is ambiguous";
+ * the fix is one more import, {@code import org.equireg.nn.Module;}, which wins over both wildcards.
  */
 public abstract class Module implements UnaryOperator<Tensor> {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
