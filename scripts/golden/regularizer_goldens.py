@@ -38,6 +38,7 @@ first file, from a seed of its own, so the first file is unchanged):
   interpolation matrices built from the library's convention (AffineWarp: out(p) = in(A^-1 (p - t)),
   pixels about the centre, x right, y up, bilinear between pixel centres, zero or border padding);
   the script first asserts that each matrix reproduces grid_sample's values and gradients.
+  ``warp32.<transform>.*``: the same in float32 (inputs rounded to float32; stored as F64, exactly).
 * ``penalty.*``: the conv-net penalty of ``conv.*`` above with its four pairs, the warps as
   matrices: ``model.<key>``, ``inputs``, ``lambda``, ``value``, ``grad.<key>``, ``direction.<key>`` and
   ``hvp.<key>``, the Hessian-vector product of the penalty with respect to the weights.
@@ -215,7 +216,7 @@ def gaussian_kernel(sigma, radius):
 
 def blur(x):
     kernel = gaussian_kernel(0.8, 2)
-    weight = torch.outer(kernel, kernel).reshape(1, 1, 5, 5).repeat(x.shape[1], 1, 1, 1)
+    weight = torch.outer(kernel, kernel).reshape(1, 1, 5, 5).repeat(x.shape[1], 1, 1, 1).to(x.dtype)
     return F.conv2d(x, weight, padding=2, groups=x.shape[1])
 
 
@@ -290,7 +291,7 @@ def matrix_warp(matrix, translation, padding):
     """The warp as a matrix product, differentiable to any order; checked against grid_sample."""
     def apply(x):
         h, w = x.shape[-2:]
-        m = warp_matrix(matrix, translation, h, w, padding)
+        m = warp_matrix(matrix, translation, h, w, padding).to(x.dtype)
         return (x.reshape(*x.shape[:-2], h * w) @ m.t()).reshape(x.shape)
     return apply
 
@@ -320,20 +321,22 @@ def second_order_warp_case(name, transform):
     x = torch.rand(2, 2, 7, 5)
     w = torch.randn(2, 2, 3, 3) * 0.4
     b = torch.randn(2) * 0.1
-    inputs = [t.clone().requires_grad_(True) for t in (x, w, b)]
-    output = torch.tanh(transform(F.conv2d(inputs[0], inputs[1], inputs[2], padding=1)))
-    upstream = torch.randn(output.shape)
-    grads = torch.autograd.grad(output, inputs, upstream, create_graph=True)
-    directions = [torch.randn(t.shape) for t in inputs]
-    hvps = torch.autograd.grad(grads, inputs, directions)
-    prefix = "warp." + name + "."
-    put(prefix + "output", output)
-    put(prefix + "upstream", upstream)
-    for k in range(3):
-        put(prefix + "input%d" % k, inputs[k])
-        put(prefix + "grad%d" % k, grads[k])
-        put(prefix + "direction%d" % k, directions[k])
-        put(prefix + "hvp%d" % k, hvps[k])
+    upstream = torch.randn(2, 2, 7, 5)
+    directions = [torch.randn(t.shape) for t in (x, w, b)]
+    # float64, then float32 from the same values rounded (stored widened to F64, exact)
+    for prefix, dtype in [("warp.", torch.float64), ("warp32.", torch.float32)]:
+        inputs = [t.to(dtype).requires_grad_(True) for t in (x, w, b)]
+        output = torch.tanh(transform(F.conv2d(inputs[0], inputs[1], inputs[2], padding=1)))
+        grads = torch.autograd.grad(output, inputs, upstream.to(dtype), create_graph=True)
+        hvps = torch.autograd.grad(grads, inputs, [d.to(dtype) for d in directions])
+        prefix += name + "."
+        put(prefix + "output", output)
+        put(prefix + "upstream", upstream.to(dtype))
+        for k in range(3):
+            put(prefix + "input%d" % k, inputs[k])
+            put(prefix + "grad%d" % k, grads[k])
+            put(prefix + "direction%d" % k, directions[k].to(dtype))
+            put(prefix + "hvp%d" % k, hvps[k])
 
 
 def penalty_model_and_pairs():
