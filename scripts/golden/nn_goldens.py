@@ -23,9 +23,12 @@ Files and their cases (the Java tests name the same cases and fail on any case t
   erf          erf and erfc from Python's math module on a grid
   second_order Hessian-vector products of layers and losses: for s = <upstream, output>, the
                gradients (create_graph=True) of the input and every parameter, a direction per
-               tensor, and hvp = d <grads, directions> / d tensor for the input and every parameter
+               tensor, and hvp = d <grads, directions> / d tensor for the input and every parameter;
+               under <case>/float32/ the output, gradients and products computed in float32 from the
+               same values rounded (stored widened to F64)
 """
 
+import copy
 import json
 import math
 import os
@@ -315,25 +318,33 @@ def second_order():
         module = factory()
         for key, value in module.state_dict().items():
             tensors["%s/state/%s" % (name, key)] = value.clone()
-        x = (torch.randn(shape) * scale).requires_grad_(True)
+        x = torch.randn(shape) * scale
         output = head(module(x), target)
         upstream = torch.randn(output.shape)
-        leaves = [("input", x)] + list(module.named_parameters())
-        grads = torch.autograd.grad(output, [t for _, t in leaves], upstream, create_graph=True)
-        directions = [torch.randn(t.shape) for _, t in leaves]
-        # a gradient with no graph (a bias feeding the output linearly) has a zero derivative; PyTorch refuses it
-        live = [(g, d) for g, d in zip(grads, directions) if g.requires_grad]
-        hvps = torch.autograd.grad([g for g, _ in live], [t for _, t in leaves], [d for _, d in live],
-                                   allow_unused=True)
-        tensors[name + "/input"] = x.detach()
+        names = ["input"] + [key for key, _ in module.named_parameters()]
+        directions = [torch.randn(x.shape)] + [torch.randn(p.shape) for p in module.parameters()]
         if target is not None:
             tensors[name + "/target"] = target.double()
-        tensors[name + "/output"] = output.detach()
-        tensors[name + "/upstream"] = upstream
-        for (key, leaf), grad, direction, hvp in zip(leaves, grads, directions, hvps):
-            tensors["%s/grad/%s" % (name, key)] = grad.detach()
-            tensors["%s/direction/%s" % (name, key)] = direction
-            tensors["%s/hvp/%s" % (name, key)] = torch.zeros_like(leaf) if hvp is None else hvp
+        # float64, then float32 from the same values rounded (stored widened to F64, exactly)
+        for prefix, dtype in [(name + "/", torch.float64), (name + "/float32/", torch.float32)]:
+            model = copy.deepcopy(module).to(dtype)
+            point = x.to(dtype).requires_grad_(True)
+            cast_target = target.to(dtype) if target is not None and target.is_floating_point() else target
+            output = head(model(point), cast_target)
+            leaves = [point] + list(model.parameters())
+            grads = torch.autograd.grad(output, leaves, upstream.to(dtype), create_graph=True)
+            # a gradient with no graph (a bias feeding the output linearly) has a zero derivative; PyTorch refuses it
+            live = [(g, d.to(dtype)) for g, d in zip(grads, directions) if g.requires_grad]
+            hvps = torch.autograd.grad([g for g, _ in live], leaves, [d for _, d in live], allow_unused=True)
+            if dtype == torch.float64:
+                tensors[name + "/input"] = x
+                tensors[name + "/upstream"] = upstream
+            tensors[prefix + "output"] = output.detach()
+            for key, leaf, grad, direction, hvp in zip(names, leaves, grads, directions, hvps):
+                tensors["%sgrad/%s" % (prefix, key)] = grad.detach()
+                if dtype == torch.float64:
+                    tensors["%sdirection/%s" % (prefix, key)] = direction
+                tensors["%shvp/%s" % (prefix, key)] = torch.zeros_like(leaf) if hvp is None else hvp
     save("second_order", tensors)
 
 
