@@ -65,7 +65,8 @@ class SecondOrderGoldenTest {
                     new Linear(3 * 4 * 4, 2)))),
             entry("mlp_cross_entropy", new Case(SecondOrderGoldenTest::mlp,
                     (y, target) -> Losses.crossEntropy(y, labels(target)))),
-            entry("mlp_mse_sum", new Case(SecondOrderGoldenTest::mlp, (y, target) -> Losses.mse(y, target, Reduction.SUM))),
+            entry("mlp_mse_sum", new Case(SecondOrderGoldenTest::mlp,
+                    (y, target) -> Losses.mse(y, target, Reduction.SUM))),
             entry("cross_entropy_probabilities_smoothing", new Case(Identity::new,
                     (y, target) -> Losses.crossEntropy(y, target, 0.2, Reduction.MEAN))),
             entry("nll_none", new Case(Identity::new,
@@ -108,7 +109,8 @@ class SecondOrderGoldenTest {
         List<Tensor> directions = new ArrayList<>();
         List<String> keys = new ArrayList<>(leaves.keySet());
         for (int k = 0; k < keys.size(); k++) {
-            compare(GOLDEN.get(results + "grad/" + keys.get(k)), grads.get(k), dtype, name + " gradient of " + keys.get(k));
+            compare(GOLDEN.get(results + "grad/" + keys.get(k)), grads.get(k), dtype,
+                    name + " gradient of " + keys.get(k));
             directions.add(GOLDEN.get(name + "/direction/" + keys.get(k)).to(dtype));
         }
         List<Tensor> hvps = Autograd.grad(grads, tensors, directions, false);

@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * differentiate {@code grid_sample} twice, so its reference applies each warp as an explicit
  * interpolation matrix built from the library's convention, which the script first checks against
  * {@code grid_sample}: the Hessian-vector products of {@code tanh(warp(conv2d(x, w, b)))} with
- * respect to the image and the weights (also in float32 against PyTorch's float32), those of the image penalty with respect to the weights,
- * and the weight gradient of an input-gradient penalty of a regularized loss.
+ * respect to the image and the weights (also in float32 against PyTorch's float32), those of the
+ * image penalty with respect to the weights, and the weight gradient of an input-gradient penalty
+ * of a regularized loss.
  */
 class SecondOrderGoldenTest {
     private static final Map<String, Tensor> GOLDEN = load();
@@ -57,7 +58,8 @@ class SecondOrderGoldenTest {
     private static Tensor get(String name) {
         Tensor tensor = GOLDEN.get(name);
         if (tensor == null) {
-            throw new IllegalArgumentException("no golden tensor '" + name + "'; rerun scripts/golden/regularizer_goldens.py");
+            throw new IllegalArgumentException("no golden tensor '" + name
+                    + "'; rerun scripts/golden/regularizer_goldens.py");
         }
         return tensor;
     }
@@ -101,7 +103,8 @@ class SecondOrderGoldenTest {
         List<Tensor> grads = Autograd.grad(List.of(output), inputs, List.of(get(prefix + "upstream").to(dtype)), true);
         List<Tensor> directions = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            assertRelativelyClose(get(prefix + "grad" + k), grads.get(k).to(DType.FLOAT64), tolerance, name + " grad" + k);
+            assertRelativelyClose(get(prefix + "grad" + k), grads.get(k).to(DType.FLOAT64), tolerance,
+                    name + " grad" + k);
             directions.add(get(prefix + "direction" + k).to(dtype));
         }
         List<Tensor> hvps = Autograd.grad(grads, inputs, directions, false);
@@ -160,7 +163,8 @@ class SecondOrderGoldenTest {
         Tensor value = gradientOfX.pow(2).sum();
         assertRelativelyClose(get("input_gradient_penalty.value"), value, Tolerances.GOLDEN_RELATIVE, "value");
         List<String> keys = new ArrayList<>(model.namedParameters().keySet());
-        List<Tensor> grads = Autograd.grad(List.of(value), new ArrayList<>(model.namedParameters().values()), null, false);
+        List<Tensor> parameters = new ArrayList<>(model.namedParameters().values());
+        List<Tensor> grads = Autograd.grad(List.of(value), parameters, null, false);
         for (int k = 0; k < keys.size(); k++) {
             assertRelativelyClose(get("input_gradient_penalty.grad." + keys.get(k)), grads.get(k),
                     Tolerances.GOLDEN_RELATIVE, "grad " + keys.get(k));

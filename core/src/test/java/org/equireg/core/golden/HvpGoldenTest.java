@@ -140,7 +140,10 @@ class HvpGoldenTest {
         assertEquals(Set.of(), unchecked, "primitives of Op that no second-order golden differentiates");
     }
 
-    /** Compares output, gradients, Hessian-vector products and third-order products; adds the ops recorded to {@code ops}. */
+    /**
+     * Compares output, gradients, Hessian-vector products and third-order products; adds the ops
+     * recorded to {@code ops}.
+     */
     private static void check(String root, DType dtype, GoldenCase golden, double tolerance, Set<String> ops)
             throws IOException {
         String label = FAMILY + "/" + golden.name();

@@ -36,10 +36,10 @@ class SecondOrderGradTest {
                             + " (not dyadic) upstream u, and central differences in u at step 2^-16 measure that"
                             + " rounding; checked below with a coarse step instead"),
             entry("mean() empty [0]",
-                    "mean of no elements is sum / 0 = NaN (as in PyTorch); its first gradient is empty, but the"
-                            + " gradient of that with respect to the upstream goes back through the division by 0 and is"
-                            + " 0 / 0 = NaN (PyTorch divides after broadcasting and gets 0): a degenerate composite,"
-                            + " not a rule; every non-empty mean row is checked"));
+                    "mean of no elements is sum / 0 = NaN (as in PyTorch); its first gradient is empty, but"
+                            + " the gradient of that with respect to the upstream goes back through the division by 0"
+                            + " and is 0 / 0 = NaN (PyTorch divides after broadcasting and gets 0): a degenerate"
+                            + " composite, not a rule; every non-empty mean row is checked"));
 
     /**
      * A coarse step for the cast row: the function is quadratic, so central differences are exact but
