@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.equireg.core.Autograd;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Init;
 import org.equireg.nn.Linear;
@@ -48,6 +49,10 @@ class ReplSessionTest {
             "Tensor y = x.cumsum(1)",
             "y.mul(y).sum().backward()",
             "x.grad()",
+            // docs/TOUR.md, "Gradients of gradients"
+            "Tensor x = Tensor.of(new double[] {1.5, -2.0}, 2).requiresGrad(true)",
+            "Tensor dx = Autograd.grad(List.of(x.pow(4).sum()), List.of(x), null, true).get(0)",
+            "Autograd.grad(List.of(dx.sum()), List.of(x), null, false).get(0)",
             "/exit");
 
     @Test
@@ -73,6 +78,11 @@ class ReplSessionTest {
         assertTrue(output.contains("$7 ==> " + penalty), "penalty " + penalty + " missing:\n" + output);
         assertTrue(output.contains("$8 ==> true"), "the Vector API kernels do not run:\n" + output);
         assertTrue(output.contains("$12 ==> " + c.grad()), "the cumsum gradient missing:\n" + output);
+        Tensor point = Tensor.of(new double[] {1.5, -2.0}, 2).requiresGrad(true);
+        Tensor first = Autograd.grad(List.of(point.pow(4).sum()), List.of(point), null, true).get(0);
+        Tensor second = Autograd.grad(List.of(first.sum()), List.of(point), null, false).get(0);
+        assertArrayEquals(new double[] {27, 48}, second.toArray(), "the second derivative docs/TOUR.md states");
+        assertTrue(output.contains("$15 ==> " + second), "the second derivative missing:\n" + output);
         assertEquals(List.of(), unquotedLines(output), "jshell transcripts in the docs that this session does not print");
     }
 
