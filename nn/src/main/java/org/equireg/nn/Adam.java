@@ -32,6 +32,13 @@ public final class Adam extends Optimizer {
         this.weightDecay = weightDecay;
     }
 
+    /** Also refuses a negative {@code exp_avg_sq}. */
+    @Override
+    protected String invalidBuffer(String buffer, Tensor values) {
+        String invalid = super.invalidBuffer(buffer, values);
+        return invalid != null ? invalid : Moments.invalidBuffer(buffer, values);
+    }
+
     @Override
     protected void update(double[] parameter, double[] gradient, ParameterState state) {
         moments.step(parameter, gradient, weightDecay, state, learningRate());

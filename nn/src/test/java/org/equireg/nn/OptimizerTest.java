@@ -177,6 +177,21 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(leaf.mul(2)), 0.1));
     }
 
+    /** A tensor listed twice would be updated twice per step (PyTorch warns); each optimizer refuses it. */
+    @Test
+    void refusesATensorListedTwice() {
+        Tensor w = Tensor.zeros(2, 3).requiresGrad(true);
+        Tensor b = Tensor.zeros(3).requiresGrad(true);
+        List<Function<List<Tensor>, Optimizer>> optimizers = List.of(list -> new SGD(list, 0.1),
+                list -> new Adam(list, 0.1), list -> new AdamW(list, 0.1));
+        for (Function<List<Tensor>, Optimizer> optimizer : optimizers) {
+            String message = assertThrows(IllegalArgumentException.class, () -> optimizer.apply(List.of(w, b, w))).getMessage();
+            assertTrue(message.contains("parameter 2 is parameter 0 again (shape [2, 3])"), message);
+        }
+        assertEquals(2, new SGD(List.of(w, Tensor.zeros(2, 3).requiresGrad(true)), 0.1).parameters().size(),
+                "equal values in distinct tensors are fine");
+    }
+
     @Test
     void zeroGradClearsGradients() {
         List<Tensor> parameters = parameters();
