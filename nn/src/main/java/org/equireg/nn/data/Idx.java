@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
@@ -81,17 +82,20 @@ public final class Idx {
         }
         ByteBuffer header = ByteBuffer.wrap(readFully(in, 4 * rank, source, "the " + rank + " dimension sizes"));
         int[] shape = new int[rank];
-        long count = 1;
         for (int axis = 0; axis < rank; axis++) {
             shape[axis] = header.getInt();
             if (shape[axis] < 0) {
                 throw new IOException(source + ": IDX size of dimension " + axis + " is negative: " + shape[axis]);
             }
-            count *= shape[axis];
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new IOException(source + ": IDX sizes " + Arrays.toString(Arrays.copyOf(shape, axis + 1))
-                        + " hold more than " + (Integer.MAX_VALUE - 8) + " values");
-            }
+        }
+        // Every merge of trailing dimensions must fit an int too: a loader flattens (count, 28, 28) to
+        // (count, 784), and [0, 65536, 65536] holds no value but cannot be flattened so.
+        long count = Shapes.product(shape, 0, rank);
+        long perItem = Shapes.product(shape, 1, rank);
+        if (count > Shapes.MAX_SIZE || perItem > Integer.MAX_VALUE) {
+            throw new IOException(source + ": IDX sizes " + Arrays.toString(shape) + " do not fit a tensor: "
+                    + amount(count) + " values in all (at most " + Shapes.MAX_SIZE + ") and " + amount(perItem)
+                    + " per item (at most " + Integer.MAX_VALUE + ")");
         }
         long expectedBytes = count * type.bytes;
         byte[] payload = readPayload(in, expectedBytes, source, shape, type);
@@ -100,6 +104,10 @@ public final class Idx {
                     + Arrays.toString(shape) + " (" + type + ")");
         }
         return Tensor.wrap(type.decode(payload, (int) count), shape);
+    }
+
+    private static String amount(long product) {
+        return product == Long.MAX_VALUE ? "more than 2^63" : Long.toString(product);
     }
 
     /** Exactly {@code expected} bytes, growing the buffer only as bytes arrive. */

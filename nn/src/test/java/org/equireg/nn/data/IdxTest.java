@@ -94,6 +94,14 @@ class IdxTest {
         assertArrayEquals(new int[] {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978}, perClass);
     }
 
+    /** No item, and items of zero pixels whatever their count: valid empty tensors of the header's shape. */
+    @Test
+    void emptyFilesReadAsEmptyTensors() throws IOException {
+        assertArrayEquals(new int[] {0, 28, 28}, Idx.read(write("none", idx(0x08, new int[] {0, 28, 28}, new byte[0]))).shape());
+        Tensor zeroPixels = Idx.read(write("zero-pixels", idx(0x08, new int[] {65536, 65536, 0}, new byte[0])));
+        assertArrayEquals(new int[] {65536, 0}, zeroPixels.flatten(1, -1).shape());
+    }
+
     @Test
     void headerProblemsAreNamed() throws IOException {
         assertMessage(write("magic", new byte[] {1, 0, 8, 1, 0, 0, 0, 0}), "not an IDX file", "1, 0");
@@ -101,7 +109,10 @@ class IdxTest {
         assertMessage(write("rank0", new byte[] {0, 0, 8, 0}), "rank 0");
         assertMessage(write("rank9", new byte[] {0, 0, 8, 9}), "rank 9");
         assertMessage(write("negative", idx(0x08, new int[] {2, -3}, new byte[0])), "dimension 1 is negative: -3");
-        assertMessage(write("huge", idx(0x08, new int[] {65536, 65536}, new byte[0])), "hold more than");
+        assertMessage(write("huge", idx(0x08, new int[] {65536, 65536}, new byte[0])), "[65536, 65536] do not fit",
+                "4294967296 values in all");
+        assertMessage(write("empty-but-huge-items", idx(0x08, new int[] {0, 65536, 65536}, new byte[0])),
+                "[0, 65536, 65536] do not fit", "4294967296 per item");
         assertMessage(write("doubles", idx(0x0E, new int[] {1 << 28}, new byte[0])), "more than an array holds");
         assertMessage(write("short", idx(0x08, new int[] {2, 2}, new byte[] {1, 2, 3})), "truncated IDX payload", "needs 4 bytes",
                 "holds 3");
