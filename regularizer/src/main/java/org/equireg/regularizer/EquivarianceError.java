@@ -219,7 +219,14 @@ public final class EquivarianceError {
         TransformPair pair = pairs.get(pairIndex);
         Tensor error = distances(pairIndex, fOut.apply(modelOfV), modelOfFInV).mean();
         requireNumber(pairIndex, error);
-        return error.sub(pair.epsilon()).relu().mul(pair.lambda());
+        Tensor penalty = error.sub(pair.epsilon()).relu().mul(pair.lambda());
+        // The error may be a number while the penalty is not: lambda 0 times an infinite error is NaN.
+        if (Double.isNaN(penalty.item())) {
+            throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN penalty: lambda "
+                    + pair.lambda() + " times relu(error " + error.item() + " - epsilon " + pair.epsilon() + "); the error"
+                    + " must be finite (check the model's outputs and the transforms for overflow)");
+        }
+        return penalty;
     }
 
     /** {@code dist(a_i, b_i)} per sample, or the distance's scalar; checks both shapes. */

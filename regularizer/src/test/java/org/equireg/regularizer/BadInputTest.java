@@ -85,6 +85,16 @@ class BadInputTest {
         assertRejected(IllegalStateException.class, regularizer::compute, "pair #0 (negates probabilities)", "NaN");
     }
 
+    /** The error is a number (infinity) but lambda 0 times it is NaN: the penalty is checked too. */
+    @Test
+    void aNaNPenaltyFromAnInfiniteErrorNamesItsPair() {
+        List<TransformPair> overflowing = List.of(TransformPair.of(y -> y.add(1).mul(1e300).mul(1e300), Transforms.identity(), 0, 0)
+                .named("overflows"));
+        EquivarianceError regularizer = EquivarianceError.builder(model, VECTOR, overflowing).sampleSize(3).build();
+        assertRejected(IllegalStateException.class, regularizer::compute, "pair #0 (overflows)", "NaN penalty", "lambda 0.0",
+                "Infinity");
+    }
+
     @Test
     void givenInputsMustBeABatchOfTheInputShape() {
         EquivarianceError regularizer = new EquivarianceError(model, VECTOR, pairs, Distance.L2, 4, 1);
