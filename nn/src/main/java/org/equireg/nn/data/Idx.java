@@ -1,15 +1,11 @@
 package org.equireg.nn.data;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -37,7 +33,6 @@ import org.equireg.core.Tensor;
 public final class Idx {
     /** The largest rank accepted; MNIST uses 1 and 3. */
     public static final int MAX_RANK = 8;
-    private static final int GZIP_MAGIC = 0x8b1f;
     private static final int CHUNK = 1 << 16;
 
     private Idx() {
@@ -54,19 +49,9 @@ public final class Idx {
         if (path == null) {
             throw new IllegalArgumentException("Idx.read: path is null");
         }
-        try (InputStream in = open(path)) {
+        try (InputStream in = new BufferedInputStream(GzipStream.open(path))) {
             return parse(in, path.toString());
-        } catch (ZipException | EOFException e) {
-            throw new IOException(path + ": corrupt or truncated gzip stream (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static InputStream open(Path path) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(path));
-        raw.mark(2);
-        int magic = raw.read() | raw.read() << 8;
-        raw.reset();
-        return magic == GZIP_MAGIC ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
     }
 
     private static Tensor parse(InputStream in, String source) throws IOException {

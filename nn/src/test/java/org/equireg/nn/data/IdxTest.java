@@ -2,6 +2,7 @@ package org.equireg.nn.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,7 +121,13 @@ class IdxTest {
         assertMessage(write("header", new byte[] {0, 0, 8, 3, 0, 0}), "truncated IDX header", "12 bytes");
         assertMessage(write("nothing", new byte[0]), "truncated IDX header");
         byte[] gzipped = gzip(idx(0x08, new int[] {4}, new byte[] {1, 2, 3, 4}));
-        assertMessage(write("cut.gz", Arrays.copyOf(gzipped, gzipped.length - 6)), "cut.gz");
+        assertMessage(write("cut.gz", Arrays.copyOf(gzipped, gzipped.length - 6)), "cut.gz", "truncated gzip stream");
+        assertMessage(write("no-trailer.gz", Arrays.copyOf(gzipped, gzipped.length - 8)), "trailer");
+        assertFalse(assertThrows(IOException.class, () -> Idx.read(write("no-trailer.gz", Arrays.copyOf(gzipped,
+                gzipped.length - 8)))).getMessage().contains("null"), "no '(null)' for a missing trailer");
+        byte[] junk = Arrays.copyOf(gzipped, gzipped.length + 4);
+        junk[gzipped.length] = 7;
+        assertMessage(write("junk.gz", junk), "trailing bytes after the end of the gzip stream");
     }
 
     @Test
