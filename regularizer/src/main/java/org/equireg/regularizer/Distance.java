@@ -91,7 +91,7 @@ public interface Distance {
 
     /**
      * The reference package's spellings: an integer or decimal p ({@code "1"}, {@code "2"},
-     * {@code "3.5"}) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
+     * {@code "3.5"}, {@code "1e2"}; not Java's {@code "2f"} or hex, and not a number past a double) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
      * {@code "cross_entropy_logits"}; and {@code "kl_logits"} for {@link #KL_LOGITS}, {@code "kl"} for {@link #KL}.
      */
     static Distance parse(String spelling) {
@@ -111,12 +111,15 @@ public interface Distance {
             default:
                 break;
         }
-        double p;
-        try {
-            p = Double.parseDouble(key);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a number"
-                    + " p >= 1, \"inf\", \"cross_entropy\", \"cross_entropy_logits\", \"kl_logits\" or \"kl\"", e);
+        // Decimal numbers only: Double.parseDouble would also take Java's "2f", "2d" and hex, and "1e400" as infinity.
+        if (!key.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+            throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a decimal"
+                    + " number p >= 1, \"inf\", \"cross_entropy\", \"cross_entropy_logits\", \"kl_logits\" or \"kl\"");
+        }
+        double p = Double.parseDouble(key);
+        if (Double.isInfinite(p)) {
+            throw new IllegalArgumentException("Distance.parse: '" + spelling + "' is too large for a double; write \"inf\""
+                    + " for the largest absolute difference");
         }
         return lp(p);
     }

@@ -1,11 +1,13 @@
 package org.equireg.regularizer;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.function.Executable;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Conv2d;
 import org.equireg.nn.Flatten;
@@ -122,6 +124,19 @@ class BadInputTest {
     void inputShapesNeedPositiveDimensions() {
         assertRejected(IllegalArgumentException.class,
                 () -> new EquivarianceError(model, new int[] {4, 0}, pairs, Distance.L2, 4, 1), "[4, 0]");
+    }
+
+    /** A model half converted to float32 fails on any input: the message says so, not that inputShape is wrong. */
+    @Test
+    void aModelOfMixedTypesIsNamedAsSuch() {
+        Linear second = new Linear(3, 2, true, new SplittableRandom(5));
+        Module mixed = new Sequential(new Linear(4, 3, true, new SplittableRandom(4)), second);
+        second.to(DType.FLOAT32);
+        EquivarianceError regularizer = EquivarianceError.builder(mixed, VECTOR, pairs).sampleSize(2).build();
+        RuntimeException error = assertThrows(IllegalArgumentException.class, regularizer::compute);
+        assertTrue(error.getMessage().contains("mix [float64, float32]") && error.getMessage().contains("model.to(DType)"),
+                error.getMessage());
+        assertFalse(error.getMessage().contains("does inputShape fit"), error.getMessage());
     }
 
     @Test

@@ -89,6 +89,9 @@ final class RegularizerSweep {
                         () -> new TransformPair.Sides(null, same), "Sides", "fOut", "null"),
                 row("regularizer.Distance#lp(double)", "p = NaN", () -> Distance.lp(Double.NaN), "Distance.lp", "NaN"),
                 row("regularizer.Distance#parse(String)", "'manhattan'", () -> Distance.parse("manhattan"), "Distance.parse", "manhattan"),
+                row("regularizer.Distance#parse(String)", "'1e400'", () -> Distance.parse("1e400"), "Distance.parse", "1e400", "too large"),
+                row("regularizer.Distance#parse(String)", "Java's '2f'", () -> Distance.parse("2f"), "Distance.parse", "'2f'", "decimal"),
+                row("regularizer.Distance#parse(String)", "hex '0x1p1'", () -> Distance.parse("0x1p1"), "Distance.parse", "0x1p1"),
                 row("regularizer.Distance#between(Tensor, Tensor)", "shapes [2, 3] and [2, 4]",
                         () -> Distance.L2.between(Tensor.zeros(2, 3), Tensor.zeros(2, 4)), "Distance.lp", "[2, 3]", "[2, 4]"));
     }
