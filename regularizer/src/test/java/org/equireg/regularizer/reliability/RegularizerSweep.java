@@ -100,6 +100,10 @@ final class RegularizerSweep {
         SplittableRandom random = new SplittableRandom(1);
         return Stream.of(
                 row("regularizer.samplers.Samplers#box(double, double)", "low NaN", () -> Samplers.box(Double.NaN, 1), "box", "NaN"),
+                row("regularizer.samplers.Samplers#box(double, double)", "width past a double", () -> Samplers.box(-Double.MAX_VALUE,
+                        Double.MAX_VALUE), "box", "width", "1.79"),
+                row("regularizer.samplers.Samplers#box(Tensor, Tensor)", "an infinite high", () -> Samplers.box(Tensor.zeros(2),
+                        Tensor.full(Double.POSITIVE_INFINITY, 2)).check(new int[] {2}), "box", "element 0", "Infinity", "width"),
                 row("regularizer.samplers.Samplers#box(Tensor, Tensor)", "shapes [2] and [3]", () -> Samplers.box(Tensor.zeros(2), Tensor.ones(3)),
                         "box", "[2]", "[3]"),
                 row("regularizer.samplers.Samplers#boxFromBounds(Tensor)", "bounds [3]", () -> Samplers.boxFromBounds(Tensor.zeros(3)), "boxFromBounds", "[3]"),
