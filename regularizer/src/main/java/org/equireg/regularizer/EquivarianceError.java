@@ -222,14 +222,7 @@ public final class EquivarianceError {
         TransformPair pair = pairs.get(pairIndex);
         Tensor error = distances(pairIndex, fOut.apply(modelOfV), modelOfFInV).mean();
         requireNumber(pairIndex, error);
-        Tensor penalty = error.sub(pair.epsilon()).relu().mul(pair.lambda());
-        // The error may be a number while the penalty is not: lambda 0 times an infinite error is NaN.
-        if (Double.isNaN(penalty.item())) {
-            throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN penalty: lambda "
-                    + pair.lambda() + " times relu(error " + error.item() + " - epsilon " + pair.epsilon() + "); the error"
-                    + " must be finite (check the model's outputs and the transforms for overflow)");
-        }
-        return penalty;
+        return error.sub(pair.epsilon()).relu().mul(pair.lambda());
     }
 
     /** {@code dist(a_i, b_i)} per sample, or the distance's scalar; checks both shapes. */
@@ -248,10 +241,17 @@ public final class EquivarianceError {
         return result;
     }
 
+    /** Throws when the error, or the penalty it gives, is NaN (lambda 0 times an infinite error is NaN). */
     private void requireNumber(int pairIndex, Tensor error) {
         if (Double.isNaN(error.item())) {
             throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN error (distance "
                     + distance + "); check the model's outputs and the transforms for NaN or log(0)");
+        }
+        TransformPair pair = pairs.get(pairIndex);
+        if (Double.isNaN(pair.lambda() * Math.max(0, error.item() - pair.epsilon()))) {
+            throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN penalty: lambda "
+                    + pair.lambda() + " times relu(error " + error.item() + " - epsilon " + pair.epsilon() + "); the error"
+                    + " must be finite (check the model's outputs and the transforms for overflow)");
         }
     }
 
