@@ -233,7 +233,13 @@ public abstract class Optimizer {
                 if (parts[2].equals("step")) {
                     newSteps[index] = (long) value.item();
                 } else {
-                    newStates.get(index).put(parts[2], value.detach().to(parameters.get(index).dtype()).copy());
+                    // checked in the parameter's type: 1e300 is finite in float64 but not once rounded to float32
+                    Tensor converted = value.detach().to(parameters.get(index).dtype()).copy();
+                    String invalid = invalidBuffer(parts[2], converted);
+                    if (invalid != null) {
+                        problems.add("key '" + key + "' cannot be used: " + invalid);
+                    }
+                    newStates.get(index).put(parts[2], converted);
                 }
             }
         });
@@ -308,7 +314,6 @@ public abstract class Optimizer {
         if (!Arrays.equals(value.shape(), expected)) {
             return "key '" + key + "' has shape " + Shapes.str(value.shape()) + ", expected " + Shapes.str(expected);
         }
-        String invalid = invalidBuffer(parts[2], value);
-        return invalid == null ? null : "key '" + key + "' cannot be used: " + invalid;
+        return null;
     }
 }
