@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestFactory;
  * (1e-15, 1e-30): the float32 result must be a number wherever the float64 one is, and agree with
  * it to float32 precision. This catches a constant built for one type and used in the other (a
  * guard of {@code Double.MIN_NORMAL}, which is 0 in float32). The float64 run starts from the
- * float32-rounded inputs, so only the computation differs.
+ * float32-rounded inputs, so only the computation differs. The float64 run is repeated with float32
+ * as the default type, which must change nothing (a constant built in the default type would).
  *
  * <p>Where the documentation says the types differ, the float64 reference follows it: a
  * probability distance replaces an exact zero by its type's smallest normal number (log -708.4 in
@@ -112,6 +113,8 @@ class DtypeAgreementTest {
                         : entry.getKey().contains("LOGITS") ? 4 + inputScale(a64, b64, row) : inputScale(a64, b64, row);
             }
             assertAgree(entry.getKey(), d64.toArray(), d32.toArray(), scale);
+            double[] d64UnderFloat32Default = underFloat32Default(() -> entry.getValue().between(a64.detach(), b64.detach()));
+            assertAgree(entry.getKey() + " in float64 under a float32 default", d64.toArray(), d64UnderFloat32Default, scale);
             if (!probabilities) { // a replaced zero has no gradient in float32 but 1/tiny in its float64 stand-in
                 // A norm's gradient is a direction: it is compared only where float32 resolves the distance.
                 double[] resolved = new double[rows];
@@ -206,6 +209,8 @@ class DtypeAgreementTest {
                     // the losses are sums of terms of the inputs' size, squared for mse: the scale is the largest term
                     double scale = entry.getKey().equals("mse") ? 4 * HUGE * HUGE * 16 : 4 * HUGE * 16;
                     assertAgree(entry.getKey(), l64.toArray(), l32.toArray(), scale);
+                    assertAgree(entry.getKey() + " in float64 under a float32 default", l64.toArray(),
+                            underFloat32Default(() -> loss.apply(x64.detach(), DType.FLOAT64)), scale);
                     l32.backward();
                     l64.backward();
                     double gradientScale = entry.getKey().equals("mse") ? 4 * HUGE * 2 : 2;
@@ -244,11 +249,18 @@ class DtypeAgreementTest {
                 tests.add(DynamicTest.dynamicTest(entry.getKey().getSimpleName() + " #" + variant, () -> {
                     Tensor p32 = Tensor.of(PARAMETER, PARAMETER.length).to(DType.FLOAT32).requiresGrad(true);
                     Tensor p64 = p32.detach().to(DType.FLOAT64).requiresGrad(true);
+                    Tensor p64UnderFloat32Default = p32.detach().to(DType.FLOAT64).requiresGrad(true);
                     train(factory.apply(List.of(p32)), p32);
                     train(factory.apply(List.of(p64)), p64);
+                    underFloat32Default(() -> {
+                        train(factory.apply(List.of(p64UnderFloat32Default)), p64UnderFloat32Default);
+                        return p64UnderFloat32Default;
+                    });
                     double[] scales = new double[PARAMETER.length];
                     Arrays.setAll(scales, i -> Math.abs(PARAMETER[i]) + Math.abs(SLOPE[i]) + 1);
                     assertAgree(entry.getKey().getSimpleName(), p64.toArray(), p32.toArray(), scales);
+                    assertAgree(entry.getKey().getSimpleName() + " in float64 under a float32 default", p64.toArray(),
+                            p64UnderFloat32Default.toArray(), scales);
                 }));
             }
             return tests.stream();
@@ -349,6 +361,8 @@ class DtypeAgreementTest {
                             // linear maps: an output combines a few inputs with weights of magnitude below 4
                             assertAgree(transform + " on " + pattern.getKey() + " values", y64.toArray(), y32.toArray(),
                                     12 * largest);
+                            assertAgree(transform + " on " + pattern.getKey() + " values in float64 under a float32 default",
+                                    y64.toArray(), underFloat32Default(() -> transform.apply(x64)), 12 * largest);
                         }
                     }
                 }));
@@ -369,6 +383,22 @@ class DtypeAgreementTest {
     }
 
     // ------------------------------------------------------------------ coverage and comparison
+
+    /**
+     * The values of {@code computation} (on float64 inputs) run while float32 is the default type: a
+     * constant built in the default type instead of its operands' type would change them.
+     */
+    private static double[] underFloat32Default(Supplier<Tensor> computation) {
+        DType before = Tensor.defaultDtype();
+        Tensor.setDefaultDtype(DType.FLOAT32);
+        try {
+            Tensor result = computation.get();
+            assertEquals(DType.FLOAT64, result.dtype(), "float64 operands give float64 whatever the default");
+            return result.toArray();
+        } finally {
+            Tensor.setDefaultDtype(before);
+        }
+    }
 
     @Test
     void everyDistanceLossOptimizerAndTransformHasACase() {
