@@ -26,6 +26,16 @@ public enum DType {
         return byteSize;
     }
 
+    /**
+     * The smallest positive normal value of this type: {@code Double.MIN_NORMAL} (about 2.2e-308, log
+     * -708.4) or {@code Float.MIN_NORMAL} (about 1.2e-38, log -87.3). A guard that replaces 0 before a
+     * logarithm must use its tensor's own type's value: {@code Double.MIN_NORMAL} rounds to 0 in
+     * float32. PyTorch: {@code torch.finfo(dtype).tiny}.
+     */
+    public double minNormal() {
+        return this == FLOAT64 ? Double.MIN_NORMAL : Float.MIN_NORMAL;
+    }
+
     /** The lower-case name PyTorch prints: {@code float64} or {@code float32}. */
     @Override
     public String toString() {

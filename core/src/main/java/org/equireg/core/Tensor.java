@@ -1060,11 +1060,7 @@ public final class Tensor {
         for (int axis = 0; axis < start; axis++) {
             merged[m++] = shape[axis];
         }
-        int product = 1;
-        for (int axis = start; axis <= end; axis++) {
-            product *= shape[axis];
-        }
-        merged[m++] = product;
+        merged[m++] = Shapes.mergedDimension("flatten", shape, start, end + 1);
         for (int axis = end + 1; axis < rank(); axis++) {
             merged[m++] = shape[axis];
         }

@@ -29,6 +29,13 @@ public final class AdamW extends Optimizer {
         this.weightDecay = weightDecay;
     }
 
+    /** Also refuses a negative {@code exp_avg_sq}. */
+    @Override
+    protected String invalidBuffer(String buffer, Tensor values) {
+        String invalid = super.invalidBuffer(buffer, values);
+        return invalid != null ? invalid : Moments.invalidBuffer(buffer, values);
+    }
+
     @Override
     protected void update(Storage parameter, Storage gradient, ParameterState state) {
         double shrink = 1 - learningRate() * weightDecay;

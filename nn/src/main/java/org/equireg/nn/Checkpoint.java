@@ -79,16 +79,13 @@ public final class Checkpoint {
                         + ", not " + optimizer.getClass().getSimpleName());
             }
         }
-        Map<String, Tensor> backup = new LinkedHashMap<>();
-        model.stateDict().forEach((name, tensor) -> backup.put(name, tensor.copy()));
+        // Everything is checked before anything changes: the optimizer's state first (checking it
+        // changes nothing), then the model's load, which checks all before writing and cannot fail
+        // half-way; the optimizer's checked state is applied last and cannot fail.
+        Optimizer.LoadedState loaded = optimizer == null ? null : optimizer.checked(optimizerState);
         model.loadStateDict(modelState);
         if (optimizer != null) {
-            try {
-                optimizer.loadStateDict(optimizerState);
-            } catch (IllegalArgumentException e) {
-                model.loadStateDict(backup);
-                throw e;
-            }
+            optimizer.apply(loaded);
         }
     }
 }

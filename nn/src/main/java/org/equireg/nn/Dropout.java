@@ -9,18 +9,25 @@ import org.equireg.core.Tensor;
  * In training mode, zeroes each element independently with probability p and scales the rest by
  * 1 / (1 - p), so the expected output equals the input; in evaluation mode (or with p = 0) returns
  * the input itself. With p = 1 the output is all zeros. Each training-mode call draws a fresh mask
- * from the layer's generator. PyTorch: {@code torch.nn.Dropout}.
+ * from the layer's generator: the one given to the constructor, or else {@link Init#defaultRandom()}
+ * of the thread running the forward pass, looked up at each call. So, as with PyTorch's
+ * {@code manual_seed}, {@code Init.seed(s)} before a forward pass fixes its masks, whenever and on
+ * whichever thread the layer was built, and whatever other threads draw meanwhile.
+ * PyTorch: {@code torch.nn.Dropout}.
  */
 public final class Dropout extends Module {
     private final double probability;
-    private final RandomGenerator random;
+    private final RandomGenerator random; // null: the forward pass's thread's Init.defaultRandom()
 
-    /** Drops with probability {@code p}, drawing masks from {@link Init#defaultRandom()}. */
+    /** Drops with probability {@code p}, drawing masks from {@link Init#defaultRandom()} of the thread running forward. */
     public Dropout(double p) {
-        this(p, Init.defaultRandom());
+        this(p, null);
     }
 
-    /** Drops with probability {@code p}, drawing masks from {@code random}. */
+    /**
+     * Drops with probability {@code p}, drawing masks from {@code random} (not thread-safe: one
+     * thread at a time), or, when it is null, as {@link #Dropout(double)}.
+     */
     public Dropout(double p, RandomGenerator random) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("Dropout: needs 0 <= p <= 1, got p = " + p);
@@ -35,6 +42,7 @@ public final class Dropout extends Module {
         if (!isTraining() || probability == 0) {
             return input;
         }
+        RandomGenerator random = this.random != null ? this.random : Init.defaultRandom();
         double scale = probability == 1 ? 0 : 1 / (1 - probability);
         Tensor mask = Tensor.zeros(input.dtype(), input.shape());
         Storage values = mask.storage();

@@ -86,6 +86,7 @@ public final class Losses {
         Arguments.notNull(logits, "crossEntropy", "logits");
         Arguments.notNull(labels, "crossEntropy", "labels");
         checkSmoothing(labelSmoothing);
+        checkLogits("crossEntropy", logits); // before logSoftmax(1), whose complaint would not name the loss
         Tensor logProbabilities = logits.logSoftmax(1);
         Tensor perSample = pick("crossEntropy", logProbabilities, labels).neg();
         if (labelSmoothing > 0) {
@@ -189,7 +190,8 @@ public final class Losses {
 
     private static void checkLogits(String loss, Tensor logits) {
         if (logits.rank() != 2) {
-            throw new IllegalArgumentException(loss + ": needs input (batch, classes), got shape " + Shapes.str(logits.shape()));
+            throw new IllegalArgumentException(loss + ": needs input (batch, classes), got shape " + Shapes.str(logits.shape())
+                    + (logits.rank() == 1 ? "; for one sample, pass logits.unsqueeze(0)" : ""));
         }
     }
 

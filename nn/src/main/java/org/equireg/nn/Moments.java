@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import org.equireg.core.Storage;
+import org.equireg.core.Tensor;
 
 /**
  * The bias-corrected moment update shared by {@link Adam} and {@link AdamW}, in PyTorch's order of
@@ -16,6 +17,24 @@ record Moments(double beta1, double beta2, double eps) {
             throw new IllegalArgumentException(optimizer + ": needs 0 <= beta1, beta2 < 1 and eps >= 0, got beta1 = "
                     + beta1 + ", beta2 = " + beta2 + ", eps = " + eps);
         }
+    }
+
+    /**
+     * Why loaded values of {@code buffer} cannot be used, beyond {@link Optimizer#invalidBuffer}'s
+     * finiteness, or null: {@code exp_avg_sq} is a mean of squares, and a negative one would make
+     * its square root NaN on the next step.
+     */
+    static String invalidBuffer(String buffer, Tensor values) {
+        if (!buffer.equals("exp_avg_sq")) {
+            return null;
+        }
+        double[] all = values.toArray();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] < 0) {
+                return "element " + i + " is " + all[i] + ", a mean of squares must be >= 0";
+            }
+        }
+        return null;
     }
 
     /** One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.) with L2 coefficient {@code l2}. */

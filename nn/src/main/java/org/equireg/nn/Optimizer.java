@@ -24,6 +24,7 @@ import org.equireg.core.Tensor;
  * {@link IllegalStateException} instead of mixing old activations with new weights.
  */
 public abstract class Optimizer {
+    private static final double MAX_STEP = 0x1p53;
     private final String name;
     private final List<Tensor> parameters;
     private final List<String> stateNames;
@@ -33,7 +34,8 @@ public abstract class Optimizer {
 
     /**
      * @param name the optimizer's name for messages
-     * @param parameters the tensors to update (leaves that require grad); the list is copied
+     * @param parameters the tensors to update (leaves that require grad, each once: a tensor listed
+     *     twice would be updated twice per step, so it is refused); the list is copied
      * @param learningRate the initial learning rate, &gt;= 0
      * @param stateNames the per-parameter buffers the update rule keeps (PyTorch's names)
      */
@@ -45,6 +47,12 @@ public abstract class Optimizer {
             Tensor parameter = parameters.get(i);
             if (parameter == null || !parameter.isLeaf() || !parameter.requiresGrad()) {
                 throw new IllegalArgumentException(name + ": parameter " + i + " is not a leaf that requires grad");
+            }
+            for (int j = 0; j < i; j++) {
+                if (parameters.get(j) == parameter) {
+                    throw new IllegalArgumentException(name + ": parameter " + i + " is parameter " + j + " again (shape "
+                            + Shapes.str(parameter.shape()) + "); each tensor may appear once, or it would be updated twice");
+                }
             }
             states.add(new HashMap<>());
         }
@@ -175,41 +183,96 @@ public abstract class Optimizer {
     /**
      * Replaces the whole state by {@code state} (as written by {@link #stateDict()} of an optimizer
      * of the same kind over parameters of the same shapes). Strict: an unknown key, a wrong shape, a
-     * bad step count or a missing learning rate throws {@link IllegalArgumentException} naming every
-     * offending key, and then nothing is changed. {@code state} is not modified.
+     * non-finite buffer value (or one the update rule cannot take, see {@link #invalidBuffer}), a
+     * step count that is not a whole number in [0, 2^53], a step without every buffer or buffers
+     * without a step, or a missing or bad learning rate throws {@link IllegalArgumentException}
+     * naming every offending key, and then nothing is changed: everything is checked before anything
+     * is applied. {@code state} is not modified.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
+        apply(checked(state));
+    }
+
+    /** A checked state, ready to replace the current one. */
+    record LoadedState(long[] steps, List<Map<String, Tensor>> buffers, double learningRate) {
+    }
+
+    /** Checks {@code state} as {@link #loadStateDict} does and converts it, changing nothing here. */
+    LoadedState checked(Map<String, Tensor> state) {
         Arguments.notNull(state, name + ".loadStateDict", "state");
         List<String> problems = new ArrayList<>();
         Tensor rate = state.get("param_groups.0.lr");
         if (rate == null || rate.size() != 1) {
             problems.add("missing scalar key 'param_groups.0.lr'");
+        } else if (!(rate.item() >= 0) || Double.isInfinite(rate.item())) {
+            problems.add("key 'param_groups.0.lr' should be a finite learning rate >= 0, got " + rate.item());
         }
+        long[] newSteps = new long[parameters.size()];
+        List<Map<String, Tensor>> newStates = new ArrayList<>();
+        parameters.forEach(parameter -> newStates.add(new HashMap<>()));
         state.forEach((key, value) -> {
             String problem = checkEntry(key, value);
             if (problem != null) {
                 problems.add(problem);
+            } else if (key.startsWith("state.")) {
+                String[] parts = key.split("\\.");
+                int index = Integer.parseInt(parts[1]);
+                if (parts[2].equals("step")) {
+                    newSteps[index] = (long) value.item();
+                } else {
+                    // checked in the parameter's type: 1e300 is finite in float64 but not once rounded to float32
+                    Tensor converted = value.detach().to(parameters.get(index).dtype()).copy();
+                    String invalid = invalidBuffer(parts[2], converted);
+                    if (invalid != null) {
+                        problems.add("key '" + key + "' cannot be used: " + invalid);
+                    }
+                    newStates.get(index).put(parts[2], converted);
+                }
             }
         });
+        for (int i = 0; i < parameters.size(); i++) {
+            boolean stepped = newSteps[i] > 0;
+            if (stepped && !stateNames.isEmpty() && !newStates.get(i).keySet().containsAll(stateNames)) {
+                problems.add("parameter " + i + " has step " + newSteps[i] + " but buffers " + newStates.get(i).keySet()
+                        + ", expected " + stateNames);
+            } else if (!stepped && !newStates.get(i).isEmpty()) {
+                problems.add("parameter " + i + " has buffers " + newStates.get(i).keySet() + " but no step >= 1");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(name + ".loadStateDict: " + problems.size() + " problem(s): "
                     + String.join("; ", problems));
         }
-        Arrays.fill(steps, 0);
-        states.forEach(Map::clear);
-        state.forEach((key, value) -> {
-            if (key.startsWith("state.")) {
-                String[] parts = key.split("\\.");
-                int index = Integer.parseInt(parts[1]);
-                if (parts[2].equals("step")) {
-                    steps[index] = (long) value.item();
-                } else {
-                    Tensor copy = value.detach().to(parameters.get(index).dtype()).copy();
-                    states.get(index).put(parts[2], copy);
-                }
+        return new LoadedState(newSteps, newStates, rate.item());
+    }
+
+    /** Replaces the state by one {@link #checked} returned; cannot fail. */
+    void apply(LoadedState loaded) {
+        System.arraycopy(loaded.steps(), 0, steps, 0, steps.length);
+        for (int i = 0; i < states.size(); i++) {
+            states.get(i).clear();
+            states.get(i).putAll(loaded.buffers().get(i));
+        }
+        this.learningRate = loaded.learningRate();
+    }
+
+    /**
+     * Why the loaded values of {@code buffer} cannot be used by the update rule, or null when they
+     * can. This default refuses non-finite values (they would turn the parameters into NaN on the
+     * next step); an optimizer with further constraints (Adam's {@code exp_avg_sq} is a mean of
+     * squares, never negative) overrides it and calls this one.
+     *
+     * @param buffer the buffer's name, one of those declared in the constructor
+     * @param values the loaded values. Not modified.
+     */
+    protected String invalidBuffer(String buffer, Tensor values) {
+        double[] all = values.toArray();
+        for (int i = 0; i < all.length; i++) {
+            if (!Double.isFinite(all[i])) {
+                return "element " + i + " is " + all[i];
             }
-        });
-        this.learningRate = checkedLearningRate(name + ".loadStateDict", rate.item());
+        }
+        return null;
     }
 
     /** Why {@code key} cannot be loaded, or null when it can. */
@@ -227,8 +290,10 @@ public abstract class Optimizer {
         }
         int[] expected = parameters.get(Integer.parseInt(parts[1])).shape();
         if (parts[2].equals("step")) {
-            boolean valid = value.size() == 1 && value.item() >= 0 && value.item() == Math.rint(value.item());
-            return valid ? null : "key '" + key + "' should be a whole number >= 0, got " + value;
+            // 2^53: every whole number up to it is exact in the float64 the step is saved as
+            boolean valid = value.size() == 1 && value.item() >= 0 && value.item() <= MAX_STEP
+                    && value.item() == Math.rint(value.item());
+            return valid ? null : "key '" + key + "' should be a whole number in [0, 2^53], got " + value;
         }
         if (!stateNames.contains(parts[2])) {
             return "unexpected key '" + key + "' (" + name + " keeps " + stateNames + ")";

@@ -2,10 +2,16 @@ package org.equireg.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.equireg.core.GradCheck;
 import org.equireg.core.Tensor;
@@ -43,6 +49,53 @@ class DropoutTest extends ModuleContract {
         Tensor input = Tensor.ones(50);
         assertArrayEquals(new Dropout(0.5, new SplittableRandom(7)).forward(input).toArray(),
                 new Dropout(0.5, new SplittableRandom(7)).forward(input).toArray());
+    }
+
+    /** As torch.manual_seed: reseeding after the layer was built fixes the next mask. */
+    @Test
+    void initSeedAfterConstructionFixesTheMasks() {
+        Dropout dropout = new Dropout(0.5);
+        Tensor input = Tensor.ones(64);
+        Init.seed(5);
+        double[] first = dropout.forward(input).toArray();
+        Init.seed(5);
+        assertArrayEquals(first, dropout.forward(input).toArray(), "the same seed, the same mask");
+        Init.seed(6);
+        assertFalse(Arrays.equals(first, dropout.forward(input).toArray()), "another seed, another mask");
+    }
+
+    /**
+     * A layer built on one thread and run on another draws from the running thread's generator:
+     * the run is reproducible while the building thread keeps drawing (building more layers).
+     */
+    @Test
+    void masksFollowTheThreadRunningForwardWhateverOtherThreadsDo() throws Exception {
+        Dropout dropout = new Dropout(0.5);
+        Tensor input = Tensor.ones(256);
+        Callable<double[]> training = () -> {
+            Init.seed(11);
+            double[] masks = new double[0];
+            for (int step = 0; step < 20; step++) {
+                double[] mask = dropout.forward(input).toArray();
+                masks = java.util.stream.DoubleStream.concat(Arrays.stream(masks), Arrays.stream(mask)).toArray();
+            }
+            return masks;
+        };
+        ExecutorService trainer = Executors.newSingleThreadExecutor();
+        try {
+            double[] quiet = trainer.submit(training).get();
+            Future<double[]> busy = trainer.submit(training);
+            while (!busy.isDone()) {
+                new Linear(32, 32); // this thread builds layers meanwhile, drawing from its own generator
+            }
+            assertArrayEquals(quiet, busy.get());
+        } finally {
+            trainer.shutdownNow();
+        }
+        Init.seed(11);
+        double[] here = dropout.forward(input).toArray();
+        Init.seed(11);
+        assertArrayEquals(here, dropout.forward(input).toArray(), "also on the building thread");
     }
 
     @Test

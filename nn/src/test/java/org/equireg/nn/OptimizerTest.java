@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,36 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(Tensor.zeros(2)), 0.1));
         Tensor leaf = Tensor.zeros(2).requiresGrad(true);
         assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(leaf.mul(2)), 0.1));
+    }
+
+    /** A buffer is checked in its parameter's type: 1e300 is finite in float64 but infinite in float32. */
+    @Test
+    void loadedBuffersAreCheckedInTheParametersType() {
+        Tensor w = Tensor.zeros(DType.FLOAT32, 3).requiresGrad(true);
+        Adam adam = new Adam(List.of(w), 0.1);
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put("state.0.step", Tensor.scalar(2));
+        state.put("state.0.exp_avg", Tensor.full(1e300, 3));
+        state.put("state.0.exp_avg_sq", Tensor.full(1, 3));
+        state.put("param_groups.0.lr", Tensor.scalar(0.1));
+        String message = assertThrows(IllegalArgumentException.class, () -> adam.loadStateDict(state)).getMessage();
+        assertTrue(message.contains("'state.0.exp_avg' cannot be used: element 0 is Infinity"), message);
+        assertTrue(adam.stateDict().keySet().equals(java.util.Set.of("param_groups.0.lr")), "nothing loaded");
+    }
+
+    /** A tensor listed twice would be updated twice per step (PyTorch warns); each optimizer refuses it. */
+    @Test
+    void refusesATensorListedTwice() {
+        Tensor w = Tensor.zeros(2, 3).requiresGrad(true);
+        Tensor b = Tensor.zeros(3).requiresGrad(true);
+        List<Function<List<Tensor>, Optimizer>> optimizers = List.of(list -> new SGD(list, 0.1),
+                list -> new Adam(list, 0.1), list -> new AdamW(list, 0.1));
+        for (Function<List<Tensor>, Optimizer> optimizer : optimizers) {
+            String message = assertThrows(IllegalArgumentException.class, () -> optimizer.apply(List.of(w, b, w))).getMessage();
+            assertTrue(message.contains("parameter 2 is parameter 0 again (shape [2, 3])"), message);
+        }
+        assertEquals(2, new SGD(List.of(w, Tensor.zeros(2, 3).requiresGrad(true)), 0.1).parameters().size(),
+                "equal values in distinct tensors are fine");
     }
 
     @Test

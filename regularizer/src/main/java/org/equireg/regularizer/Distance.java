@@ -29,8 +29,12 @@ public interface Distance {
 
     /**
      * For models ending in a softmax: the L2 distance between the logarithms of the probabilities,
-     * an exact zero replaced by {@code Double.MIN_NORMAL} so it stays finite (its log is -708.4 and
-     * its gradient 0, instead of -inf and NaN). The reference's {@code "cross_entropy"}.
+     * an exact zero replaced by the smallest normal number of the probabilities' type so it stays
+     * finite (its gradient is 0, instead of -inf and NaN): {@code Double.MIN_NORMAL} in float64, whose
+     * log is -708.4, and {@code Float.MIN_NORMAL} in float32, whose log is -87.3. So a distance
+     * between a zero and a non-zero probability depends on the type: a model that puts exact zeros
+     * where the other side does not measures about 8 times larger in float64 than in float32.
+     * The reference's {@code "cross_entropy"}.
      */
     Distance CROSS_ENTROPY = new LogSpaceDistance(false);
 
@@ -52,8 +56,8 @@ public interface Distance {
 
     /**
      * For models ending in a softmax: {@code KL(a || b) = sum_j a_j (log a_j - log b_j)} per sample,
-     * an exact zero probability replaced by {@code Double.MIN_NORMAL} in the logarithm (so
-     * {@code 0 log 0} counts 0). Not symmetric. As PyTorch's, its gradient where both sides agree is
+     * an exact zero probability replaced by the smallest normal number of its type in the logarithm
+     * ({@code Double.MIN_NORMAL} or {@code Float.MIN_NORMAL}, so {@code 0 log 0} counts 0 in both). Not symmetric. As PyTorch's, its gradient where both sides agree is
      * the constant 1 (for a) and -1 (for b) per element: orthogonal to the probability simplex, so a
      * model ending in a softmax receives zero.
      */
@@ -87,7 +91,7 @@ public interface Distance {
 
     /**
      * The reference package's spellings: an integer or decimal p ({@code "1"}, {@code "2"},
-     * {@code "3.5"}) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
+     * {@code "3.5"}, {@code "1e2"}; not Java's {@code "2f"} or hex, and not a number past a double) for {@link #lp}, {@code "inf"} for {@link #LINF}, {@code "cross_entropy"} and
      * {@code "cross_entropy_logits"}; and {@code "kl_logits"} for {@link #KL_LOGITS}, {@code "kl"} for {@link #KL}.
      */
     static Distance parse(String spelling) {
@@ -107,12 +111,15 @@ public interface Distance {
             default:
                 break;
         }
-        double p;
-        try {
-            p = Double.parseDouble(key);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a number"
-                    + " p >= 1, \"inf\", \"cross_entropy\", \"cross_entropy_logits\", \"kl_logits\" or \"kl\"", e);
+        // Decimal numbers only: Double.parseDouble would also take Java's "2f", "2d" and hex, and "1e400" as infinity.
+        if (!key.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+            throw new IllegalArgumentException("Distance.parse: unknown distance '" + spelling + "'; expected a decimal"
+                    + " number p >= 1, \"inf\", \"cross_entropy\", \"cross_entropy_logits\", \"kl_logits\" or \"kl\"");
+        }
+        double p = Double.parseDouble(key);
+        if (Double.isInfinite(p)) {
+            throw new IllegalArgumentException("Distance.parse: '" + spelling + "' is too large for a double; write \"inf\""
+                    + " for the largest absolute difference");
         }
         return lp(p);
     }

@@ -2,14 +2,17 @@ package org.equireg.regularizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
+import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.nn.BatchNorm;
@@ -238,10 +241,17 @@ public final class EquivarianceError {
         return result;
     }
 
+    /** Throws when the error, or the penalty it gives, is NaN (lambda 0 times an infinite error is NaN). */
     private void requireNumber(int pairIndex, Tensor error) {
         if (Double.isNaN(error.item())) {
             throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN error (distance "
                     + distance + "); check the model's outputs and the transforms for NaN or log(0)");
+        }
+        TransformPair pair = pairs.get(pairIndex);
+        if (Double.isNaN(pair.lambda() * Math.max(0, error.item() - pair.epsilon()))) {
+            throw new IllegalStateException("EquivarianceError: " + describe(pairIndex) + " gave a NaN penalty: lambda "
+                    + pair.lambda() + " times relu(error " + error.item() + " - epsilon " + pair.epsilon() + "); the error"
+                    + " must be finite (check the model's outputs and the transforms for overflow)");
         }
     }
 
@@ -353,10 +363,14 @@ public final class EquivarianceError {
         try {
             output = model.forward(x);
         } catch (IllegalArgumentException e) {
-            // Most often inputShape does not fit the model; say so before the model's own complaint.
+            Set<DType> types = EnumSet.noneOf(DType.class);
+            model.stateDict().values().forEach(tensor -> types.add(tensor.dtype()));
+            // A model of mixed types fails on any input; otherwise, most often inputShape does not fit the model.
+            String hint = types.size() > 1 ? "the model's parameters and buffers mix " + types + "; convert it with"
+                    + " model.to(DType) first" : "does inputShape fit the model?";
             throw new IllegalArgumentException("EquivarianceError: the model rejected the regularizer's points of shape "
-                    + Shapes.str(x.shape()) + " (batch, then inputShape " + Shapes.str(inputShape)
-                    + "); does inputShape fit the model? " + e.getMessage(), e);
+                    + Shapes.str(x.shape()) + " (batch, then inputShape " + Shapes.str(inputShape) + ", " + x.dtype()
+                    + "); " + hint + " " + e.getMessage(), e);
         }
         if (output.rank() < 1 || output.dim(0) != x.dim(0)) {
             throw new IllegalStateException("EquivarianceError: the model turned a batch of shape " + Shapes.str(x.shape())

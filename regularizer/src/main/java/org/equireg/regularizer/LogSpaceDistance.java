@@ -1,16 +1,14 @@
 package org.equireg.regularizer;
 
-import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
  * The L2 distance between log-probabilities: {@code logSoftmax} of logits along the last axis, or
- * the logarithm of probabilities with exact zeros replaced by {@code Double.MIN_NORMAL} (negative
+ * the logarithm of probabilities with exact zeros replaced by their type's smallest normal number
+ * ({@link GuardedLog}; negative
  * "probabilities" still give NaN, which the regularizer reports with the pair's name).
  */
 record LogSpaceDistance(boolean fromLogits) implements Distance {
-    private static final Tensor ZERO = Tensor.scalar(0);
-
     @Override
     public Tensor between(Tensor a, Tensor b) {
         String name = fromLogits ? "Distance.CROSS_ENTROPY_LOGITS" : "Distance.CROSS_ENTROPY";
@@ -22,10 +20,7 @@ record LogSpaceDistance(boolean fromLogits) implements Distance {
         if (fromLogits) {
             return x.logSoftmax(-1);
         }
-        // the smallest normal number of x's own type: Double.MIN_NORMAL would round to 0 in float32
-        double tiny = x.dtype() == DType.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
-        Tensor guarded = Tensor.where(x.eq(ZERO), Tensor.scalar(tiny, x.dtype()), x);
-        return guarded.log();
+        return GuardedLog.of(x);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.equireg.regularizer;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.function.Executable;
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Conv2d;
 import org.equireg.nn.Flatten;
@@ -85,6 +87,16 @@ class BadInputTest {
         assertRejected(IllegalStateException.class, regularizer::compute, "pair #0 (negates probabilities)", "NaN");
     }
 
+    /** The error is a number (infinity) but lambda 0 times it is NaN: the penalty is checked too. */
+    @Test
+    void aNaNPenaltyFromAnInfiniteErrorNamesItsPair() {
+        List<TransformPair> overflowing = List.of(TransformPair.of(y -> y.add(1).mul(1e300).mul(1e300), Transforms.identity(), 0, 0)
+                .named("overflows"));
+        EquivarianceError regularizer = EquivarianceError.builder(model, VECTOR, overflowing).sampleSize(3).build();
+        assertRejected(IllegalStateException.class, regularizer::compute, "pair #0 (overflows)", "NaN penalty", "lambda 0.0",
+                "Infinity");
+    }
+
     @Test
     void givenInputsMustBeABatchOfTheInputShape() {
         EquivarianceError regularizer = new EquivarianceError(model, VECTOR, pairs, Distance.L2, 4, 1);
@@ -112,6 +124,19 @@ class BadInputTest {
     void inputShapesNeedPositiveDimensions() {
         assertRejected(IllegalArgumentException.class,
                 () -> new EquivarianceError(model, new int[] {4, 0}, pairs, Distance.L2, 4, 1), "[4, 0]");
+    }
+
+    /** A model half converted to float32 fails on any input: the message says so, not that inputShape is wrong. */
+    @Test
+    void aModelOfMixedTypesIsNamedAsSuch() {
+        Linear second = new Linear(3, 2, true, new SplittableRandom(5));
+        Module mixed = new Sequential(new Linear(4, 3, true, new SplittableRandom(4)), second);
+        second.to(DType.FLOAT32);
+        EquivarianceError regularizer = EquivarianceError.builder(mixed, VECTOR, pairs).sampleSize(2).build();
+        RuntimeException error = assertThrows(IllegalArgumentException.class, regularizer::compute);
+        assertTrue(error.getMessage().contains("mix [float64, float32]") && error.getMessage().contains("model.to(DType)"),
+                error.getMessage());
+        assertFalse(error.getMessage().contains("does inputShape fit"), error.getMessage());
     }
 
     @Test

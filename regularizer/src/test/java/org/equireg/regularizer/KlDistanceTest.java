@@ -3,6 +3,7 @@ package org.equireg.regularizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.regularizer.support.Tolerances;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,29 @@ class KlDistanceTest extends DistanceContract {
         assertEquals(expected, Distance.KL.between(p, q).item(), 1e-15);
         Tensor zeroOnTheRight = Distance.KL.between(q, Tensor.of(new double[] {1, 0, 0}, 1, 3));
         assertTrue(Double.isFinite(zeroOnTheRight.item()) && zeroOnTheRight.item() > 500, "" + zeroOnTheRight.item());
+    }
+
+    /**
+     * A zero probability on the left counts 0 in float32 too, also when float32 is the default type:
+     * the guard of log 0 is the smallest normal float, not Double.MIN_NORMAL rounded to 0 (which made
+     * {@code 0 * log 0} NaN).
+     */
+    @Test
+    void zeroProbabilitiesCountZeroInFloat32AndUnderAFloat32Default() {
+        double expected = 0.5 * Math.log(0.5 / 0.25);
+        float[] p = {0.5f, 0.5f, 0};
+        float[] q = {0.25f, 0.5f, 0.25f};
+        Tensor kl32 = Distance.KL.between(Tensor.of(p, 1, 3), Tensor.of(q, 1, 3));
+        assertEquals(expected, kl32.item(), 1e-7, "float32");
+        DType before = Tensor.defaultDtype();
+        Tensor.setDefaultDtype(DType.FLOAT32);
+        try {
+            Tensor kl64 = Distance.KL.between(Tensor.of(new double[] {0.5, 0.5, 0}, 1, 3),
+                    Tensor.of(new double[] {0.25, 0.5, 0.25}, 1, 3));
+            assertEquals(expected, kl64.item(), 1e-15, "float64 under a float32 default");
+        } finally {
+            Tensor.setDefaultDtype(before);
+        }
     }
 
     @Test

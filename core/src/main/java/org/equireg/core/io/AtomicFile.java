@@ -7,18 +7,26 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file so that readers, and a crash at any moment, see either the old content or the
  * complete new one, never a mix: the bytes go to a temporary file in the same directory, are
  * forced to disk, and the temporary file is renamed over the target.
+ * <p>Like writing the file in place (and as PyTorch's and safetensors' savers do), a write through
+ * a symbolic link replaces the file the link points to, keeping the link, and a file that exists
+ * keeps its permissions: the temporary file gets the old file's POSIX permissions before the rename.
+ * A new file gets the usual permissions of a new file (0666 less the umask).
  * <p>The temporary file's name carries its writer's process id, {@code .<name>.<pid>.<random>.tmp},
  * so the temporary file of a writer that died mid-save (SIGKILL, power cut) is recognized and
  * removed by the next write to the same target once that process is gone. A temporary file whose
@@ -27,6 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFile {
     private static final int MAX_PREFIX_LENGTH = 32;
     private static final String SUFFIX = ".tmp";
+    // Linux's limit on links followed in one path resolution (MAXSYMLINKS).
+    private static final int MAX_LINK_HOPS = 40;
 
     private AtomicFile() {
     }
@@ -56,7 +66,7 @@ public final class AtomicFile {
             throw new IllegalArgumentException("AtomicFile.write: target " + target + " and content " + content
                     + " must not be null");
         }
-        Path absolute = target.toAbsolutePath();
+        Path absolute = followLinks(target.toAbsolutePath());
         Path directory = absolute.getParent();
         if (directory == null || absolute.getFileName() == null) {
             throw new IOException("AtomicFile.write: " + target + " names no file in a directory");
@@ -73,6 +83,7 @@ public final class AtomicFile {
         try {
             // CREATE_NEW refuses an existing file, so a clash fails the write instead of clobbering a stranger's file.
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                keepPermissions(absolute, temporary); // before any byte is written: a private file's content stays private
                 content.writeTo(channel);
                 channel.force(true);
             }
@@ -93,6 +104,32 @@ public final class AtomicFile {
                     "AtomicFile.write: saved " + absolute + " but could not remove stale temporary files", sweepFailure);
         }
         syncDirectory(directory);
+    }
+
+    /**
+     * The file {@code path} names once every symbolic link in its last component is followed (the
+     * link's target may not exist yet: it is then created, as writing through the link would).
+     * Renaming onto the link itself would replace the link by a plain file and leave its target stale.
+     */
+    private static Path followLinks(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new FileSystemException(path.toString(), null, "more than " + MAX_LINK_HOPS
+                        + " symbolic links in a chain (a loop?)");
+            }
+            Path parent = current.getParent();
+            current = parent.resolve(Files.readSymbolicLink(current)).normalize();
+        }
+        return current;
+    }
+
+    /** Gives {@code temporary} the POSIX permissions of {@code target} when that exists (and the file system has them). */
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class) && Files.exists(target)) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+            Files.setPosixFilePermissions(temporary, permissions);
+        }
     }
 
     /** Writes all of {@code buffer}'s remaining bytes. */

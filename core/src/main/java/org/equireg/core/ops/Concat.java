@@ -40,6 +40,10 @@ public final class Concat {
             }
             lengths[t] = shape[a];
             total += shape[a];
+            if (total < 0) { // past Integer.MAX_VALUE: the sum of two non-negative ints wraps negative
+                throw new IllegalArgumentException("concat: the sizes along axis " + axis + " of tensors 0.." + t
+                        + " add up to " + Integer.toUnsignedLong(total) + ", more than an int holds (2^31 - 1)");
+            }
         }
         int outer = Shapes.outer(first, a);
         int inner = Shapes.inner(first, a);

@@ -67,7 +67,12 @@ public final class Conv2d {
             throw new IllegalArgumentException("conv2d: bias shape " + Shapes.str(bias.shape()) + " should be ["
                     + ws[0] + "]");
         }
-        ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, padding, dilation);
+        ConvGeometry g;
+        try {
+            g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, padding, dilation);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new IllegalArgumentException("conv2d: " + tooLarge.getMessage(), tooLarge);
+        }
         if (g.outHeight() < 1 || g.outWidth() < 1) {
             throw new IllegalArgumentException("conv2d: kernel " + ws[2] + "x" + ws[3] + " with dilation " + dilation
                     + " and stride " + stride + " does not fit input " + Shapes.str(xs) + " padded by " + padding

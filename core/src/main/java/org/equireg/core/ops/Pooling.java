@@ -16,7 +16,12 @@ final class Pooling {
             throw new IllegalArgumentException(op + ": needs kernel >= 1, stride >= 1 and 0 <= padding <= kernel / 2, got "
                     + "kernel = " + kernel + ", stride = " + stride + ", padding = " + padding);
         }
-        ConvGeometry g = new ConvGeometry(shape[0], shape[1], shape[2], shape[3], kernel, kernel, stride, padding, 1);
+        ConvGeometry g;
+        try {
+            g = new ConvGeometry(shape[0], shape[1], shape[2], shape[3], kernel, kernel, stride, padding, 1);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new IllegalArgumentException(op + ": " + tooLarge.getMessage(), tooLarge);
+        }
         if (g.outHeight() < 1 || g.outWidth() < 1) {
             throw new IllegalArgumentException(op + ": kernel " + kernel + " with stride " + stride + " does not fit input "
                     + Shapes.str(shape) + " padded by " + padding + " (output " + g.outHeight() + "x" + g.outWidth() + ")");

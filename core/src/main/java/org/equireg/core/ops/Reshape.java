@@ -32,7 +32,7 @@ public final class Reshape {
             } else if (shape[axis] < 0) {
                 throw new IllegalArgumentException("reshape: negative dimension in " + Arrays.toString(requested));
             } else {
-                known *= shape[axis];
+                known = Math.min(known * shape[axis], 1L << 32); // saturated: no tensor has 2^32 elements, and long never wraps
             }
         }
         int size = Shapes.size(from);
@@ -44,7 +44,7 @@ public final class Reshape {
             shape[inferred] = (int) (size / known);
         } else if (known != size) {
             throw new IllegalArgumentException("reshape: cannot reshape " + Shapes.str(from) + " (size " + size
-                    + ") into " + Arrays.toString(requested) + " (size " + known + ")");
+                    + ") into " + Arrays.toString(requested) + " (size " + (known == 1L << 32 ? "2^32 or more" : known) + ")");
         }
         return shape;
     }

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AtomicFileTest {
     private static final byte[] OLD = {1, 2, 3};
+    private static final byte[] NEW = {4, 5, 6, 7};
 
     @TempDir
     Path directory;
@@ -68,6 +74,57 @@ class AtomicFileTest {
         Files.write(target, OLD);
         AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(new byte[] {4, 5})));
         assertOnlyFile(target, new byte[] {4, 5});
+    }
+
+    /** As writing in place would: the link stays a link, its target gets the new content. */
+    @Test
+    void writingThroughASymbolicLinkReplacesItsTarget() throws IOException {
+        Path data = Files.createDirectory(directory.resolve("data"));
+        Path real = data.resolve("weights-v1.bin");
+        Files.write(real, OLD);
+        Path link = directory.resolve("latest.bin");
+        Files.createSymbolicLink(link, Path.of("data", "weights-v1.bin"));
+        Path linkToLink = directory.resolve("current.bin");
+        Files.createSymbolicLink(linkToLink, link.getFileName());
+
+        AtomicFile.write(linkToLink, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(NEW)));
+        assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(linkToLink), "the links stay links");
+        assertArrayEquals(NEW, Files.readAllBytes(real), "the target has the new content");
+        assertEquals(List.of(real), Files.list(data).toList(), "no temporary file left beside the target");
+
+        Path dangling = directory.resolve("dangling.bin");
+        Files.createSymbolicLink(dangling, Path.of("data", "not-yet.bin"));
+        AtomicFile.write(dangling, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(NEW)));
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertArrayEquals(NEW, Files.readAllBytes(data.resolve("not-yet.bin")), "a dangling link's target is created");
+    }
+
+    @Test
+    void aLoopOfLinksIsRefusedWithItsName() throws IOException {
+        Path first = directory.resolve("first.bin");
+        Path second = directory.resolve("second.bin");
+        Files.createSymbolicLink(first, second.getFileName());
+        Files.createSymbolicLink(second, first.getFileName());
+        String message = assertThrows(IOException.class,
+                () -> AtomicFile.write(first, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(NEW)))).getMessage();
+        assertTrue(message.contains("first.bin") && message.contains("symbolic links"), message);
+    }
+
+    /** Re-saving a private file keeps it private (the temporary file would otherwise bring 0644). */
+    @Test
+    void replacingAFileKeepsItsPermissions() throws IOException {
+        assumeTrue(Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX only");
+        Path target = directory.resolve("secret.bin");
+        Files.write(target, OLD);
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(target, owner);
+        AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(NEW)));
+        assertEquals(owner, Files.getPosixFilePermissions(target));
+        Set<PosixFilePermission> readOnlyForOthers = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(target, readOnlyForOthers);
+        AtomicFile.write(target, channel -> AtomicFile.writeFully(channel, ByteBuffer.wrap(OLD)));
+        assertEquals(readOnlyForOthers, Files.getPosixFilePermissions(target));
+        assertOnlyFile(target, OLD);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.equireg.examples.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,18 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void writesThroughALinkAndKeepsPermissions(@TempDir Path folder) throws Exception {
+        Path real = folder.resolve("real.html");
+        Files.writeString(real, "old");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(folder.resolve("report.html"), real.getFileName());
+        AtomicFiles.writeString(link, "new");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(real));
     }
 
     @Test

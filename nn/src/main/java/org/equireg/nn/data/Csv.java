@@ -1,22 +1,20 @@
 package org.equireg.nn.data;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
  * Loads numeric CSV (comma separated, one sample per line, every line the same number of values)
  * into a (rows, columns) tensor. Gzipped files are recognised by their magic bytes, whatever their
- * name. Blank lines are skipped. Values are anything {@link Double#parseDouble} reads except
+ * name, and read strictly (a truncated or corrupt file, or bytes after its end, is an error naming
+ * the file). A UTF-8 byte order mark at the start is skipped. Blank lines are skipped. Values are anything {@link Double#parseDouble} reads except
  * Java's {@code d}/{@code f} suffixes, surrounding spaces allowed.
  *
  * <pre>{@code
@@ -26,7 +24,7 @@ import org.equireg.core.Tensor;
  * }</pre>
  */
 public final class Csv {
-    private static final int GZIP_MAGIC = 0x8b1f;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Csv() {
     }
@@ -60,18 +58,10 @@ public final class Csv {
         if (headerLines < 0) {
             throw new IllegalArgumentException("Csv.read: headerLines " + headerLines + " is negative");
         }
-        try (InputStream in = open(path);
+        try (InputStream in = GzipStream.open(path);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return parse(reader, path.toString(), headerLines).to(dtype);
         }
-    }
-
-    private static InputStream open(Path path) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(path));
-        raw.mark(2);
-        int magic = raw.read() | raw.read() << 8;
-        raw.reset();
-        return magic == GZIP_MAGIC ? new GZIPInputStream(raw) : raw;
     }
 
     private static Tensor parse(BufferedReader reader, String source, int headerLines) throws IOException {
@@ -82,6 +72,9 @@ public final class Csv {
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
+            if (lineNumber == 1 && line.startsWith(String.valueOf(BYTE_ORDER_MARK))) {
+                line = line.substring(1); // written by some editors and spreadsheets at the start of UTF-8 files
+            }
             if (lineNumber <= headerLines || line.isBlank()) {
                 continue;
             }

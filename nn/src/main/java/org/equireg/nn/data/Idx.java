@@ -1,15 +1,12 @@
 package org.equireg.nn.data;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
@@ -36,7 +33,6 @@ import org.equireg.core.Tensor;
 public final class Idx {
     /** The largest rank accepted; MNIST uses 1 and 3. */
     public static final int MAX_RANK = 8;
-    private static final int GZIP_MAGIC = 0x8b1f;
     private static final int CHUNK = 1 << 16;
 
     private Idx() {
@@ -53,19 +49,9 @@ public final class Idx {
         if (path == null) {
             throw new IllegalArgumentException("Idx.read: path is null");
         }
-        try (InputStream in = open(path)) {
+        try (InputStream in = new BufferedInputStream(GzipStream.open(path))) {
             return parse(in, path.toString());
-        } catch (ZipException | EOFException e) {
-            throw new IOException(path + ": corrupt or truncated gzip stream (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static InputStream open(Path path) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(path));
-        raw.mark(2);
-        int magic = raw.read() | raw.read() << 8;
-        raw.reset();
-        return magic == GZIP_MAGIC ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
     }
 
     private static Tensor parse(InputStream in, String source) throws IOException {
@@ -81,17 +67,20 @@ public final class Idx {
         }
         ByteBuffer header = ByteBuffer.wrap(readFully(in, 4 * rank, source, "the " + rank + " dimension sizes"));
         int[] shape = new int[rank];
-        long count = 1;
         for (int axis = 0; axis < rank; axis++) {
             shape[axis] = header.getInt();
             if (shape[axis] < 0) {
                 throw new IOException(source + ": IDX size of dimension " + axis + " is negative: " + shape[axis]);
             }
-            count *= shape[axis];
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new IOException(source + ": IDX sizes " + Arrays.toString(Arrays.copyOf(shape, axis + 1))
-                        + " hold more than " + (Integer.MAX_VALUE - 8) + " values");
-            }
+        }
+        // Every merge of trailing dimensions must fit an int too: a loader flattens (count, 28, 28) to
+        // (count, 784), and [0, 65536, 65536] holds no value but cannot be flattened so.
+        long count = Shapes.product(shape, 0, rank);
+        long perItem = Shapes.product(shape, 1, rank);
+        if (count > Shapes.MAX_SIZE || perItem > Integer.MAX_VALUE) {
+            throw new IOException(source + ": IDX sizes " + Arrays.toString(shape) + " do not fit a tensor: "
+                    + amount(count) + " values in all (at most " + Shapes.MAX_SIZE + ") and " + amount(perItem)
+                    + " per item (at most " + Integer.MAX_VALUE + ")");
         }
         long expectedBytes = count * type.bytes;
         byte[] payload = readPayload(in, expectedBytes, source, shape, type);
@@ -100,6 +89,10 @@ public final class Idx {
                     + Arrays.toString(shape) + " (" + type + ")");
         }
         return Tensor.wrap(type.decode(payload, (int) count), shape);
+    }
+
+    private static String amount(long product) {
+        return product == Long.MAX_VALUE ? "more than 2^63" : Long.toString(product);
     }
 
     /** Exactly {@code expected} bytes, growing the buffer only as bytes arrive. */

@@ -22,7 +22,11 @@ public final class TensorDataset {
             if (tensors[t] == null) {
                 throw new IllegalArgumentException("TensorDataset: tensor " + t + " is null");
             }
-            if (tensors[t].rank() == 0 || tensors[t].dim(0) != tensors[0].dim(0)) {
+            if (tensors[t].rank() == 0) {
+                throw new IllegalArgumentException("TensorDataset: tensor " + t + " is a scalar (shape []); every tensor"
+                        + " needs a first dimension that counts the samples");
+            }
+            if (tensors[t].dim(0) != tensors[0].dim(0)) {
                 throw new IllegalArgumentException("TensorDataset: every tensor needs the same first dimension; tensor "
                         + t + " has shape " + Shapes.str(tensors[t].shape()) + ", tensor 0 has "
                         + Shapes.str(tensors[0].shape()));

@@ -2,6 +2,7 @@ package org.equireg.nn.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,14 @@ class IdxTest {
         assertArrayEquals(new int[] {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978}, perClass);
     }
 
+    /** No item, and items of zero pixels whatever their count: valid empty tensors of the header's shape. */
+    @Test
+    void emptyFilesReadAsEmptyTensors() throws IOException {
+        assertArrayEquals(new int[] {0, 28, 28}, Idx.read(write("none", idx(0x08, new int[] {0, 28, 28}, new byte[0]))).shape());
+        Tensor zeroPixels = Idx.read(write("zero-pixels", idx(0x08, new int[] {65536, 65536, 0}, new byte[0])));
+        assertArrayEquals(new int[] {65536, 0}, zeroPixels.flatten(1, -1).shape());
+    }
+
     @Test
     void headerProblemsAreNamed() throws IOException {
         assertMessage(write("magic", new byte[] {1, 0, 8, 1, 0, 0, 0, 0}), "not an IDX file", "1, 0");
@@ -101,7 +110,10 @@ class IdxTest {
         assertMessage(write("rank0", new byte[] {0, 0, 8, 0}), "rank 0");
         assertMessage(write("rank9", new byte[] {0, 0, 8, 9}), "rank 9");
         assertMessage(write("negative", idx(0x08, new int[] {2, -3}, new byte[0])), "dimension 1 is negative: -3");
-        assertMessage(write("huge", idx(0x08, new int[] {65536, 65536}, new byte[0])), "hold more than");
+        assertMessage(write("huge", idx(0x08, new int[] {65536, 65536}, new byte[0])), "[65536, 65536] do not fit",
+                "4294967296 values in all");
+        assertMessage(write("empty-but-huge-items", idx(0x08, new int[] {0, 65536, 65536}, new byte[0])),
+                "[0, 65536, 65536] do not fit", "4294967296 per item");
         assertMessage(write("doubles", idx(0x0E, new int[] {1 << 28}, new byte[0])), "more than an array holds");
         assertMessage(write("short", idx(0x08, new int[] {2, 2}, new byte[] {1, 2, 3})), "truncated IDX payload", "needs 4 bytes",
                 "holds 3");
@@ -109,7 +121,13 @@ class IdxTest {
         assertMessage(write("header", new byte[] {0, 0, 8, 3, 0, 0}), "truncated IDX header", "12 bytes");
         assertMessage(write("nothing", new byte[0]), "truncated IDX header");
         byte[] gzipped = gzip(idx(0x08, new int[] {4}, new byte[] {1, 2, 3, 4}));
-        assertMessage(write("cut.gz", Arrays.copyOf(gzipped, gzipped.length - 6)), "cut.gz");
+        assertMessage(write("cut.gz", Arrays.copyOf(gzipped, gzipped.length - 6)), "cut.gz", "truncated gzip stream");
+        assertMessage(write("no-trailer.gz", Arrays.copyOf(gzipped, gzipped.length - 8)), "trailer");
+        assertFalse(assertThrows(IOException.class, () -> Idx.read(write("no-trailer.gz", Arrays.copyOf(gzipped,
+                gzipped.length - 8)))).getMessage().contains("null"), "no '(null)' for a missing trailer");
+        byte[] junk = Arrays.copyOf(gzipped, gzipped.length + 4);
+        junk[gzipped.length] = 7;
+        assertMessage(write("junk.gz", junk), "trailing bytes after the end of the gzip stream");
     }
 
     @Test

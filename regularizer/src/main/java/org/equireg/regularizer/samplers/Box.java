@@ -49,6 +49,11 @@ final class Box implements Sampler {
                 throw new IllegalArgumentException("box sampler: element " + i + " has low " + lower[i] + " above high "
                         + upper[i] + " (or a NaN bound)");
             }
+            // a draw is low + (high - low) u: an infinite bound or width would give infinities and NaN
+            if (!Double.isFinite(upper[i] - lower[i])) {
+                throw new IllegalArgumentException("box sampler: element " + i + " has bounds [" + lower[i] + ", " + upper[i]
+                        + "], whose width is not a finite number");
+            }
         }
         return new double[][] {lower, upper};
     }

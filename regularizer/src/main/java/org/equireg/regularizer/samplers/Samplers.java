@@ -111,9 +111,9 @@ public final class Samplers {
     }
 
     private static void checkRange(String method, double low, double high) {
-        if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
-            throw new IllegalArgumentException(method + ": needs finite low <= high, got low = " + low
-                    + ", high = " + high);
+        if (!(low <= high) || !Double.isFinite(high - low)) { // a draw is low + (high - low) u
+            throw new IllegalArgumentException(method + ": needs finite low <= high whose width high - low is finite too,"
+                    + " got low = " + low + ", high = " + high);
         }
     }
 

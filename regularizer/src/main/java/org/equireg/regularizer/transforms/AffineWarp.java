@@ -28,6 +28,10 @@ final class AffineWarp implements Transform {
     private final String name;
 
     AffineWarp(double[][] matrix, double translationX, double translationY, Padding padding, String name) {
+        if (!Double.isFinite(translationX) || !Double.isFinite(translationY)) {
+            throw new IllegalArgumentException(name + ": the translation must be finite, got {" + translationX + ", "
+                    + translationY + "}");
+        }
         this.inverse = invert2x2(matrix, name);
         this.translationX = translationX;
         this.translationY = translationY;
@@ -35,15 +39,41 @@ final class AffineWarp implements Transform {
         this.name = name;
     }
 
+    /**
+     * A^-1, computed from A divided by its largest entry so that neither the determinant nor the
+     * inverse overflows or underflows on its way: a scaling by 1e200 has the determinant 1e400, past
+     * a double, but the inverse 1e-200 is fine.
+     */
     private static double[] invert2x2(double[][] m, String name) {
-        if (m.length != 2 || m[0].length != 2 || m[1].length != 2) {
+        if (m.length != 2 || m[0] == null || m[1] == null || m[0].length != 2 || m[1].length != 2) {
             throw new IllegalArgumentException(name + ": needs a 2 x 2 matrix");
         }
-        double determinant = m[0][0] * m[1][1] - m[0][1] * m[1][0];
-        if (!(Math.abs(determinant) > 0) || !Double.isFinite(determinant)) {
-            throw new IllegalArgumentException(name + ": the matrix is singular (determinant " + determinant + ")");
+        double largest = 0;
+        for (double[] row : m) {
+            for (double entry : row) {
+                if (!Double.isFinite(entry)) {
+                    throw new IllegalArgumentException(name + ": the matrix must be finite, got entry " + entry);
+                }
+                largest = Math.max(largest, Math.abs(entry));
+            }
         }
-        return new double[] {m[1][1] / determinant, -m[0][1] / determinant, -m[1][0] / determinant, m[0][0] / determinant};
+        if (largest == 0) {
+            throw new IllegalArgumentException(name + ": the matrix is singular (all entries 0)");
+        }
+        double a = m[0][0] / largest;
+        double b = m[0][1] / largest;
+        double c = m[1][0] / largest;
+        double d = m[1][1] / largest;
+        double determinant = a * d - b * c; // of A / largest, in [-2, 2]
+        double[] inverse = {d / determinant / largest, -b / determinant / largest, -c / determinant / largest,
+                a / determinant / largest};
+        for (double entry : inverse) {
+            if (!Double.isFinite(entry)) {
+                throw new IllegalArgumentException(name + ": the matrix is singular or too close to it to invert"
+                        + " (determinant " + determinant + " times " + largest + "^2)");
+            }
+        }
+        return inverse;
     }
 
     @Override

@@ -39,8 +39,8 @@ final class BilinearSampling {
         for (int i = 0; i < outHeight; i++) {
             for (int j = 0; j < outWidth; j++) {
                 source.map(i, j, position);
-                double row = position[0];
-                double column = position[1];
+                double row = nearWindow(position[0], inHeight);
+                double column = nearWindow(position[1], inWidth);
                 if (padding == Padding.BORDER) {
                     row = Math.min(Math.max(row, 0), inHeight - 1);
                     column = Math.min(Math.max(column, 0), inWidth - 1);
@@ -57,6 +57,15 @@ final class BilinearSampling {
             }
         }
         return new Plan(inHeight, inWidth, outHeight, outWidth, index, weight);
+    }
+
+    /**
+     * {@code position} moved to within [-2, size + 1]: every corner of a point beyond reads the
+     * padding either way, and a far point (a shift near Double.MAX_VALUE) would otherwise overflow
+     * the int cast of its floor and the weights. NaN (infinities cancelling) goes to -2, outside.
+     */
+    private static double nearWindow(double position, int size) {
+        return position >= -2 ? Math.min(position, size + 1) : -2;
     }
 
     // Corners outside the image read zero (their weight is kept but unused); under border padding

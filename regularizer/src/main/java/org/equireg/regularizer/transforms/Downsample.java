@@ -1,5 +1,6 @@
 package org.equireg.regularizer.transforms;
 
+import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
@@ -22,7 +23,7 @@ final class Downsample implements Transform {
     public Tensor apply(Tensor batch) {
         Axes.requireImages("downsample", batch);
         int[] shape = batch.shape();
-        int planes = batch.size() / (shape[shape.length - 2] * shape[shape.length - 1]);
+        int planes = Shapes.outer(shape, shape.length - 2); // not size / (h w): h w is 0 or overflows beside an empty axis
         Tensor pooled = batch.reshape(planes, 1, shape[shape.length - 2], shape[shape.length - 1])
                 .avgPool2d(factor, factor, 0);
         shape[shape.length - 2] = pooled.dim(-2);

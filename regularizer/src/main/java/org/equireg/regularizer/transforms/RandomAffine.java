@@ -32,8 +32,9 @@ public final class RandomAffine implements RandomTransform {
      *
      * @param minRadians lower end of the rotation angle (counterclockwise), finite
      * @param maxRadians upper end, at least minRadians
-     * @param maxShiftX  largest horizontal shift in pixels (right is positive), finite and >= 0
-     * @param maxShiftY  largest vertical shift in pixels (up is positive), finite and >= 0
+     * @param maxShiftX  largest horizontal shift in pixels (right is positive), >= 0 and at most
+     *     {@code Double.MAX_VALUE / 2}; a shift past the image reads only the padding
+     * @param maxShiftY  largest vertical shift in pixels (up is positive), the same range
      * @param minScale   smallest scale factor, > 0
      * @param maxScale   largest scale factor, at least minScale
      * @param padding    what the warp reads outside the image
@@ -45,9 +46,10 @@ public final class RandomAffine implements RandomTransform {
         if (!(minScale > 0)) {
             throw new IllegalArgumentException("RandomAffine: minScale must be > 0, got " + minScale);
         }
-        if (!(maxShiftX >= 0) || !(maxShiftY >= 0) || Double.isInfinite(maxShiftX) || Double.isInfinite(maxShiftY)) {
-            throw new IllegalArgumentException("RandomAffine: the largest shifts must be finite and >= 0, got maxShiftX = "
-                    + maxShiftX + ", maxShiftY = " + maxShiftY);
+        // 2 maxShift finite: a shift is drawn from [-maxShift, maxShift], a range of width 2 maxShift
+        if (!(maxShiftX >= 0) || !(maxShiftY >= 0) || !Double.isFinite(2 * maxShiftX) || !Double.isFinite(2 * maxShiftY)) {
+            throw new IllegalArgumentException("RandomAffine: the largest shifts must be >= 0 and at most half of "
+                    + "Double.MAX_VALUE, got maxShiftX = " + maxShiftX + ", maxShiftY = " + maxShiftY);
         }
         this.minRadians = minRadians;
         this.maxRadians = maxRadians;
@@ -58,10 +60,11 @@ public final class RandomAffine implements RandomTransform {
         this.padding = Arguments.notNull(padding, "RandomAffine", "padding");
     }
 
+    // The width max - min must be finite too: a draw is min + (max - min) u.
     private static void requireRange(String what, double min, double max) {
-        if (!(min <= max) || Double.isInfinite(min) || Double.isInfinite(max)) {
-            throw new IllegalArgumentException("RandomAffine: the " + what + " range needs finite min <= max, got " + min
-                    + " and " + max);
+        if (!(min <= max) || !Double.isFinite(max - min)) {
+            throw new IllegalArgumentException("RandomAffine: the " + what + " range needs finite min <= max whose width"
+                    + " max - min is finite too, got " + min + " and " + max);
         }
     }
 

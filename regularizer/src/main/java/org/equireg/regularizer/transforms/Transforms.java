@@ -81,6 +81,7 @@ public final class Transforms {
 
     /** Rotation of images by {@code radians} counterclockwise about the centre, bilinear. */
     public static Transform rotate(double radians, Padding padding) {
+        requireFinite("Transforms.rotate", "radians", radians);
         double cos = Math.cos(radians);
         double sin = Math.sin(radians);
         return new AffineWarp(new double[][] {{cos, -sin}, {sin, cos}}, 0, 0, padding,
@@ -89,8 +90,8 @@ public final class Transforms {
 
     /** Rotation by an angle drawn uniformly from {@code [minRadians, maxRadians]} at each draw. */
     public static RandomTransform randomRotation(double minRadians, double maxRadians, Padding padding) {
-        if (!(minRadians <= maxRadians)) {
-            throw new IllegalArgumentException("Transforms.randomRotation: needs minRadians <= maxRadians, got "
+        if (!(minRadians <= maxRadians) || Double.isInfinite(minRadians) || Double.isInfinite(maxRadians)) {
+            throw new IllegalArgumentException("Transforms.randomRotation: needs finite minRadians <= maxRadians, got "
                     + minRadians + " and " + maxRadians);
         }
         return random -> {
@@ -101,6 +102,7 @@ public final class Transforms {
 
     /** Scaling of images by {@code factor} about the centre, bilinear ({@code factor > 1} zooms in). */
     public static Transform scale(double factor, Padding padding) {
+        requireFinite("Transforms.scale", "factor", factor);
         return new AffineWarp(new double[][] {{factor, 0}, {0, factor}}, 0, 0, padding,
                 String.format(Locale.ROOT, "scale(%.6g)", factor));
     }
@@ -117,6 +119,12 @@ public final class Transforms {
         }
         return new AffineWarp(matrix, translation[0], translation[1], padding, "affine(" + Arrays.deepToString(matrix)
                 + " + " + Arrays.toString(translation) + ")");
+    }
+
+    private static void requireFinite(String method, String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(method + ": " + name + " must be finite, got " + value);
+        }
     }
 
     /** Reorders each sample's axes: output sample axis i is input sample axis {@code order[i]}. */

@@ -188,6 +188,8 @@ final class CoreSweep {
                 row("core.GradCheck#checkFast(Function, int, Tensor...)", "directions = -1",
                         () -> GradCheck.standard().checkFast(inputs -> inputs[0], -1, matrix()), "checkFast", "directions", "-1"),
                 row("core.Shapes#size(int[])", "negative dimension", () -> Shapes.size(new int[] {2, -1}), "-1", "[2, -1]"),
+                row("core.Shapes#mergedDimension(String, int[], int, int)", "65536 x 65536 merged",
+                        () -> Shapes.mergedDimension("someOp", new int[] {0, 65536, 65536}, 1, 3), "someOp", "[0, 65536, 65536]", "4294967296"),
                 row("core.Shapes#normalizeAxis(String, int, int)", "axis 3 of rank 2", () -> Shapes.normalizeAxis("someOp", 3, 2), "someOp", "axis 3", "rank 2"),
                 row("core.Shapes#broadcast(String, int[], int[])", "[2] and [3]",
                         () -> Shapes.broadcast("someOp", new int[] {2}, new int[] {3}), "someOp", "[2]", "[3]"));

@@ -76,7 +76,7 @@ final class PublicApi {
     }
 
     /** Every class of {@code anchor}'s module that is public and, if nested, inside public classes only. */
-    private static List<Class<?>> publicClasses(Class<?> anchor) {
+    static List<Class<?>> publicClasses(Class<?> anchor) {
         List<Class<?>> classes = new ArrayList<>();
         for (String name : classNames(anchor)) {
             Class<?> type = load(name, anchor.getClassLoader());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.equireg.core.GradCheck;
 import org.equireg.core.Tensor;
@@ -40,6 +41,25 @@ class RandomAffineTest {
                 {scale * Math.sin(angle), scale * Math.cos(angle)}}, new double[] {0, 0}, Padding.BORDER);
         assertArrayEquals(expected.apply(images).toArray(), fixed.draw(new SplittableRandom(1)).apply(images).toArray());
         assertArrayEquals(expected.apply(images).toArray(), fixed.applyPerSample(images, new SplittableRandom(1)).toArray());
+    }
+
+    /** Far shifts read only the padding (no NaN from an overflowing floor); huge and tiny scales invert. */
+    @Test
+    void extremeButFiniteParametersGiveNumbers() {
+        Tensor farAway = new RandomAffine(0, 0, 1e300, 1e300, 1, 1, Padding.ZEROS).applyPerSample(images, new SplittableRandom(1));
+        assertArrayEquals(new double[images.size()], farAway.toArray(), "zero padding all over");
+        Tensor border = new RandomAffine(0, 0, 1e300, 1e300, 1, 1, Padding.BORDER).applyPerSample(images, new SplittableRandom(1));
+        assertTrue(Arrays.stream(border.toArray()).allMatch(Double::isFinite), "border padding: edge pixels");
+        Tensor farShift = Transforms.affine(new double[][] {{1, 0}, {0, 1}}, new double[] {Double.MAX_VALUE, -Double.MAX_VALUE},
+                Padding.ZEROS).apply(images);
+        assertArrayEquals(new double[images.size()], farShift.toArray(), "a shift of MAX_VALUE pixels");
+
+        // 1e200: the determinant 1e400 overflows, the inverse 1e-200 does not; every pixel reads the centre
+        Tensor zoomed = new RandomAffine(0, 0, 0, 0, 1e200, 1e200, Padding.BORDER).draw(new SplittableRandom(1)).apply(images);
+        double[] first = zoomed.slice(0, 0, 1).slice(1, 0, 1).toArray();
+        assertTrue(Arrays.stream(first).allMatch(value -> value == first[0]), "one value: the centre's");
+        Tensor shrunk = Transforms.scale(1e-200, Padding.ZEROS).apply(images);
+        assertTrue(Arrays.stream(shrunk.toArray()).allMatch(Double::isFinite), "a scale of 1e-200");
     }
 
     @Test
