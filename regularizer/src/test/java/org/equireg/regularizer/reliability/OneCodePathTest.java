@@ -29,8 +29,6 @@ class OneCodePathTest {
 
     /** "module-relative file: trimmed line fragment" of the lines allowed, with the reason. */
     private static final Map<String, String> EXCEPTIONS = Map.of(
-            "regularizer/src/main/java/org/equireg/regularizer/LogSpaceDistance.java: double tiny = x.dtype() == DType.FLOAT32",
-            "a constant, not a code path: log(0)'s guard is the smallest normal number of the tensor's own type",
             "core/src/main/java/org/equireg/core/ops/Operands.java: if (operand != null && operand.dtype() != dtype) {",
             "a check, not a code path: operands of different types are refused with a message naming each type");
 
