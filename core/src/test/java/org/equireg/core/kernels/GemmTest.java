@@ -22,11 +22,13 @@ class GemmTest {
 
     /**
      * Sizes around the micro-kernel tiles (4 and 8 rows, 4 and 16 columns), the blocks (MC = 96,
-     * KC = 256) and the deeper panels of products with few rows (1536 deep for 9 rows).
+     * KC = 256) and the deeper panels of products with few rows (1536 deep for 9 rows); in float32 the
+     * deeper ones are also several chunks of the cascade (256 terms each), 7 and 8 for the last two.
      */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 9, 4}, {7, 1, 5}, {2, 3, 1}, {6, 16, 8}, {5, 17, 3}, {13, 31, 29}, {48, 48, 48},
         {49, 50, 51}, {97, 33, 257}, {100, 130, 300}, {193, 20, 40}, {12, 70, 520}, {9, 20, 1600},
+        {2, 3, 1800}, {11, 5, 1799},
     };
 
     /** One variant of the product, called like {@link Gemm#gemm}. */
@@ -35,20 +37,42 @@ class GemmTest {
                   double[] b, int bOffset, double[] c, int cOffset, boolean accumulate);
     }
 
-    /** The contract, literally: c = accumulate ? C : 0, then c = fma(A[i][p], B[p][j], c) for p in order. */
+    /**
+     * The contract, literally: per element, chunks of {@link Cascade#DEPTH} terms, each an fma chain (the
+     * first from C when accumulating, the others from 0), the chunk sums then added pairwise.
+     */
     private static void reference(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset,
                                   double[] b, int bOffset, double[] c, int cOffset, boolean accumulate) {
+        int chunks = (k + Cascade.DEPTH - 1) / Cascade.DEPTH;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double sum = accumulate ? c[cOffset + i * n + j] : 0.0;
+                double[] sums = new double[chunks];
                 for (int p = 0; p < k; p++) {
                     double left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
                     double right = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
-                    sum = Math.fma(left, right, sum);
+                    int chunk = p / Cascade.DEPTH;
+                    double start = p % Cascade.DEPTH != 0 ? sums[chunk]
+                            : chunk == 0 && accumulate ? c[cOffset + i * n + j] : 0.0;
+                    sums[chunk] = Math.fma(left, right, start);
                 }
-                c[cOffset + i * n + j] = sum;
+                c[cOffset + i * n + j] = pairwise(sums, 0, chunks);
             }
         }
+    }
+
+    /**
+     * The chunk sums [from, from + count) added pairwise: the first 2^h (the largest power of two
+     * &lt;= count) as a balanced tree, plus the rest formed the same way.
+     */
+    private static double pairwise(double[] sums, int from, int count) {
+        if (count == 1) {
+            return sums[from];
+        }
+        int power = Integer.highestOneBit(count);
+        if (power == count) {
+            return pairwise(sums, from, count / 2) + pairwise(sums, from + count / 2, count / 2);
+        }
+        return pairwise(sums, from, power) + pairwise(sums, from + power, count - power);
     }
 
     /** Runs {@code variant} on every shape, transpose and accumulate flag; returns how many cases it checked. */
@@ -108,6 +132,30 @@ class GemmTest {
         assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemm(vector)"));
     }
 
+    /** Sums of several chunks in either element type (5 and 3 chunks), through the simple and packed loops. */
+    @Test
+    void longSumsFollowTheCascadeBitForBit() {
+        Random random = new Random(SEED);
+        for (int[] shape : new int[][] {{2, 3, 5 * Cascade.DEPTH + 3}, {9, 6, 3 * Cascade.DEPTH + 1}}) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            double[] a = values(random, m * k);
+            double[] b = values(random, k * n);
+            double[] initial = values(random, m * n);
+            for (int flags = 0; flags < 8; flags++) {
+                boolean transA = (flags & 1) != 0;
+                boolean transB = (flags & 2) != 0;
+                boolean accumulate = (flags & 4) != 0;
+                double[] expected = initial.clone();
+                double[] actual = initial.clone();
+                reference(transA, transB, m, n, k, a, 0, b, 0, expected, 0, accumulate);
+                Gemm.gemm(transA, transB, m, n, k, a, 0, b, 0, actual, 0, accumulate);
+                assertBitwiseEquals(expected, actual, m + "x" + n + "x" + k + " flags " + flags);
+            }
+        }
+    }
+
     @Test
     void panelWiderThanNcIsCovered() {
         Random random = new Random(SEED);
@@ -154,7 +202,7 @@ class GemmTest {
         Random random = new Random(SEED);
         int m = 70;
         int n = 90;
-        int k = 400;
+        int k = 250; // one chunk in float32 too
         int split = 123;
         double[] a = values(random, m * k);
         double[] bFirst = values(random, split * n);
