@@ -45,12 +45,39 @@ public final class Broadcast {
             return out;
         }
         /* wide */ double[] sums = new /* wide */ double[out.length];
-        int[] targetStrides = alignedStrides(targetShape, sourceShape);
-        walk(sourceShape, targetStrides, (sourceIndex, targetIndex) -> sums[targetIndex] += source[sourceIndex]);
+        if (out.length > 0 && trailingAxesMatch(sourceShape, targetShape)) {
+            // Only leading axes are reduced (a bias-like gradient): add whole rows, a loop the JIT vectorises.
+            for (int row = 0; row < source.length; row += out.length) {
+                for (int i = 0; i < out.length; i++) {
+                    sums[i] += source[row + i];
+                }
+            }
+        } else {
+            int[] targetStrides = alignedStrides(targetShape, sourceShape);
+            walk(sourceShape, targetStrides, (sourceIndex, targetIndex) -> sums[targetIndex] += source[sourceIndex]);
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = (double) sums[i];
         }
         return out;
+    }
+
+    /**
+     * Whether {@code small}, leading 1s dropped, is the trailing axes of {@code big}: the broadcast
+     * only repeats whole rows of {@code big}'s last axes.
+     */
+    private static boolean trailingAxesMatch(int[] big, int[] small) {
+        int first = 0;
+        while (first < small.length && small[first] == 1) {
+            first++;
+        }
+        int offset = big.length - small.length;
+        for (int axis = first; axis < small.length; axis++) {
+            if (small[axis] != big[axis + offset]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Strides of {@code small} laid over {@code big}: 0 where {@code small} is broadcast. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.BroadcastF32;
 import org.equireg.core.kernels.Elementwise;
-import org.equireg.core.kernels.ElementwiseF32;
 import org.equireg.core.kernels.Gemm;
 import org.equireg.core.kernels.GemmF32;
 
@@ -94,11 +94,8 @@ public final class Linear {
                 grads[1] = Tensor.wrap(dw, weight.shape());
             }
             if (bias != null && bias.requiresGrad()) {
-                float[] sums = new float[outFeatures];
-                for (int row = 0; row < rows; row++) {
-                    ElementwiseF32.addInPlace(sums, 0, g, row * outFeatures, outFeatures);
-                }
-                grads[2] = Tensor.wrap(sums, bias.shape());
+                grads[2] = Tensor.wrap(BroadcastF32.sumTo(g, new int[] {rows, outFeatures}, new int[] {outFeatures}),
+                        bias.shape());
             }
             return grads;
         }, inputs);

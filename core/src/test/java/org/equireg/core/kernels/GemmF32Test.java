@@ -56,24 +56,9 @@ class GemmF32Test {
                             : chunk == 0 && accumulate ? c[cOffset + i * n + j] : 0.0f;
                     sums[chunk] = Math.fma(left, right, start);
                 }
-                c[cOffset + i * n + j] = pairwise(sums, 0, chunks);
+                c[cOffset + i * n + j] = KernelTestingF32.pairwise(sums, 0, chunks);
             }
         }
-    }
-
-    /**
-     * The chunk sums [from, from + count) added pairwise: the first 2^h (the largest power of two
-     * &lt;= count) as a balanced tree, plus the rest formed the same way.
-     */
-    private static float pairwise(float[] sums, int from, int count) {
-        if (count == 1) {
-            return sums[from];
-        }
-        int power = Integer.highestOneBit(count);
-        if (power == count) {
-            return pairwise(sums, from, count / 2) + pairwise(sums, from + count / 2, count / 2);
-        }
-        return pairwise(sums, from, power) + pairwise(sums, from + power, count - power);
     }
 
     /** Runs {@code variant} on every shape, transpose and accumulate flag; returns how many cases it checked. */
