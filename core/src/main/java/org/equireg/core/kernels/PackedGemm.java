@@ -26,7 +26,7 @@ final class PackedGemm {
     static final int KC = 256;
     /**
      * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
-     * rows. Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     * rows (4, 6 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
      */
     static final int MC = 768 / Double.BYTES;
     /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
@@ -34,14 +34,30 @@ final class PackedGemm {
     /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
     static final long TASK_FLOPS = 8_000_000;
 
-    private static final MicroKernel KERNEL =
-            Simd.VECTORIZED ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
+    private static final MicroKernel KERNEL = kernel();
     private static final Scratch PACKED_A = new Scratch();
     private static final Scratch PACKED_B = new Scratch();
     private static final Scratch EDGE_B = new Scratch();
     private static final Scratch WORK = new Scratch();
 
     private PackedGemm() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 8 x 2 vectors (19 live registers) with 512-bit
+     * vectors, which come with 32 registers (AVX-512); 6 x 2 (15 live) with narrower ones, which x86
+     * has 16 of (AVX2). All give the same bits.
+     */
+    private static MicroKernel kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarMicroKernel.INSTANCE;
+        }
+        return VectorShape.LANES * Double.BYTES >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel6x2.INSTANCE;
+    }
+
+    /** The micro-kernel {@link #gemm} uses on this JVM. */
+    static MicroKernel microKernel() {
+        return KERNEL;
     }
 
     /** {@link Gemm#gemm} with the micro-kernel of the current {@link Simd} path; needs k &gt;= 1. */

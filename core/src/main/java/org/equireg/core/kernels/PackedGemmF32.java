@@ -27,7 +27,7 @@ final class PackedGemmF32 {
     static final int KC = 256;
     /**
      * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
-     * rows. Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     * rows (4, 6 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
      */
     static final int MC = 768 / Float.BYTES;
     /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
@@ -35,14 +35,30 @@ final class PackedGemmF32 {
     /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
     static final long TASK_FLOPS = 8_000_000;
 
-    private static final MicroKernelF32 KERNEL =
-            Simd.VECTORIZED ? VectorMicroKernelF32.INSTANCE : ScalarMicroKernelF32.INSTANCE;
+    private static final MicroKernelF32 KERNEL = kernel();
     private static final ScratchF32 PACKED_A = new ScratchF32();
     private static final ScratchF32 PACKED_B = new ScratchF32();
     private static final ScratchF32 EDGE_B = new ScratchF32();
     private static final ScratchF32 WORK = new ScratchF32();
 
     private PackedGemmF32() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 8 x 2 vectors (19 live registers) with 512-bit
+     * vectors, which come with 32 registers (AVX-512); 6 x 2 (15 live) with narrower ones, which x86
+     * has 16 of (AVX2). All give the same bits.
+     */
+    private static MicroKernelF32 kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarMicroKernelF32.INSTANCE;
+        }
+        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel6x2F32.INSTANCE;
+    }
+
+    /** The micro-kernel {@link #gemm} uses on this JVM. */
+    static MicroKernelF32 microKernel() {
+        return KERNEL;
     }
 
     /** {@link GemmF32#gemm} with the micro-kernel of the current {@link Simd} path; needs k &gt;= 1. */

@@ -7,6 +7,7 @@ import static org.equireg.core.kernels.KernelTestingF32.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTestingF32.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -140,6 +141,23 @@ class GemmF32Test {
                 assertBitwiseEquals(expected, actual, m + "x" + n + "x" + k + " flags " + flags);
             }
         }
+    }
+
+    /** The 16-register tile, run here with whatever vectors this JVM prefers: the same bits. */
+    @Test
+    void packedWithSixRowVectorMicroKernelFollowsTheContractBitForBit() {
+        assumeVectorModule();
+        Variant packed = (ta, tb, m, n, k, a, ao, b, bo, c, co, acc) ->
+                PackedGemmF32.gemm(VectorMicroKernel6x2F32.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
+        assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemmF32(vector 6x2)"));
+    }
+
+    /** 512-bit vectors (32 registers) take the 8 x 2 tile, narrower ones the 6 x 2, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        MicroKernelF32 expected = !Simd.vectorized() ? ScalarMicroKernelF32.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel6x2F32.INSTANCE;
+        assertSame(expected, PackedGemmF32.microKernel());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.equireg.core.kernels.KernelTesting.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTesting.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -139,6 +140,23 @@ class GemmTest {
                 assertBitwiseEquals(expected, actual, m + "x" + n + "x" + k + " flags " + flags);
             }
         }
+    }
+
+    /** The 16-register tile, run here with whatever vectors this JVM prefers: the same bits. */
+    @Test
+    void packedWithSixRowVectorMicroKernelFollowsTheContractBitForBit() {
+        assumeVectorModule();
+        Variant packed = (ta, tb, m, n, k, a, ao, b, bo, c, co, acc) ->
+                PackedGemm.gemm(VectorMicroKernel6x2.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
+        assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemm(vector 6x2)"));
+    }
+
+    /** 512-bit vectors (32 registers) take the 8 x 2 tile, narrower ones the 6 x 2, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        MicroKernel expected = !Simd.vectorized() ? ScalarMicroKernel.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel6x2.INSTANCE;
+        assertSame(expected, PackedGemm.microKernel());
     }
 
     @Test

@@ -50,6 +50,8 @@ class VectorAllocationTest {
         assertAllocationFree("VectorElementwise.axpy", () -> VectorElementwise.axpy(0.5, a, 1, c, 2, n));
         assertAllocationFree("VectorElementwise.relu", () -> VectorElementwise.relu(a, c, n));
         assertAllocationFree("VectorReductions.dot", () -> c[0] = VectorReductions.dot(a, 1, b, 2, 1000));
+        assertAllocationFree("VectorMicroKernel6x2.multiply", () -> VectorMicroKernel6x2.INSTANCE.multiply(16, a, 0, b,
+                0, VectorMicroKernel6x2.INSTANCE.columns(), c, 0, VectorMicroKernel6x2.INSTANCE.columns(), true));
         assertAllocationFree("VectorMicroKernel.multiply", () -> VectorMicroKernel.INSTANCE.multiply(16, a, 0, b, 0,
                 VectorMicroKernel.INSTANCE.columns(), c, 0, VectorMicroKernel.INSTANCE.columns(), true));
         int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
@@ -71,6 +73,8 @@ class VectorAllocationTest {
         assertAllocationFree("VectorElementwiseF32.axpy", () -> VectorElementwiseF32.axpy(0.5f, a, 1, c, 2, n));
         assertAllocationFree("VectorElementwiseF32.relu", () -> VectorElementwiseF32.relu(a, c, n));
         assertAllocationFree("VectorReductionsF32.sum", () -> c[0] = VectorReductionsF32.sum(a, 1, 1000));
+        assertAllocationFree("VectorMicroKernel6x2F32.multiply", () -> VectorMicroKernel6x2F32.INSTANCE.multiply(16, a,
+                0, b, 0, VectorMicroKernel6x2F32.INSTANCE.columns(), c, 0, VectorMicroKernel6x2F32.INSTANCE.columns(), true));
         assertAllocationFree("VectorMicroKernelF32.multiply", () -> VectorMicroKernelF32.INSTANCE.multiply(16, a, 0, b,
                 0, VectorMicroKernelF32.INSTANCE.columns(), c, 0, VectorMicroKernelF32.INSTANCE.columns(), true));
         int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
