@@ -3,8 +3,10 @@ package org.equireg.core.kernels;
 
 import static org.equireg.core.kernels.KernelTestingF32.SEED;
 import static org.equireg.core.kernels.KernelTestingF32.assertBitwiseEquals;
+import static org.equireg.core.kernels.KernelTestingF32.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTestingF32.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -245,6 +247,47 @@ class ConvolutionF32Test {
             float[] expected = direct ? referenceLaneChains(k, WeightGradientKernelF32.CHAINS) : referenceWeightGradient(k);
             assertBitwiseEquals(expected, dw, "weight gradient " + k.g());
         }
+    }
+
+    /** Every vector tile gives its scalar twin's bits, run here with whatever vectors this JVM prefers. */
+    @Test
+    void vectorMicroKernelsMatchTheScalarTwin() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        int[] offsets = {0, 1, 2, 30, 31, 32, 60, 61, 62, 900, 901, 902};
+        int[] weightRows = {0, 24, 12, 24}; // a repeated row, as at the last channels
+        float[] weights = values(random, 36);
+        float[] start = values(random, 4);
+        float[] image = values(random, 4096);
+        ScalarConvMicroKernelF32 scalar = ScalarConvMicroKernelF32.INSTANCE;
+        for (ConvMicroKernelF32 vector : new ConvMicroKernelF32[] {VectorConvMicroKernelF32.INSTANCE,
+            VectorConvMicroKernel4x3F32.INSTANCE}) {
+            int positions = 3 * vector.positions();
+            int rowLength = (positions / scalar.positions() + 1) * scalar.positions() + 7;
+            int[] outRows = {0, rowLength, 2 * rowLength, rowLength};
+            float[] expected = new float[3 * rowLength];
+            float[] actual = new float[3 * rowLength];
+            for (int position = 5; position < 5 + positions; position += scalar.positions()) {
+                scalar.correlate(image, offsets, weights, weightRows, start, expected, outRows, position);
+            }
+            for (int position = 5; position < 5 + positions; position += vector.positions()) {
+                vector.correlate(image, offsets, weights, weightRows, start, actual, outRows, position);
+            }
+            for (int r = 0; r < 3; r++) {
+                int from = r * rowLength + 5;
+                assertBitwiseEquals(java.util.Arrays.copyOfRange(expected, from, from + positions),
+                        java.util.Arrays.copyOfRange(actual, from, from + positions),
+                        vector.getClass().getSimpleName() + " row " + r);
+            }
+        }
+    }
+
+    /** 512-bit vectors (32 registers) take the 4 x 4 tile, narrower ones the 4 x 3, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        ConvMicroKernelF32 expected = !Simd.vectorized() ? ScalarConvMicroKernelF32.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel4x3F32.INSTANCE;
+        assertSame(expected, DirectConvolutionF32.microKernel());
     }
 
     /**

@@ -2,8 +2,10 @@ package org.equireg.core.kernels;
 
 import static org.equireg.core.kernels.KernelTesting.SEED;
 import static org.equireg.core.kernels.KernelTesting.assertBitwiseEquals;
+import static org.equireg.core.kernels.KernelTesting.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTesting.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -244,6 +246,47 @@ class ConvolutionTest {
             double[] expected = direct ? referenceLaneChains(k, WeightGradientKernel.CHAINS) : referenceWeightGradient(k);
             assertBitwiseEquals(expected, dw, "weight gradient " + k.g());
         }
+    }
+
+    /** Every vector tile gives its scalar twin's bits, run here with whatever vectors this JVM prefers. */
+    @Test
+    void vectorMicroKernelsMatchTheScalarTwin() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        int[] offsets = {0, 1, 2, 30, 31, 32, 60, 61, 62, 900, 901, 902};
+        int[] weightRows = {0, 24, 12, 24}; // a repeated row, as at the last channels
+        double[] weights = values(random, 36);
+        double[] start = values(random, 4);
+        double[] image = values(random, 4096);
+        ScalarConvMicroKernel scalar = ScalarConvMicroKernel.INSTANCE;
+        for (ConvMicroKernel vector : new ConvMicroKernel[] {VectorConvMicroKernel.INSTANCE,
+            VectorConvMicroKernel4x3.INSTANCE}) {
+            int positions = 3 * vector.positions();
+            int rowLength = (positions / scalar.positions() + 1) * scalar.positions() + 7;
+            int[] outRows = {0, rowLength, 2 * rowLength, rowLength};
+            double[] expected = new double[3 * rowLength];
+            double[] actual = new double[3 * rowLength];
+            for (int position = 5; position < 5 + positions; position += scalar.positions()) {
+                scalar.correlate(image, offsets, weights, weightRows, start, expected, outRows, position);
+            }
+            for (int position = 5; position < 5 + positions; position += vector.positions()) {
+                vector.correlate(image, offsets, weights, weightRows, start, actual, outRows, position);
+            }
+            for (int r = 0; r < 3; r++) {
+                int from = r * rowLength + 5;
+                assertBitwiseEquals(java.util.Arrays.copyOfRange(expected, from, from + positions),
+                        java.util.Arrays.copyOfRange(actual, from, from + positions),
+                        vector.getClass().getSimpleName() + " row " + r);
+            }
+        }
+    }
+
+    /** 512-bit vectors (32 registers) take the 4 x 4 tile, narrower ones the 4 x 3, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        ConvMicroKernel expected = !Simd.vectorized() ? ScalarConvMicroKernel.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel4x3.INSTANCE;
+        assertSame(expected, DirectConvolution.microKernel());
     }
 
     /**

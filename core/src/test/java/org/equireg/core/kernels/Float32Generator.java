@@ -53,7 +53,7 @@ public final class Float32Generator {
             "Broadcast", "Cascade", "Convolution", "ConvMicroKernel", "DirectConvolution", "DirectWeightGradient",
             "Elementwise", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pool2d", "Reductions",
             "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarReductions",
-            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorElementwise",
+            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorConvMicroKernel4x3", "VectorElementwise",
             "VectorMicroKernel", "VectorMicroKernel6x2", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
             "VectorWeightGradientKernel512", "WeightGradientKernel");
 

@@ -60,6 +60,8 @@ class VectorAllocationTest {
         double[] start = {0.5, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernel.correlate", () -> VectorConvMicroKernel.INSTANCE.correlate(a, offsets,
                 b, rows, start, c, outRows, 0));
+        assertAllocationFree("VectorConvMicroKernel4x3.correlate", () -> VectorConvMicroKernel4x3.INSTANCE.correlate(a,
+                offsets, b, rows, start, c, outRows, 0));
     }
 
     @Test
@@ -82,6 +84,8 @@ class VectorAllocationTest {
         int[] outRows = {0, 128, 256, 384};
         float[] start = {0.5f, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
+                offsets, b, rows, start, c, outRows, 0));
+        assertAllocationFree("VectorConvMicroKernel4x3F32.correlate", () -> VectorConvMicroKernel4x3F32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
 
