@@ -54,7 +54,7 @@ public final class Float32Generator {
             "Elementwise", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pool2d", "Reductions",
             "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarReductions",
             "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorConvMicroKernel4x3", "VectorElementwise",
-            "VectorMicroKernel", "VectorMicroKernel6x2", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
+            "VectorMicroKernel", "VectorMicroKernel6x2", "VectorPool2d", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
             "VectorWeightGradientKernel512", "WeightGradientKernel");
 
     /** Float64 kernel tests translated into tests of the float32 twins. */

@@ -60,6 +60,8 @@ class VectorAllocationTest {
         double[] start = {0.5, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernel.correlate", () -> VectorConvMicroKernel.INSTANCE.correlate(a, offsets,
                 b, rows, start, c, outRows, 0));
+        int[] argmax = new int[64];
+        assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel4x3.correlate", () -> VectorConvMicroKernel4x3.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
@@ -85,6 +87,8 @@ class VectorAllocationTest {
         float[] start = {0.5f, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
+        int[] argmax = new int[64];
+        assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel4x3F32.correlate", () -> VectorConvMicroKernel4x3F32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
