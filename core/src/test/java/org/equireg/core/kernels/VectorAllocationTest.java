@@ -87,6 +87,8 @@ class VectorAllocationTest {
         float[] start = {0.5f, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
+        assertAllocationFree("VectorElementwiseF32.adamStep", () -> VectorElementwiseF32.adamStep(c, a, b, c, n, 0.01f,
+                0.9f, 0.999f, 1e-8f, 0.001f, 0.5f));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel4x3F32.correlate", () -> VectorConvMicroKernel4x3F32.INSTANCE.correlate(a,
