@@ -292,15 +292,19 @@ class ConvolutionF32Test {
 
     /**
      * A sum long enough for several rounds of the direct weight gradient in either element type: three
-     * images, one round each in float32, two each in float32.
+     * images, one round each in float32, two each in float32; on one, two and three threads.
      */
     @Test
     void longWeightGradientSumsAreAddedInRounds() {
         int side = CascadeF32.DEPTH > 1024 ? 600 : 70;
         Case k = Case.of(new Random(SEED), 3, 1, side, side, 2, 3, 3, 1, 1, 1, 1, false);
-        float[] dw = new float[k.weight().length];
-        ConvolutionF32.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw);
-        assertBitwiseEquals(referenceLaneChains(k, WeightGradientKernelF32.CHAINS), dw, "weight gradient " + k.g());
+        float[] expected = referenceLaneChains(k, WeightGradientKernelF32.CHAINS);
+        for (int threads : new int[] {1, 2, 3}) {
+            float[] dw = new float[k.weight().length];
+            Parallel.withThreads(threads, () -> ConvolutionF32.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(),
+                    k.groups(), dw));
+            assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + ", " + threads + " threads");
+        }
     }
 
     /**

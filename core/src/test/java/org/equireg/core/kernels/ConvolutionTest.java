@@ -291,15 +291,19 @@ class ConvolutionTest {
 
     /**
      * A sum long enough for several rounds of the direct weight gradient in either element type: three
-     * images, one round each in float64, two each in float32.
+     * images, one round each in float64, two each in float32; on one, two and three threads.
      */
     @Test
     void longWeightGradientSumsAreAddedInRounds() {
         int side = Cascade.DEPTH > 1024 ? 600 : 70;
         Case k = Case.of(new Random(SEED), 3, 1, side, side, 2, 3, 3, 1, 1, 1, 1, false);
-        double[] dw = new double[k.weight().length];
-        Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(), k.groups(), dw);
-        assertBitwiseEquals(referenceLaneChains(k, WeightGradientKernel.CHAINS), dw, "weight gradient " + k.g());
+        double[] expected = referenceLaneChains(k, WeightGradientKernel.CHAINS);
+        for (int threads : new int[] {1, 2, 3}) {
+            double[] dw = new double[k.weight().length];
+            Parallel.withThreads(threads, () -> Convolution.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(),
+                    k.groups(), dw));
+            assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + ", " + threads + " threads");
+        }
     }
 
     /**
