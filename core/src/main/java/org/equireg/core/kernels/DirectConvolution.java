@@ -29,7 +29,7 @@ final class DirectConvolution {
         if (!Simd.VECTORIZED) {
             return ScalarConvMicroKernel.INSTANCE;
         }
-        return VectorShape.LANES * Double.BYTES >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel4x3.INSTANCE;
+        return VectorShape.LANES * Double.BYTES >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel256.INSTANCE;
     }
 
     /** The micro-kernel this JVM uses. */

@@ -30,7 +30,7 @@ final class DirectConvolutionF32 {
         if (!Simd.VECTORIZED) {
             return ScalarConvMicroKernelF32.INSTANCE;
         }
-        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel4x3F32.INSTANCE;
+        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel256F32.INSTANCE;
     }
 
     /** The micro-kernel this JVM uses. */

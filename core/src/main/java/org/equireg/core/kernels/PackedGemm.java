@@ -52,7 +52,7 @@ final class PackedGemm {
         if (!Simd.VECTORIZED) {
             return ScalarMicroKernel.INSTANCE;
         }
-        return VectorShape.LANES * Double.BYTES >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel6x2.INSTANCE;
+        return VectorShape.LANES * Double.BYTES >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel256.INSTANCE;
     }
 
     /** The micro-kernel {@link #gemm} uses on this JVM. */

@@ -53,7 +53,7 @@ final class PackedGemmF32 {
         if (!Simd.VECTORIZED) {
             return ScalarMicroKernelF32.INSTANCE;
         }
-        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel6x2F32.INSTANCE;
+        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel256F32.INSTANCE;
     }
 
     /** The micro-kernel {@link #gemm} uses on this JVM. */

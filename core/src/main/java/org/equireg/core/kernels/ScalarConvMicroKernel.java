@@ -1,7 +1,7 @@
 package org.equireg.core.kernels;
 
 /**
- * The scalar twin of {@link VectorConvMicroKernel} and {@link VectorConvMicroKernel4x3}: one chain at a
+ * The scalar twin of {@link VectorConvMicroKernel} and {@link VectorConvMicroKernel256}: one chain at a
  * time, in the same order.
  */
 final class ScalarConvMicroKernel implements ConvMicroKernel {

@@ -2,7 +2,7 @@
 package org.equireg.core.kernels;
 
 /**
- * The scalar twin of {@link VectorConvMicroKernelF32} and {@link VectorConvMicroKernel4x3F32}: one chain at a
+ * The scalar twin of {@link VectorConvMicroKernelF32} and {@link VectorConvMicroKernel256F32}: one chain at a
  * time, in the same order.
  */
 final class ScalarConvMicroKernelF32 implements ConvMicroKernelF32 {

@@ -35,9 +35,9 @@ final class VectorPool2dF32 {
 
     /**
      * The {@link #windows()} windows whose top-left pixels are {@code top, top + 2, ...}, written to
-     * {@code out} and {@code argmax} from {@code o} on; returns false, writing nothing, when a window
-     * holds a NaN (or the four pixels of some lane sum to NaN, as infinities of both signs do), which the
-     * caller's scalar loop then handles.
+     * {@code out} and {@code argmax} from {@code o} on; returns false when a window holds a NaN (or the
+     * four pixels of some lane sum to NaN, as infinities of both signs do): the run is then left to the
+     * caller, who recomputes it window by window.
      */
     static boolean max2x2(float[] in, int top, int width, float[] out, int[] argmax, int o) {
         FloatVector a0 = FloatVector.fromArray(SPECIES, in, top);

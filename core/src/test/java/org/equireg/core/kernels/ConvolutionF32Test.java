@@ -261,7 +261,7 @@ class ConvolutionF32Test {
         float[] image = values(random, 4096);
         ScalarConvMicroKernelF32 scalar = ScalarConvMicroKernelF32.INSTANCE;
         for (ConvMicroKernelF32 vector : new ConvMicroKernelF32[] {VectorConvMicroKernelF32.INSTANCE,
-            VectorConvMicroKernel4x3F32.INSTANCE}) {
+            VectorConvMicroKernel256F32.INSTANCE}) {
             int positions = 3 * vector.positions();
             int rowLength = (positions / scalar.positions() + 1) * scalar.positions() + 7;
             int[] outRows = {0, rowLength, 2 * rowLength, rowLength};
@@ -286,7 +286,7 @@ class ConvolutionF32Test {
     @Test
     void theTileFollowsTheVectorWidth() {
         ConvMicroKernelF32 expected = !Simd.vectorized() ? ScalarConvMicroKernelF32.INSTANCE
-                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel4x3F32.INSTANCE;
+                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel256F32.INSTANCE;
         assertSame(expected, DirectConvolutionF32.microKernel());
     }
 

@@ -260,7 +260,7 @@ class ConvolutionTest {
         double[] image = values(random, 4096);
         ScalarConvMicroKernel scalar = ScalarConvMicroKernel.INSTANCE;
         for (ConvMicroKernel vector : new ConvMicroKernel[] {VectorConvMicroKernel.INSTANCE,
-            VectorConvMicroKernel4x3.INSTANCE}) {
+            VectorConvMicroKernel256.INSTANCE}) {
             int positions = 3 * vector.positions();
             int rowLength = (positions / scalar.positions() + 1) * scalar.positions() + 7;
             int[] outRows = {0, rowLength, 2 * rowLength, rowLength};
@@ -285,7 +285,7 @@ class ConvolutionTest {
     @Test
     void theTileFollowsTheVectorWidth() {
         ConvMicroKernel expected = !Simd.vectorized() ? ScalarConvMicroKernel.INSTANCE
-                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel4x3.INSTANCE;
+                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel256.INSTANCE;
         assertSame(expected, DirectConvolution.microKernel());
     }
 

@@ -52,10 +52,11 @@ public final class Float32Generator {
     static final List<String> MAIN = List.of(
             "Broadcast", "Cascade", "Convolution", "ConvMicroKernel", "DirectConvolution", "DirectWeightGradient",
             "Elementwise", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pool2d", "Reductions",
-            "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarReductions",
-            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorConvMicroKernel4x3", "VectorElementwise",
-            "VectorMicroKernel", "VectorMicroKernel6x2", "VectorPool2d", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
-            "VectorWeightGradientKernel512", "WeightGradientKernel");
+            "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarPool2d", "ScalarReductions",
+            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel",
+            "VectorConvMicroKernel256", "VectorElementwise", "VectorMicroKernel", "VectorMicroKernel256", "VectorPool2d",
+            "VectorReductions", "VectorShape", "VectorWeightGradientKernel256", "VectorWeightGradientKernel512",
+            "WeightGradientKernel");
 
     /** Float64 kernel tests translated into tests of the float32 twins. */
     static final List<String> TESTS = List.of(

@@ -148,7 +148,7 @@ class GemmF32Test {
     void packedWithSixRowVectorMicroKernelFollowsTheContractBitForBit() {
         assumeVectorModule();
         Variant packed = (ta, tb, m, n, k, a, ao, b, bo, c, co, acc) ->
-                PackedGemmF32.gemm(VectorMicroKernel6x2F32.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
+                PackedGemmF32.gemm(VectorMicroKernel256F32.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
         assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemmF32(vector 6x2)"));
     }
 
@@ -156,7 +156,7 @@ class GemmF32Test {
     @Test
     void theTileFollowsTheVectorWidth() {
         MicroKernelF32 expected = !Simd.vectorized() ? ScalarMicroKernelF32.INSTANCE
-                : Simd.lanes() * 8 >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel6x2F32.INSTANCE;
+                : Simd.lanes() * 8 >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel256F32.INSTANCE;
         assertSame(expected, PackedGemmF32.microKernel());
     }
 

@@ -147,7 +147,7 @@ class GemmTest {
     void packedWithSixRowVectorMicroKernelFollowsTheContractBitForBit() {
         assumeVectorModule();
         Variant packed = (ta, tb, m, n, k, a, ao, b, bo, c, co, acc) ->
-                PackedGemm.gemm(VectorMicroKernel6x2.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
+                PackedGemm.gemm(VectorMicroKernel256.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
         assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemm(vector 6x2)"));
     }
 
@@ -155,7 +155,7 @@ class GemmTest {
     @Test
     void theTileFollowsTheVectorWidth() {
         MicroKernel expected = !Simd.vectorized() ? ScalarMicroKernel.INSTANCE
-                : Simd.lanes() * 8 >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel6x2.INSTANCE;
+                : Simd.lanes() * 8 >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel256.INSTANCE;
         assertSame(expected, PackedGemm.microKernel());
     }
 

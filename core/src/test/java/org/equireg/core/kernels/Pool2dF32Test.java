@@ -64,6 +64,29 @@ class Pool2dF32Test {
         return java.util.Arrays.copyOf(found, count);
     }
 
+    /** The vector runs of 2 x 2 windows against their scalar twin, on ties and signed zeros, bit for bit. */
+    @Test
+    void vectorRunsOf2x2WindowsMatchTheScalarTwin() {
+        KernelTestingF32.assumeVectorModule();
+        Random random = new Random(SEED);
+        int width = 2 * 48 + 1;
+        float[] in = input(random, 2 * width, false);
+        in[4] = -0.0f;
+        in[5] = 0.0f;
+        float[] expected = new float[48];
+        int[] expectedArgmax = new int[48];
+        for (int o = 0; o < 48; o += ScalarPool2dF32.windows()) {
+            assertTrue(ScalarPool2dF32.max2x2(in, 2 * o, width, expected, expectedArgmax, o), "scalar run at " + o);
+        }
+        float[] out = new float[48];
+        int[] argmax = new int[48];
+        for (int o = 0; o < 48; o += VectorPool2dF32.windows()) {
+            assertTrue(VectorPool2dF32.max2x2(in, 2 * o, width, out, argmax, o), "vector run at " + o);
+        }
+        assertBitwiseEquals(expected, out, "maxima");
+        assertArrayEquals(expectedArgmax, argmax, "argmax");
+    }
+
     @Test
     void maxPicksTheFirstMaximumAndLetsNanWin() {
         Random random = new Random(SEED);

@@ -4,22 +4,22 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A 6 x (2 vectors) tile of C in twelve vector accumulators, for a register file of 16 vectors
- * (AVX2): with the two B vectors and a broadcast of A, fifteen registers are live in the inner loop,
+ * A 6 x (2 vectors) tile of C in twelve vector accumulators, the tile for vectors narrower than 512
+ * bits and a register file of 16 (AVX2; named after its 256 bits): with the two B vectors and a broadcast of A, fifteen registers are live in the inner loop,
  * where {@link VectorMicroKernel}'s 8 x 2 tile needs nineteen and spills. Per step p, two vector loads
  * of B, six broadcasts of A and twelve fused multiply-adds: the same ratio of loads to multiply-adds
  * as Haswell's BLAS kernels (OpenBLAS's 6 x 16 float tile, BLIS's 6 x 8 double tile). The scalar twin
  * is {@link ScalarMicroKernel}; each element is the same chain whatever the tile.
  */
-final class VectorMicroKernel6x2 implements MicroKernel {
-    static final VectorMicroKernel6x2 INSTANCE = new VectorMicroKernel6x2();
+final class VectorMicroKernel256 implements MicroKernel {
+    static final VectorMicroKernel256 INSTANCE = new VectorMicroKernel256();
 
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
     private static final int LANES = VectorShape.LANES;
     private static final int ROWS = 6;
     private static final int COLUMNS = 2 * LANES;
 
-    private VectorMicroKernel6x2() {
+    private VectorMicroKernel256() {
     }
 
     @Override

@@ -4,19 +4,20 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Four output channels by three vectors of positions in twelve accumulators, for a register file of
- * 16 vectors (AVX2): with three image vectors and a broadcast weight, sixteen registers are live per
- * tap, where {@link VectorConvMicroKernel}'s 4 x 4 tile needs twenty-one and spills. Per tap, three
+ * Four output channels by three vectors of positions in twelve accumulators, the tile for vectors
+ * narrower than 512 bits and a register file of 16 (AVX2; named after its 256 bits): with three image
+ * vectors and a broadcast weight, sixteen registers are live per tap, where
+ * {@link VectorConvMicroKernel}'s 4 x 4 tile needs twenty-one and spills. Per tap, three
  * vector loads of the image, four broadcast weights and twelve fused multiply-adds. The scalar twin is
  * {@link ScalarConvMicroKernel}; each output is the same chain whatever the tile.
  */
-final class VectorConvMicroKernel4x3 implements ConvMicroKernel {
-    static final VectorConvMicroKernel4x3 INSTANCE = new VectorConvMicroKernel4x3();
+final class VectorConvMicroKernel256 implements ConvMicroKernel {
+    static final VectorConvMicroKernel256 INSTANCE = new VectorConvMicroKernel256();
 
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
     private static final int LANES = VectorShape.LANES;
 
-    private VectorConvMicroKernel4x3() {
+    private VectorConvMicroKernel256() {
     }
 
     @Override
