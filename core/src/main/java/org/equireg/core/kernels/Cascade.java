@@ -66,14 +66,14 @@ final class Cascade {
         copy(work, at, stride, out, outAt, outStride, rows, columns);
     }
 
-    /** {@code to[block] = from[block] + to[block]}, both with row stride {@code stride}. */
+    /**
+     * {@code to[block] = from[block] + to[block]}, both with row stride {@code stride}: rows through
+     * {@link Elementwise#add}, vectorised (the JIT does not vectorise a plain loop over two regions of
+     * one array, which it cannot prove apart).
+     */
     private static void add(double[] from, int fromAt, double[] to, int toAt, int stride, int rows, int columns) {
         for (int i = 0; i < rows; i++) {
-            int f = fromAt + i * stride;
-            int t = toAt + i * stride;
-            for (int j = 0; j < columns; j++) {
-                to[t + j] = from[f + j] + to[t + j];
-            }
+            Elementwise.add(from, fromAt + i * stride, to, toAt + i * stride, to, toAt + i * stride, columns);
         }
     }
 
