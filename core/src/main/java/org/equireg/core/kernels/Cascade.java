@@ -41,39 +41,56 @@ final class Cascade {
     }
 
     /**
-     * Chunk {@code chunk} (of {@code chunks}) of a block of sums is complete in slot 0 of {@code work}:
-     * adds it into the levels; after the last chunk writes the total to {@code out}. Each slot is
-     * {@code slotSize} long and holds the block, {@code rows x columns}, at {@code at} with row
-     * stride {@code stride}.
+     * The slot chunk {@code chunk} (of {@code chunks}) is best written to: level 0's (slot 1) for an even
+     * chunk that is not the last, which the cascade then holds as it is, with nothing to merge; else
+     * slot 0, from which {@link #merge} adds it in.
      */
-    static void merge(int chunk, int chunks, double[] work, int slotSize, int at, int stride, int rows, int columns,
-                      double[] out, int outAt, int outStride) {
-        int level = 0;
-        while ((chunk >> level & 1) == 1) {
-            add(work, (1 + level) * slotSize + at, work, at, stride, rows, columns);
-            level++;
-        }
-        if (chunk < chunks - 1) {
-            copy(work, at, stride, work, (1 + level) * slotSize + at, stride, rows, columns);
-            return;
-        }
-        // The last chunk: the levels still occupied are the bits of chunks above this one, added low to high.
-        for (int higher = level + 1; chunks >> higher != 0; higher++) {
-            if ((chunks >> higher & 1) == 1) {
-                add(work, (1 + higher) * slotSize + at, work, at, stride, rows, columns);
-            }
-        }
-        copy(work, at, stride, out, outAt, outStride, rows, columns);
+    static int slot(int chunk, int chunks) {
+        return chunk % 2 == 0 && chunk < chunks - 1 ? 1 : 0;
     }
 
     /**
-     * {@code to[block] = from[block] + to[block]}, both with row stride {@code stride}: rows through
-     * {@link Elementwise#add}, vectorised (the JIT does not vectorise a plain loop over two regions of
-     * one array, which it cannot prove apart).
+     * Chunk {@code chunk} (of {@code chunks}) of a block of sums is complete in slot {@code in} of
+     * {@code work} (0, or 1 as {@link #slot} allows): adds it into the levels; after the last chunk writes
+     * the total to {@code out}. Each slot is {@code slotSize} long and holds the block,
+     * {@code rows x columns}, at {@code at} with row stride {@code stride}.
      */
-    private static void add(double[] from, int fromAt, double[] to, int toAt, int stride, int rows, int columns) {
+    static void merge(int chunk, int chunks, int in, double[] work, int slotSize, int at, int stride, int rows,
+                      int columns, double[] out, int outAt, int outStride) {
+        if (in != 0) {
+            return; // an even chunk written straight into level 0
+        }
+        boolean last = chunk == chunks - 1;
+        // Levels to add, low to high: those the carry passes (the chunk's trailing ones), then, after the
+        // last chunk, the levels still occupied above (the bits of chunks above the carry's level).
+        int landing = Integer.numberOfTrailingZeros(~chunk);
+        int adds = landing + (last ? Integer.bitCount(chunks >>> landing >>> 1) : 0);
+        double[] target = last ? out : work;
+        int targetAt = last ? outAt : (1 + landing) * slotSize + at;
+        int targetStride = last ? outStride : stride;
+        if (adds == 0) {
+            copy(work, at, stride, target, targetAt, targetStride, rows, columns);
+            return;
+        }
+        int done = 0;
+        for (int level = 0; done < adds; level++) {
+            if (level < landing || last && level > landing && (chunks >> level & 1) == 1) {
+                done++;
+                boolean lastAdd = done == adds;
+                add(work, (1 + level) * slotSize + at, work, at, stride, lastAdd ? target : work,
+                        lastAdd ? targetAt : at, lastAdd ? targetStride : stride, rows, columns);
+            }
+        }
+    }
+
+    /**
+     * {@code to[block] = from[block] + carry[block]}, rows through {@link Elementwise#add}, vectorised (the
+     * JIT does not vectorise a plain loop over two regions of one array, which it cannot prove apart).
+     */
+    private static void add(double[] from, int fromAt, double[] carry, int carryAt, int stride, double[] to, int toAt,
+                            int toStride, int rows, int columns) {
         for (int i = 0; i < rows; i++) {
-            Elementwise.add(from, fromAt + i * stride, to, toAt + i * stride, to, toAt + i * stride, columns);
+            Elementwise.add(from, fromAt + i * stride, carry, carryAt + i * stride, to, toAt + i * toStride, columns);
         }
     }
 

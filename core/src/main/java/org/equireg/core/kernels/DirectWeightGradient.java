@@ -143,7 +143,7 @@ final class DirectWeightGradient {
         int width = Math.min(terms, patch - firstTerm) * WeightGradientKernel.CHAINS;
         int stride = patch * WeightGradientKernel.CHAINS;
         int at = firstChannel * stride + firstTerm * WeightGradientKernel.CHAINS;
-        Cascade.merge(round, rounds, partial, slot, at, stride, channels, width, partial, at, stride);
+        Cascade.merge(round, rounds, 0, partial, slot, at, stride, channels, width, partial, at, stride);
         if (round < rounds - 1) {
             for (int r = 0; r < channels; r++) {
                 Arrays.fill(partial, at + r * stride, at + r * stride + width, 0.0);

@@ -144,7 +144,7 @@ final class DirectWeightGradientF32 {
         int width = Math.min(terms, patch - firstTerm) * WeightGradientKernelF32.CHAINS;
         int stride = patch * WeightGradientKernelF32.CHAINS;
         int at = firstChannel * stride + firstTerm * WeightGradientKernelF32.CHAINS;
-        CascadeF32.merge(round, rounds, partial, slot, at, stride, channels, width, partial, at, stride);
+        CascadeF32.merge(round, rounds, 0, partial, slot, at, stride, channels, width, partial, at, stride);
         if (round < rounds - 1) {
             for (int r = 0; r < channels; r++) {
                 Arrays.fill(partial, at + r * stride, at + r * stride + width, 0.0f);

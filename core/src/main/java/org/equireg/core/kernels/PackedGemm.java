@@ -103,8 +103,8 @@ final class PackedGemm {
 
     /**
      * Where a panel's micro-kernels write: straight into C when the sum is one chunk (see {@link Cascade});
-     * else into slot 0 of the cascade's work storage, {@code work}, laid out as C with
-     * {@code slotSize = m n} per slot, merged into the cascade when the panel ends a chunk.
+     * else into the cascade's work storage, {@code work}, laid out as C with {@code slotSize = m n} per
+     * slot, in the slot {@link Cascade#slot} names, merged into the cascade when the panel ends a chunk.
      *
      * @param load tiles start from the values in {@code data}, not from zero
      * @param fromC copy C's tile into slot 0 before the first panel (the first chunk starts from C)
@@ -129,8 +129,13 @@ final class PackedGemm {
             return work == null ? c : work;
         }
 
+        /** The slot of the work storage the chunk is written to ({@link Cascade#slot}); 0 when direct. */
+        int slot() {
+            return work == null ? 0 : Cascade.slot(chunk, chunks);
+        }
+
         int offset() {
-            return work == null ? cOffset : 0;
+            return work == null ? cOffset : slot() * slotSize;
         }
     }
 
@@ -253,8 +258,8 @@ final class PackedGemm {
                         copyTile(edgeC, 0, nr, out, index, stride, rows, columns);
                     }
                     if (target.ends()) {
-                        Cascade.merge(target.chunk(), target.chunks(), target.work(), target.slotSize(), at, stride,
-                                rows, columns, target.c(), cIndex, stride);
+                        Cascade.merge(target.chunk(), target.chunks(), target.slot(), target.work(), target.slotSize(),
+                                at, stride, rows, columns, target.c(), cIndex, stride);
                     }
                 }
             }

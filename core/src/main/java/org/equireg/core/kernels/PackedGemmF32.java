@@ -104,8 +104,8 @@ final class PackedGemmF32 {
 
     /**
      * Where a panel's micro-kernels write: straight into C when the sum is one chunk (see {@link CascadeF32});
-     * else into slot 0 of the cascade's work storage, {@code work}, laid out as C with
-     * {@code slotSize = m n} per slot, merged into the cascade when the panel ends a chunk.
+     * else into the cascade's work storage, {@code work}, laid out as C with {@code slotSize = m n} per
+     * slot, in the slot {@link CascadeF32#slot} names, merged into the cascade when the panel ends a chunk.
      *
      * @param load tiles start from the values in {@code data}, not from zero
      * @param fromC copy C's tile into slot 0 before the first panel (the first chunk starts from C)
@@ -130,8 +130,13 @@ final class PackedGemmF32 {
             return work == null ? c : work;
         }
 
+        /** The slot of the work storage the chunk is written to ({@link CascadeF32#slot}); 0 when direct. */
+        int slot() {
+            return work == null ? 0 : CascadeF32.slot(chunk, chunks);
+        }
+
         int offset() {
-            return work == null ? cOffset : 0;
+            return work == null ? cOffset : slot() * slotSize;
         }
     }
 
@@ -254,8 +259,8 @@ final class PackedGemmF32 {
                         copyTile(edgeC, 0, nr, out, index, stride, rows, columns);
                     }
                     if (target.ends()) {
-                        CascadeF32.merge(target.chunk(), target.chunks(), target.work(), target.slotSize(), at, stride,
-                                rows, columns, target.c(), cIndex, stride);
+                        CascadeF32.merge(target.chunk(), target.chunks(), target.slot(), target.work(), target.slotSize(),
+                                at, stride, rows, columns, target.c(), cIndex, stride);
                     }
                 }
             }

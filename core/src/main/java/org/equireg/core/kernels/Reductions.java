@@ -38,7 +38,7 @@ public final class Reductions {
         double[] work = new double[Cascade.slots(rounds)];
         for (int round = 0; round < rounds; round++) {
             work[0] = roundSum(a, offset + round * ROUND, Math.min(ROUND, length - round * ROUND));
-            Cascade.merge(round, rounds, work, 1, 0, 1, 1, 1, work, 0, 1);
+            Cascade.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
         }
         return work[0];
     }
@@ -56,7 +56,7 @@ public final class Reductions {
         for (int round = 0; round < rounds; round++) {
             int start = round * ROUND;
             work[0] = roundDot(a, aOffset + start, b, bOffset + start, Math.min(ROUND, length - start));
-            Cascade.merge(round, rounds, work, 1, 0, 1, 1, 1, work, 0, 1);
+            Cascade.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
         }
         return work[0];
     }

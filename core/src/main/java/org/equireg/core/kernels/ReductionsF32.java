@@ -39,7 +39,7 @@ public final class ReductionsF32 {
         float[] work = new float[CascadeF32.slots(rounds)];
         for (int round = 0; round < rounds; round++) {
             work[0] = roundSum(a, offset + round * ROUND, Math.min(ROUND, length - round * ROUND));
-            CascadeF32.merge(round, rounds, work, 1, 0, 1, 1, 1, work, 0, 1);
+            CascadeF32.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
         }
         return work[0];
     }
@@ -57,7 +57,7 @@ public final class ReductionsF32 {
         for (int round = 0; round < rounds; round++) {
             int start = round * ROUND;
             work[0] = roundDot(a, aOffset + start, b, bOffset + start, Math.min(ROUND, length - start));
-            CascadeF32.merge(round, rounds, work, 1, 0, 1, 1, 1, work, 0, 1);
+            CascadeF32.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
         }
         return work[0];
     }

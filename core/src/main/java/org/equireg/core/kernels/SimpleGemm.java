@@ -27,13 +27,15 @@ final class SimpleGemm {
                 continue;
             }
             if (accumulate) {
-                System.arraycopy(c, row, work, 0, n);
+                System.arraycopy(c, row, work, Cascade.slot(0, chunks) * n, n);
             }
             for (int chunk = 0; chunk < chunks; chunk++) {
                 int from = chunk * Cascade.DEPTH;
                 int to = Math.min(k, from + Cascade.DEPTH);
-                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, from, to, work, 0, chunk == 0 && accumulate);
-                Cascade.merge(chunk, chunks, work, n, 0, n, 1, n, c, row, n);
+                int slot = Cascade.slot(chunk, chunks);
+                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, from, to, work, slot * n,
+                        chunk == 0 && accumulate);
+                Cascade.merge(chunk, chunks, slot, work, n, 0, n, 1, n, c, row, n);
             }
         }
         if (work != null) {

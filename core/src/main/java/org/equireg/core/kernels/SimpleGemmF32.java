@@ -28,13 +28,15 @@ final class SimpleGemmF32 {
                 continue;
             }
             if (accumulate) {
-                System.arraycopy(c, row, work, 0, n);
+                System.arraycopy(c, row, work, CascadeF32.slot(0, chunks) * n, n);
             }
             for (int chunk = 0; chunk < chunks; chunk++) {
                 int from = chunk * CascadeF32.DEPTH;
                 int to = Math.min(k, from + CascadeF32.DEPTH);
-                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, from, to, work, 0, chunk == 0 && accumulate);
-                CascadeF32.merge(chunk, chunks, work, n, 0, n, 1, n, c, row, n);
+                int slot = CascadeF32.slot(chunk, chunks);
+                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, from, to, work, slot * n,
+                        chunk == 0 && accumulate);
+                CascadeF32.merge(chunk, chunks, slot, work, n, 0, n, 1, n, c, row, n);
             }
         }
         if (work != null) {
