@@ -31,7 +31,8 @@ public final class Convolution {
 
     /**
      * {@code out[n][o] = bias[o] + sum over (c, ky, kx) of weight[o][c][ky][kx] x[n][c][oy s - p + ky d][ox s - p + kx d]},
-     * each element a fused multiply-add chain starting from its bias (0 without one).
+     * each element a fused multiply-add chain starting from its bias (0 without one); through the
+     * unfolded product, a patch longer than {@link Cascade#DEPTH} is summed as {@link Gemm} sums.
      *
      * @param x input. Not modified.
      * @param weight Not modified.
@@ -106,7 +107,8 @@ public final class Convolution {
     /**
      * The weight gradient: {@code dWeight[g] = sum over n of gradOut[n, g] cols(x[n, g])^T}. At
      * stride 1 with one group, {@link DirectWeightGradient} computes it ({@link WeightGradientKernel#CHAINS} chains per element);
-     * otherwise each element is one fused multiply-add chain over (n, pixel) in order, computed transposed,
+     * otherwise each element is a {@link Gemm} sum over the pixels of each image, added image after image
+     * (one fused multiply-add chain over (n, pixel) in order while pixels fit in {@link Cascade#DEPTH}), computed transposed,
      * {@code cols gradOut^T}, so that the unfolded image is the left operand, written row by row
      * ({@link Im2Col#unfold}), and the gradient is read in place as the transposed right operand.
      *
@@ -212,26 +214,32 @@ public final class Convolution {
     }
 
     /**
-     * The bias gradient: per channel, {@code columns[pixel] = sum over n of gradOut[n][o][pixel]}
-     * added over n in order, then {@code dBias[o] = } those columns added in order.
+     * The bias gradient: per channel, the sum over n and pixel of {@code gradOut[n][o][pixel]} in eight
+     * double accumulators, so that in float32 it stays within about one rounding of the exact sum however
+     * many terms (see {@link Broadcast#sumTo}), and eight independent chains keep the adder busy.
+     * Accumulator j takes, image after image, the pixels {@code 8 q + j} of each image's run of whole
+     * blocks of eight, and accumulator 0 also the run's last {@code pixels % 8}, in order; then
+     * {@code dBias[o] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}, rounded once.
      *
      * @param gradOut (N, O, pixels). Not modified.
      * @param dBias (O). Modified (overwritten).
      */
     public static void backwardBias(double[] gradOut, int batch, int outChannels, int pixels, double[] dBias) {
-        double[] columns = COLUMNS.take(pixels);
+        int blocks = pixels - pixels % 8;
         for (int o = 0; o < outChannels; o++) {
-            Arrays.fill(columns, 0, pixels, 0.0);
+            /* wide */ double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (int n = 0; n < batch; n++) {
-                Elementwise.addInPlace(columns, 0, gradOut, (n * outChannels + o) * pixels, pixels);
+                int row = (n * outChannels + o) * pixels;
+                for (int p = row; p < row + blocks; p += 8) {
+                    s0 += gradOut[p]; s1 += gradOut[p + 1]; s2 += gradOut[p + 2]; s3 += gradOut[p + 3];
+                    s4 += gradOut[p + 4]; s5 += gradOut[p + 5]; s6 += gradOut[p + 6]; s7 += gradOut[p + 7];
+                }
+                for (int p = row + blocks; p < row + pixels; p++) {
+                    s0 += gradOut[p];
+                }
             }
-            double sum = 0.0;
-            for (int pixel = 0; pixel < pixels; pixel++) {
-                sum += columns[pixel];
-            }
-            dBias[o] = sum;
+            dBias[o] = (double) (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
         }
-        COLUMNS.give(columns);
     }
 
     private static int roundUp(int value, int multiple) {

@@ -14,12 +14,27 @@ import java.util.Arrays;
  * channel axes swapped.
  */
 final class DirectConvolution {
-    private static final ConvMicroKernel KERNEL =
-            Simd.VECTORIZED ? VectorConvMicroKernel.INSTANCE : ScalarConvMicroKernel.INSTANCE;
+    private static final ConvMicroKernel KERNEL = kernel();
     private static final Scratch PADDED = new Scratch();
     private static final Scratch RESULT = new Scratch();
 
     private DirectConvolution() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 4 x 4 vectors with 512-bit vectors (32
+     * registers, AVX-512), 4 x 3 with narrower ones (16 registers, AVX2). All give the same bits.
+     */
+    private static ConvMicroKernel kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarConvMicroKernel.INSTANCE;
+        }
+        return VectorShape.LANES * Double.BYTES >= 64 ? VectorConvMicroKernel.INSTANCE : VectorConvMicroKernel256.INSTANCE;
+    }
+
+    /** The micro-kernel this JVM uses. */
+    static ConvMicroKernel microKernel() {
+        return KERNEL;
     }
 
     /** Whether {@link #forward} handles this convolution. */

@@ -15,12 +15,27 @@ import java.util.Arrays;
  * channel axes swapped.
  */
 final class DirectConvolutionF32 {
-    private static final ConvMicroKernelF32 KERNEL =
-            Simd.VECTORIZED ? VectorConvMicroKernelF32.INSTANCE : ScalarConvMicroKernelF32.INSTANCE;
+    private static final ConvMicroKernelF32 KERNEL = kernel();
     private static final ScratchF32 PADDED = new ScratchF32();
     private static final ScratchF32 RESULT = new ScratchF32();
 
     private DirectConvolutionF32() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 4 x 4 vectors with 512-bit vectors (32
+     * registers, AVX-512), 4 x 3 with narrower ones (16 registers, AVX2). All give the same bits.
+     */
+    private static ConvMicroKernelF32 kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarConvMicroKernelF32.INSTANCE;
+        }
+        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel256F32.INSTANCE;
+    }
+
+    /** The micro-kernel this JVM uses. */
+    static ConvMicroKernelF32 microKernel() {
+        return KERNEL;
     }
 
     /** Whether {@link #forward} handles this convolution. */

@@ -12,12 +12,17 @@ import java.util.Arrays;
  * pixel next to the edge is NaN: {@link Convolution#backwardWeight} then recomputes the gradient
  * from unfolded patches, which have no such terms.
  *
- * <p>Each element is {@link WeightGradientKernel#CHAINS} fused multiply-add chains over (n, i) in
- * order, position i going to chain {@code i mod CHAINS}, whose results are then added from the first
- * chain to the last; it agrees with the single chain of the unfolded product to rounding. The
- * chain count does not depend on the vector width, so the scalar and vector paths and machines with
- * 256- or 512-bit vectors give the same bits; tasks own disjoint tiles and every tile walks all
- * images, so neither does the thread count.
+ * <p>Each element is {@link WeightGradientKernel#CHAINS} sums over (n, i), position i going to chain
+ * {@code i mod CHAINS}, whose results are then added from the first chain to the last; it agrees with
+ * the single chain of the unfolded product to rounding. So that a long sum stays accurate in float32,
+ * the terms are cut into rounds of at most {@link Cascade#DEPTH} terms per chain: runs of
+ * {@link Layout#imagesPerRound} images, and within an image too long for one round, runs of
+ * {@link Layout#roundPositions} positions. In each round every chain is a fused multiply-add chain
+ * over (n, i) in order from +0, and the rounds' chains are added pairwise as {@link Cascade} adds a
+ * matrix product's chunks. In float64 a round holds 2^16 terms per chain (2^19 positions over all
+ * images), so the usual sizes are one round: one chain per lane. The chain count and the rounds do not depend on the vector
+ * width, so the scalar and vector paths and machines with 256- or 512-bit vectors give the same bits;
+ * tasks own disjoint tiles and every tile walks all images, so neither does the thread count.
  */
 final class DirectWeightGradient {
     private static final WeightGradientKernel KERNEL = kernel();
@@ -63,8 +68,14 @@ final class DirectWeightGradient {
         // The copies counted as the job's cost: split over the pool only when there are millions.
         long copies = (long) batch * (layout.imageLength() + outChannels * layout.positions());
         Parallel.forEach(batch, copies, n -> layout.spread(gradOut, x, n, images, gradients));
-        double[] partial = PARTIAL.take(outChannels * patch * WeightGradientKernel.CHAINS);
-        Arrays.fill(partial, 0, outChannels * patch * WeightGradientKernel.CHAINS, 0.0);
+        int slot = outChannels * patch * WeightGradientKernel.CHAINS;
+        int roundPositions = layout.roundPositions();
+        int chunksPerImage = (layout.positions() + roundPositions - 1) / roundPositions;
+        int imagesPerRound = layout.imagesPerRound();
+        int rounds = (batch + imagesPerRound - 1) / imagesPerRound * chunksPerImage;
+        // Slot 0 holds the partial sums of the current round; the cascade's levels follow.
+        double[] partial = PARTIAL.take(Math.max(1, Cascade.slots(rounds)) * slot);
+        Arrays.fill(partial, 0, slot, 0.0);
         int terms = KERNEL.terms();
         int columnTiles = (patch + terms - 1) / terms;
         int tiles = columnTiles * ((outChannels + 3) / 4);
@@ -76,23 +87,35 @@ final class DirectWeightGradient {
             int[] rows = new int[4];
             int[] columns = new int[terms];
             int end = firstTile(tiles, tasks, task + 1);
-            for (int first = 0; first < batch; first += layout.imagesPerBlock()) {
-                int count = Math.min(layout.imagesPerBlock(), batch - first);
-                for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
-                    // Consecutive tiles share their rows of G, which stay in L1 while the terms change.
-                    // Past the last channel or term, the tile repeats it: computed again, harmlessly.
-                    for (int r = 0; r < 4; r++) {
-                        int o = Math.min(tile / columnTiles * 4 + r, outChannels - 1);
-                        gradRows[r] = (first * outChannels + o) * layout.positions();
-                        rows[r] = o * patch * WeightGradientKernel.CHAINS;
+            int round = 0;
+            for (int roundStart = 0; roundStart < batch; roundStart += imagesPerRound) {
+                int roundEnd = Math.min(batch, roundStart + imagesPerRound);
+                for (int from = 0; from < layout.positions(); from += roundPositions, round++) {
+                    int span = Math.min(roundPositions, layout.positions() - from);
+                    for (int first = roundStart; first < roundEnd; first += layout.imagesPerBlock()) {
+                        int count = Math.min(layout.imagesPerBlock(), roundEnd - first);
+                        for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
+                            // Consecutive tiles share their rows of G, which stay in L1 while the terms change.
+                            // Past the last channel or term, the tile repeats it: computed again, harmlessly.
+                            for (int r = 0; r < 4; r++) {
+                                int o = Math.min(tile / columnTiles * 4 + r, outChannels - 1);
+                                gradRows[r] = (first * outChannels + o) * layout.positions() + from;
+                                rows[r] = o * patch * WeightGradientKernel.CHAINS;
+                            }
+                            for (int t = 0; t < terms; t++) {
+                                int q = Math.min(tile % columnTiles * terms + t, patch - 1);
+                                offsets[t] = first * layout.imageLength() + layout.offsets()[q] + from;
+                                columns[t] = q * WeightGradientKernel.CHAINS;
+                            }
+                            KERNEL.accumulate(images, offsets, layout.imageLength(), gradients, gradRows,
+                                    outChannels * layout.positions(), count, span, partial, rows, columns);
+                        }
                     }
-                    for (int t = 0; t < terms; t++) {
-                        int q = Math.min(tile % columnTiles * terms + t, patch - 1);
-                        offsets[t] = first * layout.imageLength() + layout.offsets()[q];
-                        columns[t] = q * WeightGradientKernel.CHAINS;
+                    if (rounds > 1) {
+                        for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
+                            mergeRound(partial, slot, round, rounds, tile, columnTiles, terms, outChannels, patch);
+                        }
                     }
-                    KERNEL.accumulate(images, offsets, layout.imageLength(), gradients, gradRows,
-                            outChannels * layout.positions(), count, layout.positions(), partial, rows, columns);
                 }
             }
         });
@@ -106,6 +129,26 @@ final class DirectWeightGradient {
         PARTIAL.give(partial);
         GRADIENTS.give(gradients);
         IMAGES.give(images);
+    }
+
+    /**
+     * Adds a tile's chains of round {@code round} (slot 0 of {@code partial}) into the cascade, then clears
+     * them for the next round; the last round leaves the total in slot 0.
+     */
+    private static void mergeRound(double[] partial, int slot, int round, int rounds, int tile, int columnTiles,
+                                   int terms, int outChannels, int patch) {
+        int firstChannel = tile / columnTiles * 4;
+        int firstTerm = tile % columnTiles * terms;
+        int channels = Math.min(4, outChannels - firstChannel);
+        int width = Math.min(terms, patch - firstTerm) * WeightGradientKernel.CHAINS;
+        int stride = patch * WeightGradientKernel.CHAINS;
+        int at = firstChannel * stride + firstTerm * WeightGradientKernel.CHAINS;
+        Cascade.merge(round, rounds, 0, partial, slot, at, stride, channels, width, partial, at, stride);
+        if (round < rounds - 1) {
+            for (int r = 0; r < channels; r++) {
+                Arrays.fill(partial, at + r * stride, at + r * stride + width, 0.0);
+            }
+        }
     }
 
     /** The first tile of task {@code task}: even runs of tiles per task. */
@@ -138,6 +181,19 @@ final class DirectWeightGradient {
          */
         int imagesPerBlock() {
             return Math.max(1, (256 << 10) / Double.BYTES / (imageLength + outChannels * positions));
+        }
+
+        /**
+         * Positions of an image per round: all of them, unless a chain would get more than
+         * {@link Cascade#DEPTH} terms from one image; a multiple of the chain count.
+         */
+        int roundPositions() {
+            return Math.min(positions, Cascade.DEPTH * WeightGradientKernel.CHAINS);
+        }
+
+        /** Images per round: as many as keep each chain within {@link Cascade#DEPTH} terms, at least one. */
+        int imagesPerRound() {
+            return Math.max(1, Cascade.DEPTH * WeightGradientKernel.CHAINS / positions);
         }
 
         /** Writes image n, zero-padded, and its output gradient, on padded rows. */

@@ -117,6 +117,27 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * One Adam step over {@code length} elements, in the element type's arithmetic, without fused
+     * multiply-adds, in this order: {@code g = gradient[i] + l2 parameter[i]},
+     * {@code mean[i] = beta1 mean[i] + (1 - beta1) g}, {@code meanSquare[i] = beta2 meanSquare[i] + (1 - beta2) g g},
+     * {@code parameter[i] = parameter[i] - stepSize (mean[i] / (sqrt(meanSquare[i]) / correctionSqrt + eps))},
+     * where the caller passes {@code stepSize = lr / (1 - beta1^t)} and {@code correctionSqrt = sqrt(1 - beta2^t)}
+     * (in float64 the same operations as the optimizers' own loop). parameter, mean and meanSquare modified;
+     * gradient not modified.
+     */
+    public static void adamStep(double[] parameter, double[] gradient, double[] mean, double[] meanSquare, int length,
+                                double l2, double beta1, double beta2, double eps, double stepSize,
+                                double correctionSqrt) {
+        if (Simd.VECTORIZED) {
+            VectorElementwise.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
+                    correctionSqrt);
+        } else {
+            ScalarElementwise.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
+                    correctionSqrt);
+        }
+    }
+
     /** {@code target[t + i] += increment[incrementOffset + i]}. target modified. */
     public static void addInPlace(double[] target, int targetOffset, double[] increment, int incrementOffset,
                                   int length) {

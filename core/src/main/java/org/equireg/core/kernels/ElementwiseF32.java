@@ -118,6 +118,27 @@ public final class ElementwiseF32 {
         }
     }
 
+    /**
+     * One Adam step over {@code length} elements, in the element type's arithmetic, without fused
+     * multiply-adds, in this order: {@code g = gradient[i] + l2 parameter[i]},
+     * {@code mean[i] = beta1 mean[i] + (1 - beta1) g}, {@code meanSquare[i] = beta2 meanSquare[i] + (1 - beta2) g g},
+     * {@code parameter[i] = parameter[i] - stepSize (mean[i] / (sqrt(meanSquare[i]) / correctionSqrt + eps))},
+     * where the caller passes {@code stepSize = lr / (1 - beta1^t)} and {@code correctionSqrt = sqrt(1 - beta2^t)}
+     * (in float32 the same operations as the optimizers' own loop). parameter, mean and meanSquare modified;
+     * gradient not modified.
+     */
+    public static void adamStep(float[] parameter, float[] gradient, float[] mean, float[] meanSquare, int length,
+                                float l2, float beta1, float beta2, float eps, float stepSize,
+                                float correctionSqrt) {
+        if (Simd.VECTORIZED) {
+            VectorElementwiseF32.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
+                    correctionSqrt);
+        } else {
+            ScalarElementwiseF32.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
+                    correctionSqrt);
+        }
+    }
+
     /** {@code target[t + i] += increment[incrementOffset + i]}. target modified. */
     public static void addInPlace(float[] target, int targetOffset, float[] increment, int incrementOffset,
                                   int length) {

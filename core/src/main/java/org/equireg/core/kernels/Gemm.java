@@ -6,11 +6,14 @@ import java.util.Arrays;
  * General matrix multiply, {@code C = op(A) op(B)} or {@code C += op(A) op(B)}, row-major (BLAS dgemm
  * with alpha = 1 and beta = 0 or 1).
  *
- * <p>Every element is computed by one fixed sequence of operations: starting from
- * {@code c = accumulate ? C[i][j] : 0}, {@code c = fma(op(A)[i][p], op(B)[p][j], c)} for p = 0, 1,
- * ..., k - 1 in order (one rounding per term). Every variant below, the vector and scalar paths and
- * every thread count follow it, so they all give the same bits; a product split along k into
- * several calls with {@code accumulate = true} gives the same bits as one call.
+ * <p>Every element is computed by one fixed sequence of operations. The sum over p is cut into
+ * chunks of {@link Cascade#DEPTH} terms (2^16 in float64, 256 in float32). Each chunk is one chain,
+ * {@code c = fma(op(A)[i][p], op(B)[p][j], c)} for its p in order (one rounding per term), starting
+ * from {@code accumulate ? C[i][j] : 0} for the first chunk and from 0 for the others; the chunk sums
+ * are then added pairwise as {@link Cascade} describes, so that a long float32 sum stays accurate.
+ * Every variant below, the vector and scalar paths and every thread count follow it, so they all give
+ * the same bits; with {@code k <= DEPTH} the element is the one chain, and a product split along k into
+ * several calls with {@code accumulate = true}, k at most DEPTH in all, gives the same bits as one call.
  */
 public final class Gemm {
     /**

@@ -13,10 +13,10 @@ package org.equireg.core.kernels;
  * copied, zero-padded to NR columns), and panels are deeper than {@link #KC} (see
  * {@link #inPlaceDepth}).
  *
- * <p>Blocking splits the sum over p into chunks, but each chunk continues the previous chunk's
- * accumulation in C (the micro-kernel loads C for every chunk but the first), so every element is
- * still the one fused multiply-add chain of the {@link Gemm} contract, whatever the tiling, thread
- * count or micro-kernel.
+ * <p>Blocking splits the sum over p into panels; within one chunk of the {@link Cascade} each panel
+ * continues the previous panel's accumulation (the micro-kernel loads its tile for every panel but the
+ * chunk's first), and a panel that ends a chunk merges the chunk's tile into the cascade, so every
+ * element is the sum the {@link Gemm} contract fixes, whatever the tiling, thread count or micro-kernel.
  */
 final class PackedGemm {
     /**
@@ -26,7 +26,7 @@ final class PackedGemm {
     static final int KC = 256;
     /**
      * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
-     * rows. Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     * rows (4, 6 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
      */
     static final int MC = 768 / Double.BYTES;
     /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
@@ -34,13 +34,30 @@ final class PackedGemm {
     /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
     static final long TASK_FLOPS = 8_000_000;
 
-    private static final MicroKernel KERNEL =
-            Simd.VECTORIZED ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
+    private static final MicroKernel KERNEL = kernel();
     private static final Scratch PACKED_A = new Scratch();
     private static final Scratch PACKED_B = new Scratch();
     private static final Scratch EDGE_B = new Scratch();
+    private static final Scratch WORK = new Scratch();
 
     private PackedGemm() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 8 x 2 vectors (19 live registers) with 512-bit
+     * vectors, which come with 32 registers (AVX-512); 6 x 2 (15 live) with narrower ones, which x86
+     * has 16 of (AVX2). All give the same bits.
+     */
+    private static MicroKernel kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarMicroKernel.INSTANCE;
+        }
+        return VectorShape.LANES * Double.BYTES >= 64 ? VectorMicroKernel.INSTANCE : VectorMicroKernel256.INSTANCE;
+    }
+
+    /** The micro-kernel {@link #gemm} uses on this JVM. */
+    static MicroKernel microKernel() {
+        return KERNEL;
     }
 
     /** {@link Gemm#gemm} with the micro-kernel of the current {@link Simd} path; needs k &gt;= 1. */
@@ -53,9 +70,12 @@ final class PackedGemm {
     static void gemm(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, boolean accumulate) {
         int nr = kernel.columns();
+        int chunks = Cascade.chunks(k);
         boolean packB = transB || m > MC;
-        int panelDepth = packB ? KC : inPlaceDepth(kernel, m);
+        // Several chunks: panels of KC, which divides Cascade.DEPTH, so that no panel straddles two chunks.
+        int panelDepth = packB || chunks > 1 ? KC : inPlaceDepth(kernel, m);
         double[] packedB = packB ? PACKED_B.take(roundUp(Math.min(n, NC), nr) * Math.min(k, KC)) : null;
+        double[] work = chunks > 1 ? WORK.take(Cascade.slots(chunks) * m * n) : null;
         Operand left = new Operand(a, aOffset, transA, m, k);
         Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
@@ -67,13 +87,55 @@ final class PackedGemm {
                 if (packB) {
                     packPanel(right, pc, depth, jc, width, nr, packedB, grid.tasks(), 2L * m * width * depth);
                 }
-                Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, c, cOffset,
-                        accumulate || pc > 0);
+                Target target = chunks == 1 ? Target.direct(c, cOffset, accumulate || pc > 0)
+                        : Target.chunked(c, cOffset, accumulate, work, m * n, chunks, pc, depth, k);
+                Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, target);
                 Parallel.forEach(grid.tasks(), 2L * m * width * depth, panel::run);
             }
         }
         if (packB) {
             PACKED_B.give(packedB);
+        }
+        if (work != null) {
+            WORK.give(work);
+        }
+    }
+
+    /**
+     * Where a panel's micro-kernels write: straight into C when the sum is one chunk (see {@link Cascade});
+     * else into the cascade's work storage, {@code work}, laid out as C with {@code slotSize = m n} per
+     * slot, in the slot {@link Cascade#slot} names, merged into the cascade when the panel ends a chunk.
+     *
+     * @param load tiles start from the values in {@code data}, not from zero
+     * @param fromC copy C's tile into slot 0 before the first panel (the first chunk starts from C)
+     * @param chunk the chunk this panel belongs to
+     * @param ends this panel ends its chunk
+     */
+    private record Target(double[] c, int cOffset, double[] work, int slotSize, int chunks, int chunk, boolean load,
+                          boolean fromC, boolean ends) {
+        static Target direct(double[] c, int cOffset, boolean load) {
+            return new Target(c, cOffset, null, 0, 1, 0, load, false, false);
+        }
+
+        static Target chunked(double[] c, int cOffset, boolean accumulate, double[] work, int slotSize, int chunks,
+                              int pc, int depth, int k) {
+            boolean first = pc % Cascade.DEPTH == 0;
+            return new Target(c, cOffset, work, slotSize, chunks, pc / Cascade.DEPTH,
+                    !first || pc == 0 && accumulate, pc == 0 && accumulate,
+                    (pc + depth) % Cascade.DEPTH == 0 || pc + depth == k);
+        }
+
+        double[] data() {
+            return work == null ? c : work;
+        }
+
+        /** The slot of the work storage the chunk is written to ({@link Cascade#slot}); 0 when direct. */
+        int slot() {
+            return work == null ? 0 : Cascade.slot(chunk, chunks);
+        }
+
+        int offset() {
+            return work == null ? cOffset : slot() * slotSize;
         }
     }
 
@@ -144,7 +206,7 @@ final class PackedGemm {
      * @param packedB the panel packed in strips of NR columns, or null to read B in place
      */
     private record Panel(MicroKernel kernel, Grid grid, Operand left, Operand right, double[] packedB, int pc,
-                         int depth, int jc, int width, double[] c, int cOffset, boolean load) {
+                         int depth, int jc, int width, Target target) {
         void run(int task) {
             int mr = kernel.rows();
             int nr = kernel.columns();
@@ -156,6 +218,8 @@ final class PackedGemm {
             packRowStrips(left, ic, height, pc, depth, mr, packedA);
             double[] edgeB = null;
             double[] edgeC = null;
+            double[] out = target.data();
+            int stride = right.columns();
             int endStrip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun + 1);
             for (int strip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun); strip < endStrip; strip++) {
                 int j = jc + strip * nr;
@@ -176,16 +240,26 @@ final class PackedGemm {
                 }
                 for (int ir = 0; ir < height; ir += mr) {
                     int rows = Math.min(mr, height - ir);
-                    int cIndex = cOffset + (ic + ir) * right.columns() + j;
+                    int at = (ic + ir) * stride + j;
+                    int cIndex = target.cOffset() + at;
+                    int index = target.offset() + at;
+                    if (target.fromC()) {
+                        copyTile(target.c(), cIndex, stride, out, index, stride, rows, columns);
+                    }
                     if (rows == mr && columns == nr) {
                         kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride,
-                                c, cIndex, right.columns(), load);
+                                out, index, stride, target.load());
                     } else {
                         // A partial tile: run the full tile on a copy, keep only its valid part.
                         edgeC = edgeC == null ? new double[mr * nr] : edgeC;
-                        copyTile(c, cIndex, right.columns(), edgeC, 0, nr, rows, columns);
-                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edgeC, 0, nr, load);
-                        copyTile(edgeC, 0, nr, c, cIndex, right.columns(), rows, columns);
+                        copyTile(out, index, stride, edgeC, 0, nr, rows, columns);
+                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edgeC, 0, nr,
+                                target.load());
+                        copyTile(edgeC, 0, nr, out, index, stride, rows, columns);
+                    }
+                    if (target.ends()) {
+                        Cascade.merge(target.chunk(), target.chunks(), target.slot(), target.work(), target.slotSize(),
+                                at, stride, rows, columns, target.c(), cIndex, stride);
                     }
                 }
             }

@@ -14,10 +14,10 @@ package org.equireg.core.kernels;
  * copied, zero-padded to NR columns), and panels are deeper than {@link #KC} (see
  * {@link #inPlaceDepth}).
  *
- * <p>Blocking splits the sum over p into chunks, but each chunk continues the previous chunk's
- * accumulation in C (the micro-kernel loads C for every chunk but the first), so every element is
- * still the one fused multiply-add chain of the {@link GemmF32} contract, whatever the tiling, thread
- * count or micro-kernel.
+ * <p>Blocking splits the sum over p into panels; within one chunk of the {@link CascadeF32} each panel
+ * continues the previous panel's accumulation (the micro-kernel loads its tile for every panel but the
+ * chunk's first), and a panel that ends a chunk merges the chunk's tile into the cascade, so every
+ * element is the sum the {@link GemmF32} contract fixes, whatever the tiling, thread count or micro-kernel.
  */
 final class PackedGemmF32 {
     /**
@@ -27,7 +27,7 @@ final class PackedGemmF32 {
     static final int KC = 256;
     /**
      * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
-     * rows. Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     * rows (4, 6 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
      */
     static final int MC = 768 / Float.BYTES;
     /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
@@ -35,13 +35,30 @@ final class PackedGemmF32 {
     /** Work worth a task of its own: about 0.1 ms, ten times the cost of packing its block of A. */
     static final long TASK_FLOPS = 8_000_000;
 
-    private static final MicroKernelF32 KERNEL =
-            Simd.VECTORIZED ? VectorMicroKernelF32.INSTANCE : ScalarMicroKernelF32.INSTANCE;
+    private static final MicroKernelF32 KERNEL = kernel();
     private static final ScratchF32 PACKED_A = new ScratchF32();
     private static final ScratchF32 PACKED_B = new ScratchF32();
     private static final ScratchF32 EDGE_B = new ScratchF32();
+    private static final ScratchF32 WORK = new ScratchF32();
 
     private PackedGemmF32() {
+    }
+
+    /**
+     * The micro-kernel whose tile fits the register file: 8 x 2 vectors (19 live registers) with 512-bit
+     * vectors, which come with 32 registers (AVX-512); 6 x 2 (15 live) with narrower ones, which x86
+     * has 16 of (AVX2). All give the same bits.
+     */
+    private static MicroKernelF32 kernel() {
+        if (!Simd.VECTORIZED) {
+            return ScalarMicroKernelF32.INSTANCE;
+        }
+        return VectorShapeF32.LANES * Float.BYTES >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel256F32.INSTANCE;
+    }
+
+    /** The micro-kernel {@link #gemm} uses on this JVM. */
+    static MicroKernelF32 microKernel() {
+        return KERNEL;
     }
 
     /** {@link GemmF32#gemm} with the micro-kernel of the current {@link Simd} path; needs k &gt;= 1. */
@@ -54,9 +71,12 @@ final class PackedGemmF32 {
     static void gemm(MicroKernelF32 kernel, boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
         int nr = kernel.columns();
+        int chunks = CascadeF32.chunks(k);
         boolean packB = transB || m > MC;
-        int panelDepth = packB ? KC : inPlaceDepth(kernel, m);
+        // Several chunks: panels of KC, which divides CascadeF32.DEPTH, so that no panel straddles two chunks.
+        int panelDepth = packB || chunks > 1 ? KC : inPlaceDepth(kernel, m);
         float[] packedB = packB ? PACKED_B.take(roundUp(Math.min(n, NC), nr) * Math.min(k, KC)) : null;
+        float[] work = chunks > 1 ? WORK.take(CascadeF32.slots(chunks) * m * n) : null;
         Operand left = new Operand(a, aOffset, transA, m, k);
         Operand right = new Operand(b, bOffset, transB, k, n);
         for (int jc = 0; jc < n; jc += NC) {
@@ -68,13 +88,55 @@ final class PackedGemmF32 {
                 if (packB) {
                     packPanel(right, pc, depth, jc, width, nr, packedB, grid.tasks(), 2L * m * width * depth);
                 }
-                Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, c, cOffset,
-                        accumulate || pc > 0);
+                Target target = chunks == 1 ? Target.direct(c, cOffset, accumulate || pc > 0)
+                        : Target.chunked(c, cOffset, accumulate, work, m * n, chunks, pc, depth, k);
+                Panel panel = new Panel(kernel, grid, left, right, packedB, pc, depth, jc, width, target);
                 Parallel.forEach(grid.tasks(), 2L * m * width * depth, panel::run);
             }
         }
         if (packB) {
             PACKED_B.give(packedB);
+        }
+        if (work != null) {
+            WORK.give(work);
+        }
+    }
+
+    /**
+     * Where a panel's micro-kernels write: straight into C when the sum is one chunk (see {@link CascadeF32});
+     * else into the cascade's work storage, {@code work}, laid out as C with {@code slotSize = m n} per
+     * slot, in the slot {@link CascadeF32#slot} names, merged into the cascade when the panel ends a chunk.
+     *
+     * @param load tiles start from the values in {@code data}, not from zero
+     * @param fromC copy C's tile into slot 0 before the first panel (the first chunk starts from C)
+     * @param chunk the chunk this panel belongs to
+     * @param ends this panel ends its chunk
+     */
+    private record Target(float[] c, int cOffset, float[] work, int slotSize, int chunks, int chunk, boolean load,
+                          boolean fromC, boolean ends) {
+        static Target direct(float[] c, int cOffset, boolean load) {
+            return new Target(c, cOffset, null, 0, 1, 0, load, false, false);
+        }
+
+        static Target chunked(float[] c, int cOffset, boolean accumulate, float[] work, int slotSize, int chunks,
+                              int pc, int depth, int k) {
+            boolean first = pc % CascadeF32.DEPTH == 0;
+            return new Target(c, cOffset, work, slotSize, chunks, pc / CascadeF32.DEPTH,
+                    !first || pc == 0 && accumulate, pc == 0 && accumulate,
+                    (pc + depth) % CascadeF32.DEPTH == 0 || pc + depth == k);
+        }
+
+        float[] data() {
+            return work == null ? c : work;
+        }
+
+        /** The slot of the work storage the chunk is written to ({@link CascadeF32#slot}); 0 when direct. */
+        int slot() {
+            return work == null ? 0 : CascadeF32.slot(chunk, chunks);
+        }
+
+        int offset() {
+            return work == null ? cOffset : slot() * slotSize;
         }
     }
 
@@ -145,7 +207,7 @@ final class PackedGemmF32 {
      * @param packedB the panel packed in strips of NR columns, or null to read B in place
      */
     private record Panel(MicroKernelF32 kernel, Grid grid, Operand left, Operand right, float[] packedB, int pc,
-                         int depth, int jc, int width, float[] c, int cOffset, boolean load) {
+                         int depth, int jc, int width, Target target) {
         void run(int task) {
             int mr = kernel.rows();
             int nr = kernel.columns();
@@ -157,6 +219,8 @@ final class PackedGemmF32 {
             packRowStrips(left, ic, height, pc, depth, mr, packedA);
             float[] edgeB = null;
             float[] edgeC = null;
+            float[] out = target.data();
+            int stride = right.columns();
             int endStrip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun + 1);
             for (int strip = Grid.first(grid.columnStrips(), grid.columnRuns(), columnRun); strip < endStrip; strip++) {
                 int j = jc + strip * nr;
@@ -177,16 +241,26 @@ final class PackedGemmF32 {
                 }
                 for (int ir = 0; ir < height; ir += mr) {
                     int rows = Math.min(mr, height - ir);
-                    int cIndex = cOffset + (ic + ir) * right.columns() + j;
+                    int at = (ic + ir) * stride + j;
+                    int cIndex = target.cOffset() + at;
+                    int index = target.offset() + at;
+                    if (target.fromC()) {
+                        copyTile(target.c(), cIndex, stride, out, index, stride, rows, columns);
+                    }
                     if (rows == mr && columns == nr) {
                         kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride,
-                                c, cIndex, right.columns(), load);
+                                out, index, stride, target.load());
                     } else {
                         // A partial tile: run the full tile on a copy, keep only its valid part.
                         edgeC = edgeC == null ? new float[mr * nr] : edgeC;
-                        copyTile(c, cIndex, right.columns(), edgeC, 0, nr, rows, columns);
-                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edgeC, 0, nr, load);
-                        copyTile(edgeC, 0, nr, c, cIndex, right.columns(), rows, columns);
+                        copyTile(out, index, stride, edgeC, 0, nr, rows, columns);
+                        kernel.multiply(depth, packedA, ir * depth, bData, bOffset, bStride, edgeC, 0, nr,
+                                target.load());
+                        copyTile(edgeC, 0, nr, out, index, stride, rows, columns);
+                    }
+                    if (target.ends()) {
+                        CascadeF32.merge(target.chunk(), target.chunks(), target.slot(), target.work(), target.slotSize(),
+                                at, stride, rows, columns, target.c(), cIndex, stride);
                     }
                 }
             }

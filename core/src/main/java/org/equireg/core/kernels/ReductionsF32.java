@@ -5,12 +5,14 @@ package org.equireg.core.kernels;
  * Reductions over runs of floats, through {@link VectorReductionsF32} or the scalar twin
  * {@link ScalarReductionsF32} as {@link Simd} decided; both give the same bits, whatever the vector width.
  *
- * <p>The order of every sum is fixed: the run is cut into whole blocks of {@link #CHAINS} elements and
- * a tail of {@code length % CHAINS}; element j of every block is added, block after block, to partial
- * sum {@code j} (a fused multiply-add for {@link #dot}), all starting from +0; the partial sums are then
- * added to +0 from the first to the last, and the tail elements after them, in order. The result is within
- * {@code (length / CHAINS + CHAINS + length % CHAINS) 2^-24 sum |t_i|} of the exact sum of the terms
- * t_i (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., section 4.2).
+ * <p>The order of every sum is fixed. A run of at most {@link #ROUND} elements is cut into whole blocks
+ * of {@link #CHAINS} elements and a tail of {@code length % CHAINS}; element j of every block is added,
+ * block after block, to partial sum {@code j} (a fused multiply-add for {@link #dot}), all starting from
+ * +0; the partial sums are then added to +0 from the first to the last, and the tail elements after them,
+ * in order. A longer run is cut into rounds of {@link #ROUND} elements (the last one shorter), each summed
+ * so, and the rounds' sums are added pairwise as {@link CascadeF32} adds chunks. The result is within about
+ * {@code (ROUND / CHAINS + CHAINS + log2(rounds)) 2^-24 sum |t_i|} of the exact sum of the terms t_i
+ * (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., sections 4.2 and 4.3).
  */
 public final class ReductionsF32 {
     /**
@@ -22,9 +24,24 @@ public final class ReductionsF32 {
     private ReductionsF32() {
     }
 
+    /**
+     * Elements per round: {@link CascadeF32#DEPTH} terms per partial sum (2^21 elements in float32, so the
+     * usual runs are one round; 2^14 in float32).
+     */
+    static final int ROUND = CHAINS * CascadeF32.DEPTH;
+
     /** {@code sum of a[offset + i]} for {@code i < length}, in the order above; +0 when empty. Not modified. */
     public static float sum(float[] a, int offset, int length) {
-        return Simd.VECTORIZED ? VectorReductionsF32.sum(a, offset, length) : ScalarReductionsF32.sum(a, offset, length);
+        if (length <= ROUND) {
+            return roundSum(a, offset, length);
+        }
+        int rounds = (length - 1) / ROUND + 1;
+        float[] work = new float[CascadeF32.slots(rounds)];
+        for (int round = 0; round < rounds; round++) {
+            work[0] = roundSum(a, offset + round * ROUND, Math.min(ROUND, length - round * ROUND));
+            CascadeF32.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
+        }
+        return work[0];
     }
 
     /**
@@ -32,6 +49,24 @@ public final class ReductionsF32 {
      * term one fused multiply-add into its partial sum; +0 when empty. Not modified.
      */
     public static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length <= ROUND) {
+            return roundDot(a, aOffset, b, bOffset, length);
+        }
+        int rounds = (length - 1) / ROUND + 1;
+        float[] work = new float[CascadeF32.slots(rounds)];
+        for (int round = 0; round < rounds; round++) {
+            int start = round * ROUND;
+            work[0] = roundDot(a, aOffset + start, b, bOffset + start, Math.min(ROUND, length - start));
+            CascadeF32.merge(round, rounds, 0, work, 1, 0, 1, 1, 1, work, 0, 1);
+        }
+        return work[0];
+    }
+
+    private static float roundSum(float[] a, int offset, int length) {
+        return Simd.VECTORIZED ? VectorReductionsF32.sum(a, offset, length) : ScalarReductionsF32.sum(a, offset, length);
+    }
+
+    private static float roundDot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         return Simd.VECTORIZED
                 ? VectorReductionsF32.dot(a, aOffset, b, bOffset, length)
                 : ScalarReductionsF32.dot(a, aOffset, b, bOffset, length);

@@ -1,6 +1,9 @@
 package org.equireg.core.kernels;
 
-/** The scalar twin of {@link VectorConvMicroKernel}: one chain at a time, in the same order. */
+/**
+ * The scalar twin of {@link VectorConvMicroKernel} and {@link VectorConvMicroKernel256}: one chain at a
+ * time, in the same order.
+ */
 final class ScalarConvMicroKernel implements ConvMicroKernel {
     static final ScalarConvMicroKernel INSTANCE = new ScalarConvMicroKernel();
 

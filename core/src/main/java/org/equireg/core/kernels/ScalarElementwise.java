@@ -50,6 +50,20 @@ final class ScalarElementwise {
         }
     }
 
+    static void adamStep(double[] parameter, double[] gradient, double[] mean, double[] meanSquare, int length,
+                         double l2, double beta1, double beta2, double eps, double stepSize, double correctionSqrt) {
+        double keep1 = 1 - beta1;
+        double keep2 = 1 - beta2;
+        for (int i = 0; i < length; i++) {
+            double g = gradient[i] + l2 * parameter[i];
+            double m = beta1 * mean[i] + keep1 * g;
+            double v = beta2 * meanSquare[i] + keep2 * g * g;
+            mean[i] = m;
+            meanSquare[i] = v;
+            parameter[i] = parameter[i] - stepSize * (m / (Math.sqrt(v) / correctionSqrt + eps));
+        }
+    }
+
     static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);

@@ -3,11 +3,12 @@ package org.equireg.core.kernels;
 /**
  * Prefix sums along the middle axis of a row-major block {@code (outer, length, inner)}.
  *
- * <p>No vector twin of its own: along an inner axis the scan is a chain of row additions, each done by
- * {@link Elementwise#add} (Vector API or its scalar twin, same bits); along the last axis
- * ({@code inner == 1}) each sum needs the one before it, a chain that lanes cannot share without
- * adding in another order. Either way every output is the same sequence of roundings, from the
- * first index of the axis on, so the result does not depend on the path.
+ * <p>Every running sum is kept in a double accumulator and rounded once per output, as PyTorch's CPU
+ * cumsum does for float: in float32 each prefix is then within about one rounding of its exact value
+ * whatever the length, where a float running sum drifts by up to one rounding per term (and stalls at
+ * 2^24 when adding ones). In float64 the accumulator is the element type. Each sum needs the one before
+ * it, so there is no vector twin (lanes would have to add in another order); the order is fixed, from
+ * the first index of the axis on, so the result does not depend on the path or the thread count.
  */
 public final class Scan {
     private Scan() {
@@ -24,16 +25,18 @@ public final class Scan {
         }
         int first = reverse ? length - 1 : 0;
         int step = reverse ? -inner : inner;
+        /* wide */ double[] sums = new /* wide */ double[inner];
         for (int o = 0; o < outer; o++) {
             int row = (o * length + first) * inner;
-            System.arraycopy(in, row, out, row, inner);
+            for (int i = 0; i < inner; i++) {
+                sums[i] = in[row + i];
+                out[row + i] = in[row + i];
+            }
             for (int k = 1; k < length; k++) {
-                int previous = row;
                 row += step;
-                if (inner == 1) {
-                    out[row] = out[previous] + in[row]; // a call per element would cost more than the addition
-                } else {
-                    Elementwise.add(out, previous, in, row, out, row, inner);
+                for (int i = 0; i < inner; i++) {
+                    sums[i] += in[row + i];
+                    out[row + i] = (double) sums[i];
                 }
             }
         }

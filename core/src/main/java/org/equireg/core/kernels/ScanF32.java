@@ -4,11 +4,12 @@ package org.equireg.core.kernels;
 /**
  * Prefix sums along the middle axis of a row-major block {@code (outer, length, inner)}.
  *
- * <p>No vector twin of its own: along an inner axis the scan is a chain of row additions, each done by
- * {@link ElementwiseF32#add} (Vector API or its scalar twin, same bits); along the last axis
- * ({@code inner == 1}) each sum needs the one before it, a chain that lanes cannot share without
- * adding in another order. Either way every output is the same sequence of roundings, from the
- * first index of the axis on, so the result does not depend on the path.
+ * <p>Every running sum is kept in a float accumulator and rounded once per output, as PyTorch's CPU
+ * cumsum does for float: in float32 each prefix is then within about one rounding of its exact value
+ * whatever the length, where a float running sum drifts by up to one rounding per term (and stalls at
+ * 2^24 when adding ones). In float32 the accumulator is the element type. Each sum needs the one before
+ * it, so there is no vector twin (lanes would have to add in another order); the order is fixed, from
+ * the first index of the axis on, so the result does not depend on the path or the thread count.
  */
 public final class ScanF32 {
     private ScanF32() {
@@ -25,16 +26,18 @@ public final class ScanF32 {
         }
         int first = reverse ? length - 1 : 0;
         int step = reverse ? -inner : inner;
+        /* wide */ double[] sums = new /* wide */ double[inner];
         for (int o = 0; o < outer; o++) {
             int row = (o * length + first) * inner;
-            System.arraycopy(in, row, out, row, inner);
+            for (int i = 0; i < inner; i++) {
+                sums[i] = in[row + i];
+                out[row + i] = in[row + i];
+            }
             for (int k = 1; k < length; k++) {
-                int previous = row;
                 row += step;
-                if (inner == 1) {
-                    out[row] = out[previous] + in[row]; // a call per element would cost more than the addition
-                } else {
-                    ElementwiseF32.add(out, previous, in, row, out, row, inner);
+                for (int i = 0; i < inner; i++) {
+                    sums[i] += in[row + i];
+                    out[row + i] = (float) sums[i];
                 }
             }
         }

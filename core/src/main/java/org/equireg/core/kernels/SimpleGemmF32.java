@@ -7,64 +7,95 @@ import java.util.Arrays;
  * The matrix product as plain loops, no packing and no threads, so nothing to amortise: the right
  * choice for small products. With B stored (k, n), row i of C accumulates {@code a[i][p] * row p of B}
  * for p in order, one {@link ElementwiseF32#axpy} per step (vectorised over j). With B stored (n, k),
- * each element runs its chain along a contiguous row of B.
+ * each element runs its chain along a contiguous row of B. A sum of several {@link CascadeF32} chunks is
+ * computed a row of C at a time: each chunk into the row's work storage, then merged.
  */
 final class SimpleGemmF32 {
+    private static final ScratchF32 WORK = new ScratchF32();
+
     private SimpleGemmF32() {
     }
 
-    /** {@link GemmF32#gemm}, same contract. */
+    /** {@link GemmF32#gemm}, same contract; needs k &gt;= 1. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset,
                      float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+        int chunks = CascadeF32.chunks(k);
+        float[] work = chunks > 1 ? WORK.take(CascadeF32.slots(chunks) * n) : null;
         for (int i = 0; i < m; i++) {
             int row = cOffset + i * n;
-            if (transB) {
-                dotRow(transA, m, n, k, i, a, aOffset, b, bOffset, c, row, accumulate);
+            if (chunks == 1) {
+                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, 0, k, c, row, accumulate);
                 continue;
             }
-            if (!accumulate) {
-                Arrays.fill(c, row, row + n, 0.0f);
+            if (accumulate) {
+                System.arraycopy(c, row, work, CascadeF32.slot(0, chunks) * n, n);
             }
-            for (int p = 0; p < k; p++) {
-                float left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
-                ElementwiseF32.axpy(left, b, bOffset + p * n, c, row, n);
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                int from = chunk * CascadeF32.DEPTH;
+                int to = Math.min(k, from + CascadeF32.DEPTH);
+                int slot = CascadeF32.slot(chunk, chunks);
+                row(transA, transB, m, n, k, i, a, aOffset, b, bOffset, from, to, work, slot * n,
+                        chunk == 0 && accumulate);
+                CascadeF32.merge(chunk, chunks, slot, work, n, 0, n, 1, n, c, row, n);
             }
+        }
+        if (work != null) {
+            WORK.give(work);
         }
     }
 
     /**
-     * Row i of C with B stored (n, k): each element's chain runs along a row of B. Four elements
+     * Row i of C, terms [from, to) of each sum, into {@code out} at {@code at}: starting from its values when
+     * {@code load}, else from zero.
+     */
+    private static void row(boolean transA, boolean transB, int m, int n, int k, int i, float[] a, int aOffset,
+                            float[] b, int bOffset, int from, int to, float[] out, int at, boolean load) {
+        if (transB) {
+            dotRow(transA, m, n, k, i, a, aOffset, b, bOffset, from, to, out, at, load);
+            return;
+        }
+        if (!load) {
+            Arrays.fill(out, at, at + n, 0.0f);
+        }
+        for (int p = from; p < to; p++) {
+            float left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
+            ElementwiseF32.axpy(left, b, bOffset + p * n, out, at, n);
+        }
+    }
+
+    /**
+     * {@link #row} with B stored (n, k): each element's chain runs along a row of B. Four elements
      * at a time, so that four independent chains hide the latency of the fused multiply-add.
      */
     private static void dotRow(boolean transA, int m, int n, int k, int i, float[] a, int aOffset,
-                               float[] b, int bOffset, float[] c, int row, boolean accumulate) {
+                               float[] b, int bOffset, int from, int to, float[] out, int at, boolean load) {
         int aStep = transA ? m : 1;
         int aStart = transA ? aOffset + i : aOffset + i * k;
         int j = 0;
         for (; j + 4 <= n; j += 4) {
-            float s0 = accumulate ? c[row + j] : 0.0f;
-            float s1 = accumulate ? c[row + j + 1] : 0.0f;
-            float s2 = accumulate ? c[row + j + 2] : 0.0f;
-            float s3 = accumulate ? c[row + j + 3] : 0.0f;
+            float s0 = load ? out[at + j] : 0.0f;
+            float s1 = load ? out[at + j + 1] : 0.0f;
+            float s2 = load ? out[at + j + 2] : 0.0f;
+            float s3 = load ? out[at + j + 3] : 0.0f;
             int b0 = bOffset + j * k;
-            for (int p = 0; p < k; p++) {
+            for (int p = from; p < to; p++) {
                 float left = a[aStart + p * aStep];
                 s0 = Math.fma(left, b[b0 + p], s0);
                 s1 = Math.fma(left, b[b0 + k + p], s1);
                 s2 = Math.fma(left, b[b0 + 2 * k + p], s2);
                 s3 = Math.fma(left, b[b0 + 3 * k + p], s3);
             }
-            c[row + j] = s0;
-            c[row + j + 1] = s1;
-            c[row + j + 2] = s2;
-            c[row + j + 3] = s3;
+            out[at + j] = s0;
+            out[at + j + 1] = s1;
+            out[at + j + 2] = s2;
+            out[at + j + 3] = s3;
         }
         for (; j < n; j++) {
-            float sum = accumulate ? c[row + j] : 0.0f;
-            for (int p = 0; p < k; p++) {
+            float sum = load ? out[at + j] : 0.0f;
+            for (int p = from; p < to; p++) {
                 sum = Math.fma(a[aStart + p * aStep], b[bOffset + j * k + p], sum);
             }
-            c[row + j] = sum;
+            out[at + j] = sum;
         }
     }
 }

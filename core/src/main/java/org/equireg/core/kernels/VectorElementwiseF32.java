@@ -101,6 +101,30 @@ final class VectorElementwiseF32 {
         }
     }
 
+    static void adamStep(float[] parameter, float[] gradient, float[] mean, float[] meanSquare, int length,
+                         float l2, float beta1, float beta2, float eps, float stepSize, float correctionSqrt) {
+        float keep1 = 1 - beta1;
+        float keep2 = 1 - beta2;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            FloatVector p = FloatVector.fromArray(SPECIES, parameter, i);
+            FloatVector g = FloatVector.fromArray(SPECIES, gradient, i).add(p.mul(l2));
+            FloatVector m = FloatVector.fromArray(SPECIES, mean, i).mul(beta1).add(g.mul(keep1));
+            FloatVector v = FloatVector.fromArray(SPECIES, meanSquare, i).mul(beta2).add(g.mul(keep2).mul(g));
+            m.intoArray(mean, i);
+            v.intoArray(meanSquare, i);
+            p.sub(m.div(v.sqrt().div(correctionSqrt).add(eps)).mul(stepSize)).intoArray(parameter, i);
+        }
+        for (; i < length; i++) {
+            float g = gradient[i] + l2 * parameter[i];
+            float m = beta1 * mean[i] + keep1 * g;
+            float v = beta2 * meanSquare[i] + keep2 * g * g;
+            mean[i] = m;
+            meanSquare[i] = v;
+            parameter[i] = parameter[i] - stepSize * (m / ((float) Math.sqrt(v) / correctionSqrt + eps));
+        }
+    }
+
     static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
         int i = 0;

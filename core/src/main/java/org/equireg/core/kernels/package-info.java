@@ -13,9 +13,12 @@
  * library runs without {@code jdk.incubator.vector}. Heavy kernels run on the library's pool,
  * {@link org.equireg.core.kernels.Parallel}, and give the same bits for any thread count.
  *
- * <p>Matrix products and convolutions fix the order of every sum: each output is one fused
- * multiply-add chain in increasing summation index ({@link org.equireg.core.kernels.Gemm}), so
- * blocking, packing, threads and the vector/scalar choice never change a result.
+ * <p>Matrix products and convolutions fix the order of every sum: each output is a fused
+ * multiply-add chain in increasing summation index, or for a long matrix product chains of fixed length
+ * added pairwise ({@link org.equireg.core.kernels.Gemm}), so blocking, packing, threads and the
+ * vector/scalar choice never change a result. Reductions whose speed is set by memory rather than
+ * arithmetic (broadcast gradients, cumsum, the bias gradient) accumulate in double in both element
+ * types and round once.
  *
  * <p>float32: every kernel class {@code X} over {@code double[]} has a twin {@code XF32} over
  * {@code float[]}, with the same contract in float arithmetic (16 lanes per 512-bit vector). The twins are

@@ -3,8 +3,10 @@ package org.equireg.core.kernels;
 
 import static org.equireg.core.kernels.KernelTestingF32.SEED;
 import static org.equireg.core.kernels.KernelTestingF32.assertBitwiseEquals;
+import static org.equireg.core.kernels.KernelTestingF32.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTestingF32.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -247,33 +249,104 @@ class ConvolutionF32Test {
         }
     }
 
-    /** The chained reference with one chain is the plain chain over (n, oy, ox): a check of the reference. */
+    /** Every vector tile gives its scalar twin's bits, run here with whatever vectors this JVM prefers. */
+    @Test
+    void vectorMicroKernelsMatchTheScalarTwin() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        int[] offsets = {0, 1, 2, 30, 31, 32, 60, 61, 62, 900, 901, 902};
+        int[] weightRows = {0, 24, 12, 24}; // a repeated row, as at the last channels
+        float[] weights = values(random, 36);
+        float[] start = values(random, 4);
+        float[] image = values(random, 4096);
+        ScalarConvMicroKernelF32 scalar = ScalarConvMicroKernelF32.INSTANCE;
+        for (ConvMicroKernelF32 vector : new ConvMicroKernelF32[] {VectorConvMicroKernelF32.INSTANCE,
+            VectorConvMicroKernel256F32.INSTANCE}) {
+            int positions = 3 * vector.positions();
+            int rowLength = (positions / scalar.positions() + 1) * scalar.positions() + 7;
+            int[] outRows = {0, rowLength, 2 * rowLength, rowLength};
+            float[] expected = new float[3 * rowLength];
+            float[] actual = new float[3 * rowLength];
+            for (int position = 5; position < 5 + positions; position += scalar.positions()) {
+                scalar.correlate(image, offsets, weights, weightRows, start, expected, outRows, position);
+            }
+            for (int position = 5; position < 5 + positions; position += vector.positions()) {
+                vector.correlate(image, offsets, weights, weightRows, start, actual, outRows, position);
+            }
+            for (int r = 0; r < 3; r++) {
+                int from = r * rowLength + 5;
+                assertBitwiseEquals(java.util.Arrays.copyOfRange(expected, from, from + positions),
+                        java.util.Arrays.copyOfRange(actual, from, from + positions),
+                        vector.getClass().getSimpleName() + " row " + r);
+            }
+        }
+    }
+
+    /** 512-bit vectors (32 registers) take the 4 x 4 tile, narrower ones the 4 x 3, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        ConvMicroKernelF32 expected = !Simd.vectorized() ? ScalarConvMicroKernelF32.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorConvMicroKernelF32.INSTANCE : VectorConvMicroKernel256F32.INSTANCE;
+        assertSame(expected, DirectConvolutionF32.microKernel());
+    }
+
+    /**
+     * A sum long enough for several rounds of the direct weight gradient in either element type: three
+     * images, one round each in float32, two each in float32; on one, two and three threads.
+     */
+    @Test
+    void longWeightGradientSumsAreAddedInRounds() {
+        int side = CascadeF32.DEPTH > 1024 ? 600 : 70;
+        Case k = Case.of(new Random(SEED), 3, 1, side, side, 2, 3, 3, 1, 1, 1, 1, false);
+        float[] expected = referenceLaneChains(k, WeightGradientKernelF32.CHAINS);
+        for (int threads : new int[] {1, 2, 3}) {
+            float[] dw = new float[k.weight().length];
+            Parallel.withThreads(threads, () -> ConvolutionF32.backwardWeight(k.gradOut(), k.x(), k.g(), k.outChannels(),
+                    k.groups(), dw));
+            assertBitwiseEquals(expected, dw, "weight gradient " + k.g() + ", " + threads + " threads");
+        }
+    }
+
+    /**
+     * The chained reference with one chain, when the sum is one round, is the plain chain over
+     * (n, oy, ox): a check of the reference.
+     */
     @Test
     void oneLaneChainIsThePlainChain() {
+        int checked = 0;
         for (Case k : cases()) {
-            if (k.g().stride() == 1 && k.groups() == 1) {
+            int positions = k.g().outHeight() * (k.g().width() + 2 * k.g().padding());
+            if (k.g().stride() == 1 && k.groups() == 1 && k.g().batch() * positions <= CascadeF32.DEPTH) {
+                checked++;
                 assertBitwiseEquals(referenceWeightGradient(k), referenceLaneChains(k, 1), "one lane " + k.g());
             }
         }
+        assertTrue(checked >= 3, "too few one-round cases: " + checked);
     }
 
     /**
      * {@link DirectWeightGradientF32}'s sequence: on the image zero-padded and flattened row by row (row
      * length {@code Wp = W + 2p}) and G on the same rows (zero past each row's end), position i of
-     * {@code roundUp(outH Wp, lanes)} goes to chain {@code i mod lanes}, each chain an fma chain over
-     * (n, i) in order from 0, then the chains added first to last.
+     * {@code roundUp(outH Wp, lanes)} goes to chain {@code i mod lanes}; the terms are cut into rounds of
+     * at most {@link CascadeF32#DEPTH} per chain (whole images while they fit, else runs of an image's
+     * positions), each chain an fma chain over (n, i) in order from 0 within a round, the rounds added
+     * pairwise, then the chains added first to last.
      */
     private static float[] referenceLaneChains(Case k, int lanes) {
         ConvGeometry g = k.g();
         int wp = g.width() + 2 * g.padding();
         int hp = g.height() + 2 * g.padding();
         int positions = (g.outHeight() * wp + lanes - 1) / lanes * lanes;
+        int roundPositions = Math.min(positions, CascadeF32.DEPTH * lanes);
+        int chunksPerImage = (positions + roundPositions - 1) / roundPositions;
+        int imagesPerRound = Math.max(1, CascadeF32.DEPTH * lanes / positions);
+        int rounds = (g.batch() + imagesPerRound - 1) / imagesPerRound * chunksPerImage;
         float[] dw = new float[k.weight().length];
         for (int o = 0; o < k.outChannels(); o++) {
             for (int c = 0; c < g.channels(); c++) {
                 for (int ky = 0; ky < g.kernelHeight(); ky++) {
                     for (int kx = 0; kx < g.kernelWidth(); kx++) {
-                        float[] chains = new float[lanes];
+                        float[][] chains = new float[lanes][rounds];
                         for (int n = 0; n < g.batch(); n++) {
                             for (int i = 0; i < positions; i++) {
                                 int oy = i / wp;
@@ -289,12 +362,13 @@ class ConvolutionF32Test {
                                         && px < g.width();
                                 float pixel = inside ? k.x()[((n * g.channels() + pc) * g.height() + py) * g.width() + px]
                                         : 0.0f;
-                                chains[i % lanes] = Math.fma(grad, pixel, chains[i % lanes]);
+                                int round = n / imagesPerRound * chunksPerImage + i / roundPositions;
+                                chains[i % lanes][round] = Math.fma(grad, pixel, chains[i % lanes][round]);
                             }
                         }
-                        float sum = chains[0];
+                        float sum = KernelTestingF32.pairwise(chains[0], 0, rounds);
                         for (int lane = 1; lane < lanes; lane++) {
-                            sum += chains[lane];
+                            sum += KernelTestingF32.pairwise(chains[lane], 0, rounds);
                         }
                         dw[k.weightIndex(o, c, ky, kx)] = sum;
                     }

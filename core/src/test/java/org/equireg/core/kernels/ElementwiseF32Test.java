@@ -108,6 +108,52 @@ class ElementwiseF32Test {
                 (a, ao, b, bo, out, oo, n) -> ScalarElementwiseF32.axpby(ALPHA, a, ao, BETA, out, oo, n)));
     }
 
+    /**
+     * The Adam step on both paths against its definition, written as the optimizers' own loop, for every
+     * length up to three vectors and one; the gradient and the moments include zeros.
+     */
+    @Test
+    void adamStepMatchesTheDefinitionOnBothPaths() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        float l2 = 0.01f;
+        float beta1 = 0.9f;
+        float beta2 = 0.999f;
+        float eps = 1e-8f;
+        float stepSize = 0.001f / (1 - (float) Math.pow(beta1, 3));
+        float correctionSqrt = (float) Math.sqrt(1 - (float) Math.pow(beta2, 3));
+        for (int length = 0; length <= 3 * VectorShapeF32.LANES + 1; length++) {
+            float[] parameter = values(random, length);
+            float[] gradient = values(random, length);
+            float[] mean = values(random, length);
+            float[] meanSquare = values(random, length);
+            for (int i = 0; i < length; i++) {
+                meanSquare[i] = meanSquare[i] * meanSquare[i];
+            }
+            float[] p = parameter.clone();
+            float[] m = mean.clone();
+            float[] v = meanSquare.clone();
+            for (int i = 0; i < length; i++) {
+                float g = gradient[i] + l2 * p[i];
+                m[i] = beta1 * m[i] + (1 - beta1) * g;
+                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                p[i] -= stepSize * (m[i] / ((float) Math.sqrt(v[i]) / correctionSqrt + eps));
+            }
+            float[][] vector = {parameter.clone(), mean.clone(), meanSquare.clone()};
+            VectorElementwiseF32.adamStep(vector[0], gradient, vector[1], vector[2], length, l2, beta1, beta2, eps,
+                    stepSize, correctionSqrt);
+            float[][] scalar = {parameter.clone(), mean.clone(), meanSquare.clone()};
+            ScalarElementwiseF32.adamStep(scalar[0], gradient, scalar[1], scalar[2], length, l2, beta1, beta2, eps,
+                    stepSize, correctionSqrt);
+            float[][] expected = {p, m, v};
+            String[] names = {"parameter", "mean", "meanSquare"};
+            for (int k = 0; k < 3; k++) {
+                assertBitwiseEquals(expected[k], vector[k], "vector adamStep " + names[k] + ", length " + length);
+                assertBitwiseEquals(expected[k], scalar[k], "scalar adamStep " + names[k] + ", length " + length);
+            }
+        }
+    }
+
     /** The rectifier and its derivative on runs mixing signed zeros, infinities and NaN. */
     @Test
     void reluMatchesScalarTwin() {

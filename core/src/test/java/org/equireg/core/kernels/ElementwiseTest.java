@@ -107,6 +107,52 @@ class ElementwiseTest {
                 (a, ao, b, bo, out, oo, n) -> ScalarElementwise.axpby(ALPHA, a, ao, BETA, out, oo, n)));
     }
 
+    /**
+     * The Adam step on both paths against its definition, written as the optimizers' own loop, for every
+     * length up to three vectors and one; the gradient and the moments include zeros.
+     */
+    @Test
+    void adamStepMatchesTheDefinitionOnBothPaths() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        double l2 = 0.01;
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        double stepSize = 0.001 / (1 - Math.pow(beta1, 3));
+        double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, 3));
+        for (int length = 0; length <= 3 * VectorShape.LANES + 1; length++) {
+            double[] parameter = values(random, length);
+            double[] gradient = values(random, length);
+            double[] mean = values(random, length);
+            double[] meanSquare = values(random, length);
+            for (int i = 0; i < length; i++) {
+                meanSquare[i] = meanSquare[i] * meanSquare[i];
+            }
+            double[] p = parameter.clone();
+            double[] m = mean.clone();
+            double[] v = meanSquare.clone();
+            for (int i = 0; i < length; i++) {
+                double g = gradient[i] + l2 * p[i];
+                m[i] = beta1 * m[i] + (1 - beta1) * g;
+                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / correctionSqrt + eps));
+            }
+            double[][] vector = {parameter.clone(), mean.clone(), meanSquare.clone()};
+            VectorElementwise.adamStep(vector[0], gradient, vector[1], vector[2], length, l2, beta1, beta2, eps,
+                    stepSize, correctionSqrt);
+            double[][] scalar = {parameter.clone(), mean.clone(), meanSquare.clone()};
+            ScalarElementwise.adamStep(scalar[0], gradient, scalar[1], scalar[2], length, l2, beta1, beta2, eps,
+                    stepSize, correctionSqrt);
+            double[][] expected = {p, m, v};
+            String[] names = {"parameter", "mean", "meanSquare"};
+            for (int k = 0; k < 3; k++) {
+                assertBitwiseEquals(expected[k], vector[k], "vector adamStep " + names[k] + ", length " + length);
+                assertBitwiseEquals(expected[k], scalar[k], "scalar adamStep " + names[k] + ", length " + length);
+            }
+        }
+    }
+
     /** The rectifier and its derivative on runs mixing signed zeros, infinities and NaN. */
     @Test
     void reluMatchesScalarTwin() {

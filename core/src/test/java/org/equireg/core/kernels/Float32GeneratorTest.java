@@ -86,6 +86,14 @@ class Float32GeneratorTest {
     }
 
     @Test
+    void keepsWideAccumulatorsDouble() {
+        String source = "/* wide */ double s = 0; double[] x; s += x[0]; x[0] = (double) s; /* wide */ x = null; double t;";
+        String out = Float32Generator.translate(source, "Scan", true);
+        assertEquals("/* wide */ double s = 0; float[] x; s += x[0]; x[0] = (float) s; /* wide */ x = null; float t;",
+                out.substring(Float32Generator.translate("", "Scan", true).length()));
+    }
+
+    @Test
     void refusesHexFloatsAndInexactKernelConstants() {
         IllegalArgumentException hex = assertThrows(IllegalArgumentException.class,
                 () -> Float32Generator.translate("double shift = 0x1.8p52;", "Tanh", false));

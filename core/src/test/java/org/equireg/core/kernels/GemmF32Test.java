@@ -7,6 +7,7 @@ import static org.equireg.core.kernels.KernelTestingF32.assumeVectorModule;
 import static org.equireg.core.kernels.KernelTestingF32.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -23,11 +24,13 @@ class GemmF32Test {
 
     /**
      * Sizes around the micro-kernel tiles (4 and 8 rows, 4 and 16 columns), the blocks (MC = 96,
-     * KC = 256) and the deeper panels of products with few rows (1536 deep for 9 rows).
+     * KC = 256) and the deeper panels of products with few rows (1536 deep for 9 rows); in float32 the
+     * deeper ones are also several chunks of the cascade (256 terms each), 7 and 8 for the last two.
      */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 9, 4}, {7, 1, 5}, {2, 3, 1}, {6, 16, 8}, {5, 17, 3}, {13, 31, 29}, {48, 48, 48},
         {49, 50, 51}, {97, 33, 257}, {100, 130, 300}, {193, 20, 40}, {12, 70, 520}, {9, 20, 1600},
+        {2, 3, 1800}, {11, 5, 1799},
     };
 
     /** One variant of the product, called like {@link GemmF32#gemm}. */
@@ -36,18 +39,25 @@ class GemmF32Test {
                   float[] b, int bOffset, float[] c, int cOffset, boolean accumulate);
     }
 
-    /** The contract, literally: c = accumulate ? C : 0, then c = fma(A[i][p], B[p][j], c) for p in order. */
+    /**
+     * The contract, literally: per element, chunks of {@link CascadeF32#DEPTH} terms, each an fma chain (the
+     * first from C when accumulating, the others from 0), the chunk sums then added pairwise.
+     */
     private static void reference(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset,
                                   float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+        int chunks = (k + CascadeF32.DEPTH - 1) / CascadeF32.DEPTH;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                float sum = accumulate ? c[cOffset + i * n + j] : 0.0f;
+                float[] sums = new float[chunks];
                 for (int p = 0; p < k; p++) {
                     float left = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
                     float right = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
-                    sum = Math.fma(left, right, sum);
+                    int chunk = p / CascadeF32.DEPTH;
+                    float start = p % CascadeF32.DEPTH != 0 ? sums[chunk]
+                            : chunk == 0 && accumulate ? c[cOffset + i * n + j] : 0.0f;
+                    sums[chunk] = Math.fma(left, right, start);
                 }
-                c[cOffset + i * n + j] = sum;
+                c[cOffset + i * n + j] = KernelTestingF32.pairwise(sums, 0, chunks);
             }
         }
     }
@@ -109,6 +119,47 @@ class GemmF32Test {
         assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemmF32(vector)"));
     }
 
+    /** Sums of several chunks in either element type (5 and 3 chunks), through the simple and packed loops. */
+    @Test
+    void longSumsFollowTheCascadeBitForBit() {
+        Random random = new Random(SEED);
+        for (int[] shape : new int[][] {{2, 3, 5 * CascadeF32.DEPTH + 3}, {9, 6, 3 * CascadeF32.DEPTH + 1}}) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            float[] a = values(random, m * k);
+            float[] b = values(random, k * n);
+            float[] initial = values(random, m * n);
+            for (int flags = 0; flags < 8; flags++) {
+                boolean transA = (flags & 1) != 0;
+                boolean transB = (flags & 2) != 0;
+                boolean accumulate = (flags & 4) != 0;
+                float[] expected = initial.clone();
+                float[] actual = initial.clone();
+                reference(transA, transB, m, n, k, a, 0, b, 0, expected, 0, accumulate);
+                GemmF32.gemm(transA, transB, m, n, k, a, 0, b, 0, actual, 0, accumulate);
+                assertBitwiseEquals(expected, actual, m + "x" + n + "x" + k + " flags " + flags);
+            }
+        }
+    }
+
+    /** The 16-register tile, run here with whatever vectors this JVM prefers: the same bits. */
+    @Test
+    void packedWithSixRowVectorMicroKernelFollowsTheContractBitForBit() {
+        assumeVectorModule();
+        Variant packed = (ta, tb, m, n, k, a, ao, b, bo, c, co, acc) ->
+                PackedGemmF32.gemm(VectorMicroKernel256F32.INSTANCE, ta, tb, m, n, k, a, ao, b, bo, c, co, acc);
+        assertEquals(8 * SHAPES.length, checkAgainstReference(packed, "PackedGemmF32(vector 6x2)"));
+    }
+
+    /** 512-bit vectors (32 registers) take the 8 x 2 tile, narrower ones the 6 x 2, the scalar path its twin. */
+    @Test
+    void theTileFollowsTheVectorWidth() {
+        MicroKernelF32 expected = !Simd.vectorized() ? ScalarMicroKernelF32.INSTANCE
+                : Simd.lanes() * 8 >= 64 ? VectorMicroKernelF32.INSTANCE : VectorMicroKernel256F32.INSTANCE;
+        assertSame(expected, PackedGemmF32.microKernel());
+    }
+
     @Test
     void panelWiderThanNcIsCovered() {
         Random random = new Random(SEED);
@@ -155,7 +206,7 @@ class GemmF32Test {
         Random random = new Random(SEED);
         int m = 70;
         int n = 90;
-        int k = 400;
+        int k = 250; // one chunk in float32 too
         int split = 123;
         float[] a = values(random, m * k);
         float[] bFirst = values(random, split * n);

@@ -50,4 +50,19 @@ final class KernelTestingF32 {
             }
         }
     }
+
+    /**
+     * The sums [from, from + count) added pairwise, as {@link CascadeF32} adds chunks: the first 2^h (the
+     * largest power of two &lt;= count) as a balanced tree, plus the rest formed the same way.
+     */
+    static float pairwise(float[] sums, int from, int count) {
+        if (count == 1) {
+            return sums[from];
+        }
+        int power = Integer.highestOneBit(count);
+        if (power == count) {
+            return pairwise(sums, from, count / 2) + pairwise(sums, from + count / 2, count / 2);
+        }
+        return pairwise(sums, from, power) + pairwise(sums, from + power, count - power);
+    }
 }

@@ -17,6 +17,8 @@ class Pool2dF32Test {
         // batch, channels, height, width, kernel, stride, padding
         {2, 3, 6, 6, 2, 2, 0}, {1, 2, 7, 5, 3, 2, 1}, {2, 1, 5, 5, 3, 1, 1}, {1, 1, 4, 4, 1, 1, 0},
         {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1}, {2, 2, 5, 6, 2, 1, 1},
+        // Rows of 2 x 2 windows wide enough for whole vectors of them and a tail (odd sizes leave a column).
+        {2, 2, 6, 70, 2, 2, 0}, {1, 3, 5, 67, 2, 2, 0},
     };
 
     private static ConvGeometry geometry(int[] s) {
@@ -34,6 +36,13 @@ class Pool2dF32Test {
             values[3] = Float.NaN;
             values[5] = Float.NEGATIVE_INFINITY;
             values[length - 2] = Float.POSITIVE_INFINITY;
+        }
+        if (specials && length > 400) {
+            // In rows 70 wide: infinities of both signs in one 2 x 2 window (their sum is NaN, as if
+            // a NaN were there), and a NaN in the middle of a row.
+            values[141] = Float.POSITIVE_INFINITY;
+            values[211] = Float.NEGATIVE_INFINITY;
+            values[300] = Float.NaN;
         }
         return values;
     }
@@ -53,6 +62,29 @@ class Pool2dF32Test {
             }
         }
         return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The vector runs of 2 x 2 windows against their scalar twin, on ties and signed zeros, bit for bit. */
+    @Test
+    void vectorRunsOf2x2WindowsMatchTheScalarTwin() {
+        KernelTestingF32.assumeVectorModule();
+        Random random = new Random(SEED);
+        int width = 2 * 48 + 1;
+        float[] in = input(random, 2 * width, false);
+        in[4] = -0.0f;
+        in[5] = 0.0f;
+        float[] expected = new float[48];
+        int[] expectedArgmax = new int[48];
+        for (int o = 0; o < 48; o += ScalarPool2dF32.windows()) {
+            assertTrue(ScalarPool2dF32.max2x2(in, 2 * o, width, expected, expectedArgmax, o), "scalar run at " + o);
+        }
+        float[] out = new float[48];
+        int[] argmax = new int[48];
+        for (int o = 0; o < 48; o += VectorPool2dF32.windows()) {
+            assertTrue(VectorPool2dF32.max2x2(in, 2 * o, width, out, argmax, o), "vector run at " + o);
+        }
+        assertBitwiseEquals(expected, out, "maxima");
+        assertArrayEquals(expectedArgmax, argmax, "argmax");
     }
 
     @Test

@@ -16,6 +16,8 @@ class Pool2dTest {
         // batch, channels, height, width, kernel, stride, padding
         {2, 3, 6, 6, 2, 2, 0}, {1, 2, 7, 5, 3, 2, 1}, {2, 1, 5, 5, 3, 1, 1}, {1, 1, 4, 4, 1, 1, 0},
         {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1}, {2, 2, 5, 6, 2, 1, 1},
+        // Rows of 2 x 2 windows wide enough for whole vectors of them and a tail (odd sizes leave a column).
+        {2, 2, 6, 70, 2, 2, 0}, {1, 3, 5, 67, 2, 2, 0},
     };
 
     private static ConvGeometry geometry(int[] s) {
@@ -33,6 +35,13 @@ class Pool2dTest {
             values[3] = Double.NaN;
             values[5] = Double.NEGATIVE_INFINITY;
             values[length - 2] = Double.POSITIVE_INFINITY;
+        }
+        if (specials && length > 400) {
+            // In rows 70 wide: infinities of both signs in one 2 x 2 window (their sum is NaN, as if
+            // a NaN were there), and a NaN in the middle of a row.
+            values[141] = Double.POSITIVE_INFINITY;
+            values[211] = Double.NEGATIVE_INFINITY;
+            values[300] = Double.NaN;
         }
         return values;
     }
@@ -52,6 +61,29 @@ class Pool2dTest {
             }
         }
         return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The vector runs of 2 x 2 windows against their scalar twin, on ties and signed zeros, bit for bit. */
+    @Test
+    void vectorRunsOf2x2WindowsMatchTheScalarTwin() {
+        KernelTesting.assumeVectorModule();
+        Random random = new Random(SEED);
+        int width = 2 * 48 + 1;
+        double[] in = input(random, 2 * width, false);
+        in[4] = -0.0;
+        in[5] = 0.0;
+        double[] expected = new double[48];
+        int[] expectedArgmax = new int[48];
+        for (int o = 0; o < 48; o += ScalarPool2d.windows()) {
+            assertTrue(ScalarPool2d.max2x2(in, 2 * o, width, expected, expectedArgmax, o), "scalar run at " + o);
+        }
+        double[] out = new double[48];
+        int[] argmax = new int[48];
+        for (int o = 0; o < 48; o += VectorPool2d.windows()) {
+            assertTrue(VectorPool2d.max2x2(in, 2 * o, width, out, argmax, o), "vector run at " + o);
+        }
+        assertBitwiseEquals(expected, out, "maxima");
+        assertArrayEquals(expectedArgmax, argmax, "argmax");
     }
 
     @Test

@@ -67,6 +67,27 @@ class ReductionsF32Test {
                 what + ": error " + error);
     }
 
+    /** A run of three rounds (the last a short one): each round in the order above, the rounds added pairwise. */
+    @Test
+    void longRunsAreSummedInRoundsAddedPairwise() {
+        Random random = new Random(SEED);
+        int length = 2 * ReductionsF32.ROUND + 3 * ReductionsF32.CHAINS + 5;
+        float[] a = values(random, length + 1);
+        float[] b = values(random, length + 2);
+        float[] sums = new float[3];
+        float[] dots = new float[3];
+        for (int round = 0; round < 3; round++) {
+            int start = round * ReductionsF32.ROUND;
+            int count = Math.min(ReductionsF32.ROUND, length - start);
+            sums[round] = reference(a, 1 + start, null, 0, count);
+            dots[round] = reference(a, 1 + start, b, 2 + start, count);
+        }
+        assertEquals(Float.floatToIntBits(KernelTestingF32.pairwise(sums, 0, 3)),
+                Float.floatToIntBits(ReductionsF32.sum(a, 1, length)), "sum of three rounds");
+        assertEquals(Float.floatToIntBits(KernelTestingF32.pairwise(dots, 0, 3)),
+                Float.floatToIntBits(ReductionsF32.dot(a, 1, b, 2, length)), "dot of three rounds");
+    }
+
     @Test
     void sumFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();

@@ -66,6 +66,27 @@ class ReductionsTest {
                 what + ": error " + error);
     }
 
+    /** A run of three rounds (the last a short one): each round in the order above, the rounds added pairwise. */
+    @Test
+    void longRunsAreSummedInRoundsAddedPairwise() {
+        Random random = new Random(SEED);
+        int length = 2 * Reductions.ROUND + 3 * Reductions.CHAINS + 5;
+        double[] a = values(random, length + 1);
+        double[] b = values(random, length + 2);
+        double[] sums = new double[3];
+        double[] dots = new double[3];
+        for (int round = 0; round < 3; round++) {
+            int start = round * Reductions.ROUND;
+            int count = Math.min(Reductions.ROUND, length - start);
+            sums[round] = reference(a, 1 + start, null, 0, count);
+            dots[round] = reference(a, 1 + start, b, 2 + start, count);
+        }
+        assertEquals(Double.doubleToLongBits(KernelTesting.pairwise(sums, 0, 3)),
+                Double.doubleToLongBits(Reductions.sum(a, 1, length)), "sum of three rounds");
+        assertEquals(Double.doubleToLongBits(KernelTesting.pairwise(dots, 0, 3)),
+                Double.doubleToLongBits(Reductions.dot(a, 1, b, 2, length)), "dot of three rounds");
+    }
+
     @Test
     void sumFollowsTheDocumentedOrderOnBothPaths() {
         assumeVectorModule();

@@ -8,25 +8,27 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Scan#cumsum} gives the bits of the plain sequential definition, on whichever path this JVM
- * runs (CI runs core with and without the Vector API), for every row width up to three 512-bit vectors
- * and one, both directions, in place and out of place.
+ * {@link Scan#cumsum} gives the bits of the plain sequential definition in a double accumulator,
+ * for every row width up to three 512-bit vectors and one, both directions, in place and out of place.
  */
 class ScanTest {
     /** 3 * 8 + 1: the widest vectors hold 8 doubles; a constant, so no class of the incubator module loads. */
     private static final int MAX_INNER = 25;
 
-    /** The definition, one element at a time: each sum is the previous sum plus the next input. */
+    /**
+     * The definition, one element at a time: each sum is the previous sum plus the next input, kept in
+     * double and rounded for each output.
+     */
     private static double[] sequential(double[] in, int outer, int length, int inner, boolean reverse) {
         double[] out = new double[in.length];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
-                double sum = 0;
+                /* wide */ double sum = 0;
                 for (int j = 0; j < length; j++) {
                     int k = reverse ? length - 1 - j : j;
                     int at = (o * length + k) * inner + i;
                     sum = j == 0 ? in[at] : sum + in[at];
-                    out[at] = sum;
+                    out[at] = (double) sum;
                 }
             }
         }

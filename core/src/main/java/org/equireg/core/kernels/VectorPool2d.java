@@ -1,0 +1,74 @@
+package org.equireg.core.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API max pooling over 2 x 2 windows at stride 2, one vector of consecutive windows of an output
+ * row at a time: two rows of the image are loaded as four vectors and split into their even and odd
+ * columns, so that each window's four pixels sit in the same lane of four vectors. The scalar twin is
+ * {@link Pool2d}'s window loop (its 2 x 2 selection); both pick, per window, the first maximum in
+ * row-major order (a later pixel replaces the current one only when strictly greater), so they give the
+ * same values and the same argmax.
+ */
+final class VectorPool2d {
+    private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
+    private static final int LANES = VectorShape.LANES;
+    // Lane i takes element 2i (or 2i + 1) of two vectors laid end to end: lane 2i mod LANES of the first
+    // vector in the low half of the lanes, of the second in the high half. Two one-vector rearranges and
+    // a blend, since the two-vector rearrange allocates on JDK 17.
+    private static final VectorShuffle<Double> EVEN = VectorShuffle.fromOp(SPECIES, i -> 2 * i % LANES);
+    private static final VectorShuffle<Double> ODD = VectorShuffle.fromOp(SPECIES, i -> (2 * i + 1) % LANES);
+    private static final VectorMask<Double> HIGH_HALF = VectorMask.fromLong(SPECIES, -1L << LANES / 2);
+
+    private VectorPool2d() {
+    }
+
+    /** Windows per call. */
+    static int windows() {
+        return LANES;
+    }
+
+    /**
+     * The {@link #windows()} windows whose top-left pixels are {@code top, top + 2, ...}, written to
+     * {@code out} and {@code argmax} from {@code o} on; returns false when a window holds a NaN (or the
+     * four pixels of some lane sum to NaN, as infinities of both signs do): the run is then left to the
+     * caller, who recomputes it window by window.
+     */
+    static boolean max2x2(double[] in, int top, int width, double[] out, int[] argmax, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, in, top);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, in, top + LANES);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, in, top + width);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, in, top + width + LANES);
+        DoubleVector topLeft = a0.rearrange(EVEN).blend(a1.rearrange(EVEN), HIGH_HALF);
+        DoubleVector topRight = a0.rearrange(ODD).blend(a1.rearrange(ODD), HIGH_HALF);
+        DoubleVector bottomLeft = b0.rearrange(EVEN).blend(b1.rearrange(EVEN), HIGH_HALF);
+        DoubleVector bottomRight = b0.rearrange(ODD).blend(b1.rearrange(ODD), HIGH_HALF);
+        // One test for NaN in any of the four: a NaN pixel makes the sum NaN.
+        if (topLeft.add(topRight).add(bottomLeft).add(bottomRight).test(VectorOperators.IS_NAN).anyTrue()) {
+            return false;
+        }
+        DoubleVector best = topLeft;
+        DoubleVector code = DoubleVector.zero(SPECIES);
+        VectorMask<Double> greater = topRight.compare(VectorOperators.GT, best);
+        best = best.blend(topRight, greater);
+        code = code.blend(1.0, greater);
+        greater = bottomLeft.compare(VectorOperators.GT, best);
+        best = best.blend(bottomLeft, greater);
+        code = code.blend(2.0, greater);
+        greater = bottomRight.compare(VectorOperators.GT, best);
+        best = best.blend(bottomRight, greater);
+        code = code.blend(3.0, greater);
+        // The codes pass through out (exact small integers), which then receives the maxima.
+        code.intoArray(out, o);
+        for (int i = 0; i < LANES; i++) {
+            int which = (int) out[o + i];
+            argmax[o + i] = top + 2 * i + (which & 1) + (which >> 1) * width;
+        }
+        best.intoArray(out, o);
+        return true;
+    }
+}
