@@ -9,6 +9,8 @@ package org.equireg.core;
  */
 public final class Anomaly {
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Set while the engine runs derivative rules: their ops' outputs are gradients, checked per node instead. */
+    private static final ThreadLocal<boolean[]> IN_BACKWARD = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private Anomaly() {
     }
@@ -21,6 +23,18 @@ public final class Anomaly {
     /** Turns anomaly detection on for this thread until the returned scope is closed. */
     public static Scope detect() {
         boolean[] flag = ENABLED.get();
+        Scope scope = new Scope(flag, flag[0]);
+        flag[0] = true;
+        return scope;
+    }
+
+    /**
+     * Marks this thread as running derivative rules until the scope is closed: the forward check is
+     * then skipped, so that a non-finite gradient is reported once, as the backward of the op whose
+     * rule produced it, with that op's creation site.
+     */
+    static Scope backwardPass() {
+        boolean[] flag = IN_BACKWARD.get();
         Scope scope = new Scope(flag, flag[0]);
         flag[0] = true;
         return scope;
@@ -42,7 +56,15 @@ public final class Anomaly {
         }
     }
 
-    static void checkForward(String op, double[] values) {
+    static void checkForward(String op, Storage storage) {
+        if (IN_BACKWARD.get()[0]) {
+            return;
+        }
+        if (storage instanceof Storage.F32 f32) {
+            checkForward(op, f32.values());
+            return;
+        }
+        double[] values = ((Storage.F64) storage).values();
         int bad = firstNonFinite(values);
         if (bad >= 0) {
             throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[bad]
@@ -50,7 +72,7 @@ public final class Anomaly {
         }
     }
 
-    static void checkForward(String op, float[] values) {
+    private static void checkForward(String op, float[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ArithmeticException("anomaly: op '" + op + "' produced " + values[i]
@@ -66,7 +88,7 @@ public final class Anomaly {
         double[] values = grad.dtype() == DType.FLOAT64 ? grad.buffer() : grad.toArray(); // a copy only in anomaly mode
         int bad = firstNonFinite(values);
         if (bad >= 0) {
-            ArithmeticException error = new ArithmeticException("anomaly: backward of op '" + node.op + "' produced "
+            ArithmeticException error = new ArithmeticException("anomaly: backward of op '" + node.name() + "' produced "
                     + values[bad] + " at flat index " + bad + " of the gradient of input " + inputIndex
                     + "; the op was created at the place in this exception's cause");
             error.initCause(node.createdAt);

@@ -32,6 +32,11 @@ public enum DType {
         return this == FLOAT64 ? "float64" : "float32";
     }
 
+    /** The common type of two element types: float64 unless both are float32. */
+    public static DType promote(DType a, DType b) {
+        return a == b ? a : FLOAT64;
+    }
+
     /**
      * The type an op on {@code a} and {@code b} computes in: their common type, or float64 when
      * they differ, unless exactly one of them is 0-dimensional, in which case the other's type.

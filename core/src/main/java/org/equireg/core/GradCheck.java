@@ -91,6 +91,54 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         }
     }
 
+    /**
+     * Checks second derivatives, as {@code torch.autograd.gradgradcheck}: the first gradient
+     * {@code u^T J} of {@code function} (computed with {@link Autograd#grad} and {@code createGraph})
+     * is itself checked by {@link #check}, as a function of the inputs and of the upstream gradient
+     * u, which becomes an input too (its own gradient is the Jacobian-vector product). Every element
+     * of the gradient's gradient is compared with central differences of the analytic first gradient,
+     * with the same shape, zero-seed and repeatability checks. float64 only, like {@link #check}.
+     *
+     * <pre>{@code
+     * GradCheck.standard().checkSecondOrder(x -> x[0].tanh().mul(x[1]).sum(0, false), a, b);
+     * }</pre>
+     *
+     * @param function maps copies of {@code inputs} (leaves that require grad) to a tensor of any shape
+     * @param inputs the point to check at. Not modified.
+     * @throws GradCheckError on the first disagreement
+     */
+    public void checkSecondOrder(Function<Tensor[], Tensor> function, Tensor... inputs) {
+        Tensor[] leaves = leaves("GradCheck.checkSecondOrder", function, inputs);
+        Tensor output;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            output = function.apply(leaves);
+        }
+        Tensor upstream = Tensor.randn(new java.util.SplittableRandom(seed + 2), DType.FLOAT64, output.shape());
+        int count = inputs.length;
+        Function<Tensor[], Tensor> firstGradient = x -> {
+            try (GradMode.Scope ignored = GradMode.enableGrad()) {
+                Tensor[] points = Arrays.copyOf(x, count);
+                Tensor y = function.apply(points);
+                Tensor[] flat = new Tensor[count];
+                if (!y.requiresGrad()) {
+                    for (int t = 0; t < count; t++) {
+                        flat[t] = Tensor.zeros(DType.FLOAT64, points[t].size());
+                    }
+                    return Tensor.concat(0, flat);
+                }
+                java.util.List<Tensor> grads = Autograd.grad(java.util.List.of(y), Arrays.asList(points),
+                        java.util.List.of(x[count]), true);
+                for (int t = 0; t < count; t++) {
+                    flat[t] = grads.get(t).to(DType.FLOAT64).reshape(-1);
+                }
+                return Tensor.concat(0, flat);
+            }
+        };
+        Tensor[] extended = Arrays.copyOf(inputs, count + 1);
+        extended[count] = upstream;
+        check(firstGradient, extended);
+    }
+
     private Tensor[] leaves(String method, Function<Tensor[], Tensor> function, Tensor[] inputs) {
         if (function == null) {
             throw new IllegalArgumentException(method + ": function is null");

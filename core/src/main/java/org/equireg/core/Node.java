@@ -1,14 +1,16 @@
 package org.equireg.core;
 
 /**
- * The record of how a tensor was made: the op's name, its inputs and its derivative rule, and the
- * versions of the tensors its backward reads, so that a write in place between forward and
- * backward fails loudly instead of giving a wrong gradient (PyTorch: saved-variable versions).
+ * The record of how a tensor was made: the primitive, its inputs and its derivative rule, and the
+ * versions of the inputs and of the output when the op ran, so that a rule reading one of them
+ * after a write in place fails loudly instead of giving a wrong gradient (PyTorch: saved-variable
+ * versions). Only what a rule reads through {@link Saved} is checked, so the saved set follows from
+ * the formula.
  */
 final class Node {
-    final String op;
+    final Primitive op;
     private Tensor[] inputs;
-    private Backward backward;
+    private Derivative derivative;
     /** Where the op ran, recorded only in anomaly mode. */
     final Throwable createdAt;
     /** {@link Tensor#version()} of each input when the op ran. */
@@ -16,10 +18,10 @@ final class Node {
     /** The output's version when it was made; set by the output's constructor. */
     int outputVersion;
 
-    Node(String op, Tensor[] inputs, Backward backward, Throwable createdAt) {
+    Node(Primitive op, Tensor[] inputs, Derivative derivative, Throwable createdAt) {
         this.op = op;
         this.inputs = inputs;
-        this.backward = backward;
+        this.derivative = derivative;
         this.createdAt = createdAt;
         this.inputVersions = new int[inputs.length];
         for (int j = 0; j < inputs.length; j++) {
@@ -27,35 +29,35 @@ final class Node {
         }
     }
 
+    String name() {
+        return op.opName();
+    }
+
     Tensor[] inputs() {
         checkNotReleased();
         return inputs;
     }
 
-    Backward backward() {
+    Derivative derivative() {
         checkNotReleased();
-        return backward;
+        return derivative;
     }
 
-    /**
-     * Throws when a tensor this node's backward reads was written in place since the op ran. What
-     * backward reads is looked up only once a version differs, to keep the common case a compare.
-     *
-     * @param output the tensor this node made
-     */
-    void checkSavedVersions(Tensor output) {
-        checkNotReleased();
-        for (int j = 0; j < inputs.length; j++) {
-            if (inputs[j].version() != inputVersions[j] && SavedForBackward.readsInput(SavedForBackward.of(op, inputs), j)) {
-                throw modified("input " + j, inputs[j], inputVersions[j]);
-            }
+    void checkInputVersion(int index) {
+        Tensor input = inputs()[index];
+        if (input.version() != inputVersions[index]) {
+            throw modified("input " + index, input, inputVersions[index]);
         }
-        if (output.version() != outputVersion && (SavedForBackward.of(op, inputs) & SavedForBackward.OUTPUT) != 0) {
+    }
+
+    void checkOutputVersion(Tensor output) {
+        if (output.version() != outputVersion) {
             throw modified("its output", output, outputVersion);
         }
     }
 
     private IllegalStateException modified(String which, Tensor tensor, int recorded) {
+        String op = name();
         String label = tensor.label() == null ? "" : " '" + tensor.label() + "'";
         return new IllegalStateException("backward through '" + op + "': " + which + " (tensor" + label + " of shape "
                 + Shapes.str(tensor.shape()) + "), which its gradient is computed from, was modified in place after the"
@@ -68,12 +70,12 @@ final class Node {
     /** Drops the saved tensors so they can be collected; a later backward through here fails. */
     void release() {
         inputs = null;
-        backward = null;
+        derivative = null;
     }
 
     private void checkNotReleased() {
-        if (backward == null) {
-            throw new IllegalStateException("backward through '" + op + "' a second time: its graph was released by "
+        if (derivative == null) {
+            throw new IllegalStateException("backward through '" + name() + "' a second time: its graph was released by "
                     + "the first backward; pass retainGraph = true to backward(seed, retainGraph) to keep it");
         }
     }

@@ -2,8 +2,8 @@ package org.equireg.core;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.equireg.core.kernels.Elementwise;
-import org.equireg.core.kernels.ElementwiseF32;
+import org.equireg.core.kernels.Maps;
+import org.equireg.core.Storage;
 import org.equireg.core.ops.Abs;
 import org.equireg.core.ops.Add;
 import org.equireg.core.ops.AvgPool2d;
@@ -40,6 +40,7 @@ import org.equireg.core.ops.Slice;
 import org.equireg.core.ops.Sqrt;
 import org.equireg.core.ops.Sub;
 import org.equireg.core.ops.Sum;
+import org.equireg.core.ops.SumTo;
 import org.equireg.core.ops.Tanh;
 import org.equireg.core.ops.Where;
 
@@ -66,40 +67,28 @@ public final class Tensor {
     private static final int PRINT_LIMIT = 64;
     private static volatile DType defaultDtype = DType.FLOAT64;
 
-    /** The values of a float64 tensor, else null; not final only for {@link #toInPlace}. */
-    private double[] data;
-    /** The values of a float32 tensor, else null; not final only for {@link #toInPlace}. */
-    private float[] floats;
+    /** The values; not final only for {@link #toInPlace}. */
+    private Storage storage;
     private final int[] shape;
     private final Node node;
     private boolean leafRequiresGrad;
     private Tensor grad;
+    /** Whether {@link #grad} is an array of this leaf's own, which accumulation may write in place. */
+    private boolean gradOwned;
     /** Counts writes in place to the storage; shared by every tensor on the same array (views, detach). */
     private final int[] version;
     private String label;
 
     private Tensor(double[] data, int[] shape, Node node) {
-        this(data, shape, node, new int[1]);
-    }
-
-    private Tensor(double[] data, int[] shape, Node node, int[] version) {
-        this.data = data;
-        this.floats = null;
-        this.shape = shape;
-        this.node = node;
-        this.version = version;
-        if (node != null) {
-            node.outputVersion = version[0];
-        }
+        this(new Storage.F64(data), shape, node, new int[1]);
     }
 
     private Tensor(float[] floats, int[] shape, Node node) {
-        this(floats, shape, node, new int[1]);
+        this(new Storage.F32(floats), shape, node, new int[1]);
     }
 
-    private Tensor(float[] floats, int[] shape, Node node, int[] version) {
-        this.data = null;
-        this.floats = floats;
+    private Tensor(Storage storage, int[] shape, Node node, int[] version) {
+        this.storage = storage;
         this.shape = shape;
         this.node = node;
         this.version = version;
@@ -125,7 +114,7 @@ public final class Tensor {
 
     /** The element type of the storage. */
     public DType dtype() {
-        return data != null ? DType.FLOAT64 : DType.FLOAT32;
+        return storage.dtype();
     }
 
     /**
@@ -150,18 +139,13 @@ public final class Tensor {
         Arguments.notNull(dtype, "toInPlace", "dtype");
         if (node != null) {
             throw new IllegalStateException("toInPlace: only leaf tensors can change type in place; this one was made by '"
-                    + node.op + "'");
+                    + node.name() + "'");
         }
         if (dtype != dtype()) {
-            if (dtype == DType.FLOAT32) {
-                floats = toFloatArray();
-                data = null;
-            } else {
-                data = toArray();
-                floats = null;
-            }
+            storage = dtype == DType.FLOAT32 ? new Storage.F32(toFloatArray()) : new Storage.F64(toArray());
             if (grad != null) {
                 grad = grad.to(dtype);
+                gradOwned = true;
             }
             bumpVersion(); // a graph that saved this leaf would read the new storage
         }
@@ -192,6 +176,13 @@ public final class Tensor {
     private static Tensor create(String op, double[] data, int[] shape) {
         checkFills(op, data.length, shape);
         return new Tensor(data, shape.clone(), null);
+    }
+
+    /** A leaf that owns {@code values} without copying (a scalar when no dimensions). */
+    public static Tensor wrap(Storage values, int... shape) {
+        Arguments.notNull(values, "Tensor.wrap", "values");
+        checkFills("Tensor.wrap", values.length(), shape);
+        return new Tensor(values, shape.clone(), null, new int[1]);
     }
 
     /** A float32 tensor holding a copy of {@code data} with the given shape (a scalar when no dimensions). */
@@ -352,58 +343,53 @@ public final class Tensor {
     }
 
     /**
-     * Records the result of a custom op: a tensor that owns {@code data}, and, when grad mode is on
-     * and some input requires grad, a graph node whose {@code backward} maps the output gradient to
-     * the input gradients. Every primitive in {@code org.equireg.core.ops} is built on this.
+     * Records the result of a primitive: a tensor that owns {@code values}, and, when grad mode is on
+     * and some input requires grad, a graph node whose {@code derivative} maps the output gradient to
+     * the input gradients. Every primitive in {@code org.equireg.core.ops} is built on this; so is a
+     * custom op (name it with an enum implementing {@link Primitive}, and write its derivative as a
+     * formula over differentiable tensor ops, so that it can be differentiated again).
      *
-     * @param op name shown in errors and anomaly reports
-     * @throws IllegalArgumentException when {@code data} does not hold one value per element of {@code shape}
+     * @param op the primitive's identity, named in errors and anomaly reports
+     * @throws IllegalArgumentException when {@code values} does not hold one value per element of {@code shape}
      */
-    public static Tensor fromOp(String op, double[] data, int[] shape, Backward backward, Tensor... inputs) {
-        Arguments.notNull(data, "fromOp", "data");
-        if (data.length != sizeOf(op, shape)) {
-            throw new IllegalArgumentException(op + ": data length " + data.length + " does not match shape "
+    public static Tensor fromOp(Primitive op, Storage values, int[] shape, Derivative derivative, Tensor... inputs) {
+        Arguments.notNull(op, "fromOp", "op");
+        Arguments.notNull(values, "fromOp", "values");
+        String name = op.opName();
+        if (values.length() != sizeOf(name, shape)) {
+            throw new IllegalArgumentException(name + ": data length " + values.length() + " does not match shape "
                     + Shapes.str(shape));
         }
         boolean anomaly = Anomaly.isEnabled();
         if (anomaly) {
-            Anomaly.checkForward(op, data);
+            Anomaly.checkForward(name, values);
         }
         if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
-            return new Tensor(data, shape, null, versionOfView(data, inputs));
+            return new Tensor(values, shape.clone(), null, versionOfView(values, inputs));
         }
-        Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
-        Node node = new Node(op, inputs.clone(), backward, createdAt); // the caller may reuse its array
-        return new Tensor(data, shape, node, versionOfView(data, inputs));
+        Throwable createdAt = anomaly ? new Throwable("op '" + name + "' was created here") : null;
+        Node node = new Node(op, inputs.clone(), Arguments.notNull(derivative, "fromOp", "derivative"), createdAt);
+        return new Tensor(values, shape.clone(), node, versionOfView(values, inputs)); // the caller may reuse its arrays
+    }
+
+    /** {@link #fromOp(Primitive, Storage, int[], Derivative, Tensor...)} for float64 values. */
+    public static Tensor fromOp(Primitive op, double[] data, int[] shape, Derivative derivative, Tensor... inputs) {
+        return fromOp(op, new Storage.F64(Arguments.notNull(data, "fromOp", "data")), shape, derivative, inputs);
+    }
+
+    /** {@link #fromOp(Primitive, Storage, int[], Derivative, Tensor...)} for float32 values. */
+    public static Tensor fromOp(Primitive op, float[] data, int[] shape, Derivative derivative, Tensor... inputs) {
+        return fromOp(op, new Storage.F32(Arguments.notNull(data, "fromOp", "data")), shape, derivative, inputs);
     }
 
     /** A view (an output on an input's array, as reshape makes) shares that input's version; else a new one. */
-    private static int[] versionOfView(Object storage, Tensor[] inputs) {
+    private static int[] versionOfView(Storage values, Tensor[] inputs) {
         for (Tensor input : inputs) {
-            if (input.data == storage || input.floats == storage) {
+            if (input.storage.sameArray(values)) {
                 return input.version;
             }
         }
         return new int[1];
-    }
-
-    /** {@link #fromOp(String, double[], int[], Backward, Tensor...)} for a float32 result. */
-    public static Tensor fromOp(String op, float[] data, int[] shape, Backward backward, Tensor... inputs) {
-        Arguments.notNull(data, "fromOp", "data");
-        if (data.length != sizeOf(op, shape)) {
-            throw new IllegalArgumentException(op + ": data length " + data.length + " does not match shape "
-                    + Shapes.str(shape));
-        }
-        boolean anomaly = Anomaly.isEnabled();
-        if (anomaly) {
-            Anomaly.checkForward(op, data);
-        }
-        if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
-            return new Tensor(data, shape, null, versionOfView(data, inputs));
-        }
-        Throwable createdAt = anomaly ? new Throwable("op '" + op + "' was created here") : null;
-        Node node = new Node(op, inputs.clone(), backward, createdAt); // the caller may reuse its array
-        return new Tensor(data, shape, node, versionOfView(data, inputs));
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {
@@ -434,14 +420,15 @@ public final class Tensor {
 
     /** Number of elements. */
     public int size() {
-        return data != null ? data.length : floats.length;
+        return storage.length();
     }
 
     /** A copy of the values in row-major order, as doubles (exact for float32). */
     public double[] toArray() {
-        if (data != null) {
-            return data.clone();
+        if (storage instanceof Storage.F64 f64) {
+            return f64.values().clone();
         }
+        float[] floats = ((Storage.F32) storage).values();
         double[] values = new double[floats.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = floats[i];
@@ -451,14 +438,23 @@ public final class Tensor {
 
     /** A copy of the values in row-major order, as floats (float64 values rounded to nearest). */
     public float[] toFloatArray() {
-        if (floats != null) {
-            return floats.clone();
+        if (storage instanceof Storage.F32 f32) {
+            return f32.values().clone();
         }
+        double[] data = ((Storage.F64) storage).values();
         float[] values = new float[data.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) data[i];
         }
         return values;
+    }
+
+    /**
+     * The values themselves, not a copy, for the kernel facades; the same warning as {@link #buffer()}
+     * applies to writing through them.
+     */
+    public Storage storage() {
+        return storage;
     }
 
     /**
@@ -469,11 +465,11 @@ public final class Tensor {
      * @throws IllegalStateException for a float32 tensor (use {@link #floatBuffer()})
      */
     public double[] buffer() {
-        if (data == null) {
+        if (!(storage instanceof Storage.F64 f64)) {
             throw new IllegalStateException("buffer: the tensor of shape " + Shapes.str(shape)
                     + " is float32; use floatBuffer(), or to(DType.FLOAT64) first");
         }
-        return data;
+        return f64.values();
     }
 
     /**
@@ -482,11 +478,11 @@ public final class Tensor {
      * @throws IllegalStateException for a float64 tensor (use {@link #buffer()})
      */
     public float[] floatBuffer() {
-        if (floats == null) {
+        if (!(storage instanceof Storage.F32 f32)) {
             throw new IllegalStateException("floatBuffer: the tensor of shape " + Shapes.str(shape)
                     + " is float64; use buffer(), or to(DType.FLOAT32) first");
         }
-        return floats;
+        return f32.values();
     }
 
     /**
@@ -529,7 +525,7 @@ public final class Tensor {
             throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + size()
                     + " elements, not 1");
         }
-        return data != null ? data[0] : floats[0];
+        return valueAt(0);
     }
 
     /** The element at a full index; negative indices count from the end. */
@@ -547,7 +543,11 @@ public final class Tensor {
             }
             flat = flat * shape[axis] + i;
         }
-        return data != null ? data[flat] : floats[flat];
+        return valueAt(flat);
+    }
+
+    private double valueAt(int flat) {
+        return storage instanceof Storage.F64 f64 ? f64.values()[flat] : ((Storage.F32) storage).values()[flat];
     }
 
     // ------------------------------------------------------------------ autodiff state
@@ -574,7 +574,7 @@ public final class Tensor {
 
     /** The name of the op that made this tensor, or {@code null} for a leaf. */
     public String op() {
-        return node == null ? null : node.op;
+        return node == null ? null : node.name();
     }
 
     /** The accumulated gradient of a leaf, or {@code null} before any backward (or after {@link #zeroGrad()}). */
@@ -589,12 +589,12 @@ public final class Tensor {
 
     /** The same values, cut from the graph: a new leaf that does not require grad (shares the buffer). */
     public Tensor detach() {
-        return data != null ? new Tensor(data, shape, null, version) : new Tensor(floats, shape, null, version);
+        return new Tensor(storage, shape, null, version);
     }
 
     /** A new leaf with a copy of the values. */
     public Tensor copy() {
-        return data != null ? new Tensor(data.clone(), shape, null) : new Tensor(floats.clone(), shape, null);
+        return new Tensor(Maps.copy(storage), shape, null, new int[1]);
     }
 
     /** Back-propagates from a one-element tensor with seed 1; releases the graph. */
@@ -613,25 +613,43 @@ public final class Tensor {
 
     /** Back-propagates {@code seed}; keeps the graph for another backward when {@code retainGraph}. */
     public void backward(Tensor seed, boolean retainGraph) {
+        backward(seed, retainGraph, false);
+    }
+
+    /**
+     * Back-propagates {@code seed} into the leaves' gradients. With {@code createGraph} the gradients
+     * carry a graph of their own (they can be differentiated again: gradient penalties, Hessian-vector
+     * products) and the graph is kept, whatever {@code retainGraph} says. PyTorch:
+     * {@code tensor.backward(gradient, retain_graph, create_graph)}; {@link Autograd#grad} returns
+     * gradients without touching the leaves.
+     */
+    public void backward(Tensor seed, boolean retainGraph, boolean createGraph) {
         Arguments.notNull(seed, "backward", "seed");
-        Autograd.backward(this, seed, retainGraph);
+        Autograd.backward(this, seed, retainGraph, createGraph);
     }
 
     Node node() {
         return node;
     }
 
-    /** Adds {@code increment}, already of this leaf's type, to the gradient. */
-    void accumulateGrad(Tensor increment) {
-        if (grad == null) {
-            grad = data != null ? new Tensor(increment.data.clone(), shape, null)
-                    : new Tensor(increment.floats.clone(), shape, null);
-        } else {
-            if (data != null) {
-                Elementwise.addInPlace(grad.data, increment.data);
-            } else {
-                ElementwiseF32.addInPlace(grad.floats, increment.floats);
+    /**
+     * Adds {@code increment}, already of this leaf's type and shape, to the gradient: in place into a
+     * gradient of its own when no graph is being created, out of place (so the sum is differentiable)
+     * when one is.
+     */
+    void accumulateGrad(Tensor increment, boolean createGraph) {
+        if (createGraph) {
+            grad = grad == null ? increment : grad.add(increment);
+        } else if (grad == null) {
+            grad = new Tensor(Maps.copy(increment.storage), shape, null, new int[1]);
+            gradOwned = true;
+        } else if (!gradOwned || grad.node != null) {
+            try (GradMode.Scope ignored = GradMode.noGrad()) {
+                grad = grad.add(increment).detach();
             }
+            gradOwned = true;
+        } else {
+            Maps.addInPlace(grad.storage, increment.storage);
             grad.bumpVersion();
         }
     }
@@ -772,27 +790,27 @@ public final class Tensor {
 
     /** 1 where {@code this > value}, else 0. */
     public Tensor gt(double value) {
-        return Compare.apply("gt", this, scalar(value, dtype()), Compare.Kind.GREATER);
+        return Compare.apply("gt", this, scalar(value, dtype()), Maps.Comparison.GREATER);
     }
 
     /** 1 where {@code this > other} (broadcast), else 0. */
     public Tensor gt(Tensor other) {
-        return Compare.apply("gt", this, Arguments.notNull(other, "gt", "other"), Compare.Kind.GREATER);
+        return Compare.apply("gt", this, Arguments.notNull(other, "gt", "other"), Maps.Comparison.GREATER);
     }
 
     /** 1 where {@code this < value}, else 0. */
     public Tensor lt(double value) {
-        return Compare.apply("lt", this, scalar(value, dtype()), Compare.Kind.LESS);
+        return Compare.apply("lt", this, scalar(value, dtype()), Maps.Comparison.LESS);
     }
 
     /** 1 where {@code this < other} (broadcast), else 0. */
     public Tensor lt(Tensor other) {
-        return Compare.apply("lt", this, Arguments.notNull(other, "lt", "other"), Compare.Kind.LESS);
+        return Compare.apply("lt", this, Arguments.notNull(other, "lt", "other"), Maps.Comparison.LESS);
     }
 
     /** 1 where {@code this == other} (broadcast), else 0. */
     public Tensor eq(Tensor other) {
-        return Compare.apply("eq", this, Arguments.notNull(other, "eq", "other"), Compare.Kind.EQUAL);
+        return Compare.apply("eq", this, Arguments.notNull(other, "eq", "other"), Maps.Comparison.EQUAL);
     }
 
     // ------------------------------------------------------------------ reductions
@@ -1110,6 +1128,14 @@ public final class Tensor {
         return BroadcastTo.apply(this, target);
     }
 
+    /**
+     * Sums over the dimensions along which {@code shape} broadcasts to this tensor's shape: the adjoint
+     * of {@link #broadcastTo}. PyTorch: {@code sum_to_size}.
+     */
+    public Tensor sumTo(int... shape) {
+        return SumTo.apply(this, Arguments.notNull(shape, "sumTo", "shape"));
+    }
+
     /** Joins tensors along an existing axis; all other dimensions must agree. */
     public static Tensor concat(int axis, Tensor... tensors) {
         return Concat.apply(axis, tensors);
@@ -1225,11 +1251,11 @@ public final class Tensor {
             appendNested(text, 0, 0);
         }
         text.append(", shape=").append(Shapes.str(shape));
-        if (floats != null) {
+        if (dtype() == DType.FLOAT32) {
             text.append(", dtype=float32");
         }
         if (node != null) {
-            text.append(", op=").append(node.op);
+            text.append(", op=").append(node.name());
         } else if (leafRequiresGrad) {
             text.append(", requiresGrad=true");
         }
@@ -1259,10 +1285,10 @@ public final class Tensor {
     }
 
     private void appendValue(StringBuilder text, int index) {
-        if (data != null) {
-            text.append(data[index]);
+        if (storage instanceof Storage.F64 f64) {
+            text.append(f64.values()[index]);
         } else {
-            text.append(floats[index]);
+            text.append(((Storage.F32) storage).values()[index]);
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.equireg.core;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,42 +8,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.equireg.core.ops.Primitives;
+import org.equireg.core.ops.Op;
 
 /**
- * For the coverage tests: the primitives {@link Primitives} lists, and the ops a computation
- * recorded, both as lower-cased op names (a primitive's op name is its class name in lower camel
- * case: {@code MatMul} records {@code "matmul"}).
+ * For the coverage tests: the primitives {@link Op} lists, and the ops a computation recorded, both
+ * as lower-cased op names.
  */
 public final class OpCoverage {
     private OpCoverage() {
     }
 
-    /** Every class in the public {@code List<Class<?>>} fields of {@link Primitives}. */
-    public static List<Class<?>> primitiveClasses() {
-        List<Class<?>> classes = new ArrayList<>();
-        for (Field field : Primitives.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == List.class) {
-                try {
-                    for (Object element : (List<?>) field.get(null)) {
-                        classes.add((Class<?>) element);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError("Primitives." + field.getName() + " is public", e);
-                }
+    /** The op names of the forward primitives: every {@link Op} but the fused backward kernels and the index scatter/gather pair. */
+    public static Set<String> forwardPrimitives() {
+        Set<String> names = new TreeSet<>();
+        for (Op op : Op.values()) {
+            if (op.kind() != Op.Kind.BACKWARD && op != Op.INDEX_GATHER && op != Op.INDEX_SCATTER) {
+                names.add(op.opName().toLowerCase(Locale.ROOT));
             }
         }
-        if (classes.size() < 2) {
-            throw new AssertionError("Primitives lists no classes");
-        }
-        return classes;
+        return names;
     }
 
-    /** The op names of the classes {@link Primitives} lists. */
+    /** The op names of every {@link Op}. */
     public static Set<String> primitives() {
         Set<String> names = new TreeSet<>();
-        for (Class<?> primitive : primitiveClasses()) {
-            names.add(primitive.getSimpleName().toLowerCase(Locale.ROOT));
+        for (Op op : Op.values()) {
+            names.add(op.opName().toLowerCase(Locale.ROOT));
         }
         return names;
     }
@@ -59,7 +46,7 @@ public final class OpCoverage {
         while (!pending.isEmpty()) {
             Tensor tensor = pending.pop();
             if (tensor.node() != null && seen.add(tensor)) {
-                ops.add(tensor.node().op.toLowerCase(Locale.ROOT));
+                ops.add(tensor.node().name().toLowerCase(Locale.ROOT));
                 pending.addAll(Arrays.asList(tensor.node().inputs()));
             }
         }

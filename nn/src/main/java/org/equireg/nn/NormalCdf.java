@@ -1,8 +1,9 @@
 package org.equireg.nn;
 
 import org.equireg.core.Arguments;
-import org.equireg.core.DType;
+import org.equireg.core.Primitive;
 import org.equireg.core.Tensor;
+import org.equireg.core.Storage;
 
 /**
  * The standard normal distribution function {@code Phi(x) = erfc(-x / sqrt(2)) / 2} elementwise,
@@ -17,43 +18,29 @@ public final class NormalCdf {
     private NormalCdf() {
     }
 
-    /** Records {@code Phi(x)}. */
+    /** Records {@code Phi(x)}, computed in double and rounded once to x's type. */
     public static Tensor apply(Tensor x) {
-        if (Arguments.notNull(x, "NormalCdf.apply", "x").dtype() == DType.FLOAT32) {
-            return float32(x);
+        double[] values = Arguments.notNull(x, "NormalCdf.apply", "x").toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 0.5 * Erf.erfc(-values[i] * SQRT_HALF);
         }
-        double[] in = x.buffer();
-        double[] out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = 0.5 * Erf.erfc(-in[i] * SQRT_HALF);
-        }
-        int[] shape = x.shape();
-        return Tensor.fromOp("normalCdf", out, shape, grad -> {
-            double[] g = grad.buffer();
-            double[] dx = new double[in.length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = g[i] * density(in[i]);
-            }
-            return new Tensor[] {Tensor.wrap(dx, shape)};
-        }, x);
+        return Tensor.fromOp(Op.NORMAL_CDF, Storage.fromDoubles(values, x.dtype()), x.shape(),
+                (saved, grad) -> new Tensor[] {density(saved.input(0)).mul(grad)}, x);
     }
 
-    /** The float32 twin: Phi and phi computed in double from the floats, rounded once. */
-    private static Tensor float32(Tensor x) {
-        float[] in = x.floatBuffer();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) (0.5 * Erf.erfc(-in[i] * SQRT_HALF));
+    /** Records {@code phi(x)}, differentiable (so Phi is to any order). */
+    static Tensor density(Tensor x) {
+        return x.mul(x).mul(-0.5).exp().mul(ONE_OVER_SQRT_TWO_PI);
+    }
+
+    /** The custom primitive's identity. */
+    enum Op implements Primitive {
+        NORMAL_CDF;
+
+        @Override
+        public String opName() {
+            return "normalCdf";
         }
-        int[] shape = x.shape();
-        return Tensor.fromOp("normalCdf", out, shape, grad -> {
-            float[] g = grad.floatBuffer();
-            float[] dx = new float[in.length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = (float) (g[i] * density(in[i]));
-            }
-            return new Tensor[] {Tensor.wrap(dx, shape)};
-        }, x);
     }
 
     /** {@code phi(x) = e^(-x^2/2) / sqrt(2 pi)}. */

@@ -1,48 +1,21 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Maps;
 
-/** {@code |x|}. Derivative: sign(x), with 0 at x = 0 (as PyTorch). PyTorch: {@code torch.abs}. */
+/**
+ * {@code |x|}. Derivative: sign(x), 0 at 0 (PyTorch's convention); the sign is a constant, so the
+ * second derivative is 0. PyTorch: {@code torch.abs}.
+ */
 public final class Abs {
     private Abs() {
     }
 
     /** Records {@code abs(x)}. */
     public static Tensor apply(Tensor x) {
-        if (x.dtype() == DType.FLOAT32) {
-            return float32(x);
-        }
-        double[] in = x.buffer();
-        double[] out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = Math.abs(in[i]);
-        }
-        int[] shape = x.shape();
-        return Tensor.fromOp("abs", out, shape, grad -> {
-            double[] g = grad.buffer();
-            double[] dx = new double[in.length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = g[i] * Math.signum(in[i]);
-            }
-            return Operands.single(dx, shape);
-        }, x);
-    }
-
-    private static Tensor float32(Tensor x) {
-        float[] in = x.floatBuffer();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = Math.abs(in[i]);
-        }
-        int[] shape = x.shape();
-        return Tensor.fromOp("abs", out, shape, grad -> {
-            float[] g = grad.floatBuffer();
-            float[] dx = new float[in.length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = g[i] * Math.signum(in[i]);
-            }
-            return Operands.single(dx, shape);
+        return Tensor.fromOp(Op.ABS, Maps.unary(Maps.Unary.ABS, x.storage()), x.shape(), (saved, grad) -> {
+            Tensor input = saved.input(0);
+            return new Tensor[] {grad.mul(Tensor.wrap(Maps.unary(Maps.Unary.SIGN, input.storage()), input.shape()))};
         }, x);
     }
 }

@@ -1,13 +1,11 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.Backward;
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
 /**
- * Repeats a tensor along broadcast dimensions to a target shape. Derivative: the gradient, which
- * the engine sums back over the repeated dimensions. PyTorch: {@code torch.Tensor.expand}.
+ * Repeats a tensor along broadcast dimensions to a target shape. Derivative: the gradient summed
+ * back over the repeated dimensions ({@link SumTo}, its adjoint). PyTorch: {@code torch.Tensor.expand}.
  */
 public final class BroadcastTo {
     private BroadcastTo() {
@@ -20,8 +18,8 @@ public final class BroadcastTo {
                     + Shapes.str(target));
         }
         int[] shape = target.clone();
-        Backward backward = grad -> new Tensor[] {grad};
-        return x.dtype() == DType.FLOAT32 ? Tensor.fromOp("broadcastTo", Operands.expandedF32(x, shape), shape, backward, x)
-                : Tensor.fromOp("broadcastTo", Operands.expanded(x, shape), shape, backward, x);
+        int[] from = x.shape();
+        return Tensor.fromOp(Op.BROADCAST_TO, Operands.expanded(x, shape), shape,
+                (saved, grad) -> new Tensor[] {SumTo.apply(grad, from)}, x);
     }
 }

@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Maps;
 
 /**
  * Conversion to another element type: widening is exact, narrowing rounds to nearest (overflowing
@@ -15,8 +16,7 @@ public final class Cast {
     /** Records {@code x.to(dtype)}, a new tensor even when x already has that type. */
     public static Tensor apply(Tensor x, DType dtype) {
         DType source = x.dtype();
-        return dtype == DType.FLOAT32
-                ? Tensor.fromOp("cast", x.toFloatArray(), x.shape(), grad -> new Tensor[] {grad.to(source)}, x)
-                : Tensor.fromOp("cast", x.toArray(), x.shape(), grad -> new Tensor[] {grad.to(source)}, x);
+        return Tensor.fromOp(Op.CAST, Maps.cast(x.storage(), dtype), x.shape(),
+                (saved, grad) -> new Tensor[] {grad.to(source)}, x);
     }
 }

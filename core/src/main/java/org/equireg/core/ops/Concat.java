@@ -3,6 +3,8 @@ package org.equireg.core.ops;
 import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Movement;
+import org.equireg.core.Storage;
 
 /**
  * Joins tensors along an existing axis; every other dimension must agree. Derivative: each input
@@ -43,34 +45,20 @@ public final class Concat {
         int inner = Shapes.inner(first, a);
         int[] outShape = first.clone();
         outShape[a] = total;
-        int joined = total;
-        if (dtype == DType.FLOAT32) {
-            return float32(tensors, lengths, outer, inner, joined, outShape);
-        }
-        double[] out = new double[outer * total * inner];
-        int offset = 0;
+        Storage[] storages = new Storage[tensors.length];
+        int[] blocks = new int[tensors.length];
         for (int t = 0; t < tensors.length; t++) {
-            double[] in = tensors[t].buffer();
-            int block = lengths[t] * inner;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(in, o * block, out, (o * joined) * inner + offset, block);
-            }
-            offset += block;
+            storages[t] = tensors[t].storage();
+            blocks[t] = lengths[t] * inner;
         }
-        return Tensor.fromOp("concat", out, outShape, grad -> {
-            double[] g = grad.buffer();
-            Tensor[] grads = new Tensor[tensors.length];
+        return Tensor.fromOp(Op.CONCAT, Movement.concat(storages, outer, blocks), outShape, (saved, grad) -> {
+            Tensor[] grads = new Tensor[lengths.length];
             int start = 0;
-            for (int t = 0; t < tensors.length; t++) {
-                int block = lengths[t] * inner;
-                if (tensors[t].requiresGrad()) {
-                    double[] dx = new double[outer * block];
-                    for (int o = 0; o < outer; o++) {
-                        System.arraycopy(g, (o * joined) * inner + start, dx, o * block, block);
-                    }
-                    grads[t] = Tensor.wrap(dx, tensors[t].shape());
+            for (int t = 0; t < lengths.length; t++) {
+                if (saved.needsGrad(t)) {
+                    grads[t] = grad.slice(a, start, start + lengths[t]);
                 }
-                start += block;
+                start += lengths[t];
             }
             return grads;
         }, tensors);
@@ -78,41 +66,10 @@ public final class Concat {
 
     /** PyTorch's torch.cat promotion: float64 if any piece is, else float32. */
     private static DType commonType(Tensor[] tensors) {
+        DType common = tensors[0].dtype();
         for (Tensor tensor : tensors) {
-            if (tensor.dtype() == DType.FLOAT64) {
-                return DType.FLOAT64;
-            }
+            common = DType.promote(common, tensor.dtype());
         }
-        return DType.FLOAT32;
-    }
-
-    private static Tensor float32(Tensor[] tensors, int[] lengths, int outer, int inner, int joined, int[] outShape) {
-        float[] out = new float[outer * joined * inner];
-        int offset = 0;
-        for (int t = 0; t < tensors.length; t++) {
-            float[] in = tensors[t].floatBuffer();
-            int block = lengths[t] * inner;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(in, o * block, out, (o * joined) * inner + offset, block);
-            }
-            offset += block;
-        }
-        return Tensor.fromOp("concat", out, outShape, grad -> {
-            float[] g = grad.floatBuffer();
-            Tensor[] grads = new Tensor[tensors.length];
-            int start = 0;
-            for (int t = 0; t < tensors.length; t++) {
-                int block = lengths[t] * inner;
-                if (tensors[t].requiresGrad()) {
-                    float[] dx = new float[outer * block];
-                    for (int o = 0; o < outer; o++) {
-                        System.arraycopy(g, (o * joined) * inner + start, dx, o * block, block);
-                    }
-                    grads[t] = Tensor.wrap(dx, tensors[t].shape());
-                }
-                start += block;
-            }
-            return grads;
-        }, tensors);
+        return common;
     }
 }

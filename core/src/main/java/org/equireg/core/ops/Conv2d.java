@@ -1,11 +1,10 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.Convolution;
-import org.equireg.core.kernels.ConvolutionF32;
+import org.equireg.core.kernels.LinearAlgebra;
 
 /**
  * 2-D cross-correlation: {@code out[n, o] = b[o] + sum over c, ky, kx of W[o, c, ky, kx] x[n, c, ...]}.
@@ -24,71 +23,30 @@ public final class Conv2d {
      * and optional {@code bias} (O).
      */
     public static Tensor apply(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
-        int[] xs = x.shape();
-        int[] ws = weight.shape();
-        ConvGeometry g = validate(xs, ws, bias, stride, padding, dilation, groups);
-        int outChannels = ws[0];
-        if (Operands.sameType("conv2d", x, weight, bias) == DType.FLOAT32) {
-            return float32(x, weight, bias, g, groups);
-        }
-        double[] in = x.buffer();
-        double[] w = weight.buffer();
-        double[] out = new double[g.batch() * outChannels * g.outHeight() * g.outWidth()];
-        Convolution.forward(in, w, bias == null ? null : bias.buffer(), g, outChannels, groups, out);
+        ConvGeometry g = validate(x.shape(), weight.shape(), bias, stride, padding, dilation, groups);
+        Operands.sameType("conv2d", x, weight, bias);
+        int outChannels = weight.dim(0);
         int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        return Tensor.fromOp("conv2d", out, outShape, grad -> {
-            double[] gradOut = grad.buffer();
-            Tensor[] grads = new Tensor[inputs.length];
-            if (x.requiresGrad()) {
-                double[] dx = new double[in.length];
-                Convolution.backwardInput(gradOut, w, g, outChannels, groups, dx);
-                grads[0] = Tensor.wrap(dx, xs);
-            }
-            if (weight.requiresGrad()) {
-                double[] dw = new double[w.length];
-                Convolution.backwardWeight(gradOut, in, g, outChannels, groups, dw);
-                grads[1] = Tensor.wrap(dw, ws);
-            }
-            if (bias != null && bias.requiresGrad()) {
-                double[] db = new double[outChannels];
-                Convolution.backwardBias(gradOut, g.batch(), outChannels, g.outHeight() * g.outWidth(), db);
-                grads[2] = Tensor.wrap(db, new int[] {outChannels});
-            }
-            return grads;
-        }, inputs);
+        return Tensor.fromOp(Op.CONV2D, LinearAlgebra.convolution(x.storage(), weight.storage(),
+                bias == null ? null : bias.storage(), g, outChannels, groups), outShape, (saved, grad) -> {
+                    Tensor[] grads = new Tensor[inputs.length];
+                    if (saved.needsGrad(0)) {
+                        grads[0] = Conv2dBackward.input(grad, saved.input(1), g, groups);
+                    }
+                    if (saved.needsGrad(1)) {
+                        grads[1] = Conv2dBackward.weight(grad, saved.input(0), g, groups);
+                    }
+                    if (grads.length == 3 && saved.needsGrad(2)) {
+                        grads[2] = Conv2dBackward.bias(grad, g);
+                    }
+                    return grads;
+                }, inputs);
     }
 
-    private static Tensor float32(Tensor x, Tensor weight, Tensor bias, ConvGeometry g, int groups) {
-        int[] xs = x.shape();
-        int[] ws = weight.shape();
-        int outChannels = ws[0];
-        float[] in = x.floatBuffer();
-        float[] w = weight.floatBuffer();
-        float[] out = new float[g.batch() * outChannels * g.outHeight() * g.outWidth()];
-        ConvolutionF32.forward(in, w, bias == null ? null : bias.floatBuffer(), g, outChannels, groups, out);
-        int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
-        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        return Tensor.fromOp("conv2d", out, outShape, grad -> {
-            float[] gradOut = grad.floatBuffer();
-            Tensor[] grads = new Tensor[inputs.length];
-            if (x.requiresGrad()) {
-                float[] dx = new float[in.length];
-                ConvolutionF32.backwardInput(gradOut, w, g, outChannels, groups, dx);
-                grads[0] = Tensor.wrap(dx, xs);
-            }
-            if (weight.requiresGrad()) {
-                float[] dw = new float[w.length];
-                ConvolutionF32.backwardWeight(gradOut, in, g, outChannels, groups, dw);
-                grads[1] = Tensor.wrap(dw, ws);
-            }
-            if (bias != null && bias.requiresGrad()) {
-                float[] db = new float[outChannels];
-                ConvolutionF32.backwardBias(gradOut, g.batch(), outChannels, g.outHeight() * g.outWidth(), db);
-                grads[2] = Tensor.wrap(db, new int[] {outChannels});
-            }
-            return grads;
-        }, inputs);
+    /** The convolution without bias at a known geometry (the derivatives of {@link Conv2dBackward} use it). */
+    static Tensor apply(Tensor x, Tensor weight, ConvGeometry g, int groups) {
+        return apply(x, weight, null, g.stride(), g.padding(), g.dilation(), groups);
     }
 
     private static ConvGeometry validate(int[] xs, int[] ws, Tensor bias, int stride, int padding, int dilation,

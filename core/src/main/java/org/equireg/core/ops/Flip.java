@@ -29,6 +29,6 @@ public final class Flip {
             }
             return flat;
         });
-        return IndexMap.apply("flip", x, source, shape, 0);
+        return IndexMap.apply(Op.FLIP, x, source, shape, 0);
     }
 }

@@ -1,8 +1,8 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Movement;
 
 /**
  * {@code out[...i...] = x[...index[...i...]...]} along one axis; {@code index} has x's rank, holds
@@ -28,13 +28,7 @@ public final class Gather {
                         + Shapes.str(inShape) + " at axis " + i);
             }
         }
-        double[] positions = index.dtype() == DType.FLOAT64 ? index.buffer() : index.toArray();
-        for (double position : positions) {
-            if (position != Math.rint(position) || position < 0 || position >= inShape[a]) {
-                throw new IllegalArgumentException("gather: index value " + position + " is not a whole number in [0, "
-                        + inShape[a] + ") for axis " + axis);
-            }
-        }
+        int[] positions = Movement.wholeNumbers(index.storage(), inShape[a], "gather: index for axis " + axis);
         int[] strides = Shapes.strides(inShape);
         int[] outStrides = Shapes.strides(outShape);
         int[] source = IndexMap.build(outShape, coordinates -> {
@@ -44,11 +38,11 @@ public final class Gather {
                 outFlat += coordinates[i] * outStrides[i];
             }
             for (int i = 0; i < coordinates.length; i++) {
-                int c = i == a ? (int) positions[outFlat] : coordinates[i];
+                int c = i == a ? positions[outFlat] : coordinates[i];
                 flat += c * strides[i];
             }
             return flat;
         });
-        return IndexMap.apply("gather", x, source, outShape, 0);
+        return IndexMap.apply(Op.GATHER, x, source, outShape, 0);
     }
 }

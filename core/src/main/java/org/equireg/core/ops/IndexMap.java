@@ -1,14 +1,15 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Movement;
 
 /**
  * The shared primitive behind every op that only moves values: {@code out[i] = x[source[i]]}, or a
  * fill value where {@code source[i] < 0}. Derivative: the adjoint scatter-add,
- * {@code dx[source[i]] += g[i]}. Permute, slice, indexSelect, gather, pad, roll, flip and
- * broadcastTo are each a way of computing {@code source}.
+ * {@code dx[source[i]] += g[i]}, itself a primitive ({@link Op#INDEX_SCATTER}) whose derivative is
+ * the gather again ({@link Op#INDEX_GATHER}). Permute, slice, indexSelect, gather, pad, roll, flip
+ * are each a way of computing {@code source}. PyTorch: {@code torch.take} and {@code index_put_(accumulate=True)}.
  */
 final class IndexMap {
     private IndexMap() {
@@ -36,45 +37,17 @@ final class IndexMap {
         return indices;
     }
 
-    /** Records the gather of {@code x} through {@code source}. */
-    static Tensor apply(String op, Tensor x, int[] source, int[] outShape, double fill) {
-        if (x.dtype() == DType.FLOAT32) {
-            return float32(op, x, source, outShape, (float) fill);
-        }
-        double[] in = x.buffer();
-        double[] out = new double[source.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = source[i] < 0 ? fill : in[source[i]];
-        }
+    /** Records the gather of {@code x} through {@code source} as the primitive {@code op}. */
+    static Tensor apply(Op op, Tensor x, int[] source, int[] outShape, double fill) {
         int[] inShape = x.shape();
-        return Tensor.fromOp(op, out, outShape, grad -> {
-            double[] g = grad.buffer();
-            double[] dx = new double[in.length];
-            for (int i = 0; i < source.length; i++) {
-                if (source[i] >= 0) {
-                    dx[source[i]] += g[i];
-                }
-            }
-            return Operands.single(dx, inShape);
-        }, x);
+        return Tensor.fromOp(op, Movement.gather(x.storage(), source, fill), outShape,
+                (saved, grad) -> new Tensor[] {scatter(grad, source, inShape)}, x);
     }
 
-    private static Tensor float32(String op, Tensor x, int[] source, int[] outShape, float fill) {
-        float[] in = x.floatBuffer();
-        float[] out = new float[source.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = source[i] < 0 ? fill : in[source[i]];
-        }
-        int[] inShape = x.shape();
-        return Tensor.fromOp(op, out, outShape, grad -> {
-            float[] g = grad.floatBuffer();
-            float[] dx = new float[in.length];
-            for (int i = 0; i < source.length; i++) {
-                if (source[i] >= 0) {
-                    dx[source[i]] += g[i];
-                }
-            }
-            return Operands.single(dx, inShape);
-        }, x);
+    /** Records {@code dx[source[i]] += g[i]} into zeros of {@code inShape}: the adjoint of a gather. */
+    static Tensor scatter(Tensor grad, int[] source, int[] inShape) {
+        int[] outShape = grad.shape();
+        return Tensor.fromOp(Op.INDEX_SCATTER, Movement.scatterAdd(grad.storage(), source, Shapes.size(inShape)),
+                inShape, (saved, gg) -> new Tensor[] {apply(Op.INDEX_GATHER, gg, source, outShape, 0)}, grad);
     }
 }

@@ -33,6 +33,6 @@ public final class IndexSelect {
             }
             return flat;
         });
-        return IndexMap.apply("indexSelect", x, source, outShape, 0);
+        return IndexMap.apply(Op.INDEX_SELECT, x, source, outShape, 0);
     }
 }

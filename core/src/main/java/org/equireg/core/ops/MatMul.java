@@ -1,16 +1,16 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
-import org.equireg.core.kernels.Gemm;
-import org.equireg.core.kernels.GemmF32;
+import org.equireg.core.kernels.LinearAlgebra;
 
 /**
- * Batched matrix product of (..., m, k) and (..., k, n) tensors, batch dimensions broadcast.
- * Derivatives: {@code dA = G B^T}, {@code dB = A^T G} per batch (the engine sums over broadcast
- * batch dimensions). PyTorch: {@code torch.matmul} for operands of rank &gt;= 2.
+ * Batched matrix product of (..., m, k) and (..., k, n) tensors, batch dimensions broadcast, either
+ * operand optionally read transposed in place (so no backward pass copies a transpose).
+ * Derivatives of {@code C = A B}: {@code dA = G B^T}, {@code dB = A^T G} per batch (the engine sums
+ * over broadcast batch dimensions) — products again, so differentiable to any order.
+ * PyTorch: {@code torch.matmul} for operands of rank &gt;= 2.
  */
 public final class MatMul {
     private MatMul() {
@@ -18,65 +18,44 @@ public final class MatMul {
 
     /** Records {@code a @ b}; both operands have rank &gt;= 2. */
     public static Tensor apply(Tensor a, Tensor b) {
+        return product(a, false, b, false);
+    }
+
+    /**
+     * Records {@code op(a) @ op(b)}, where {@code op} transposes the last two axes when its flag is
+     * set: {@code a} is stored (..., k, m) when {@code transA}, {@code b} is stored (..., n, k) when
+     * {@code transB}.
+     */
+    static Tensor product(Tensor a, boolean transA, Tensor b, boolean transB) {
         int[] aShape = a.shape();
         int[] bShape = b.shape();
-        int m = aShape[aShape.length - 2];
-        int k = aShape[aShape.length - 1];
-        int n = bShape[bShape.length - 1];
-        if (bShape[bShape.length - 2] != k) {
+        int m = aShape[aShape.length - (transA ? 1 : 2)];
+        int k = aShape[aShape.length - (transA ? 2 : 1)];
+        int n = bShape[bShape.length - (transB ? 2 : 1)];
+        if (bShape[bShape.length - (transB ? 1 : 2)] != k) {
             throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(aShape) + " @ "
                     + Shapes.str(bShape));
         }
+        Operands.sameType("matmul", a, b);
         int[] batch = batchShape(aShape, bShape);
         int batches = Shapes.size(batch);
-        if (Operands.sameType("matmul", a, b) == DType.FLOAT32) {
-            return float32(a, b, batch, m, k, n);
-        }
-        double[] left = Operands.expanded(a, withMatrix(batch, m, k));
-        double[] right = Operands.expanded(b, withMatrix(batch, k, n));
-        double[] out = new double[batches * m * n];
-        Gemm.gemmBatched(false, false, batches, m, n, k, left, 0, m * k, right, 0, k * n, out, 0, m * n, false);
-        int[] outShape = withMatrix(batch, m, n);
-        return Tensor.fromOp("matmul", out, outShape, grad -> {
-            double[] g = grad.buffer();
-            double[] da = null;
-            double[] db = null;
-            if (a.requiresGrad()) {
-                da = new double[batches * m * k];
-                Gemm.gemmBatched(false, true, batches, m, k, n, g, 0, m * n, right, 0, k * n, da, 0, m * k, false);
-            }
-            if (b.requiresGrad()) {
-                db = new double[batches * k * n];
-                Gemm.gemmBatched(true, false, batches, k, n, m, left, 0, m * k, g, 0, m * n, db, 0, k * n, false);
-            }
-            return new Tensor[] {
-                da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),
-                db == null ? null : Tensor.wrap(db, withMatrix(batch, k, n))};
-        }, a, b);
+        int[] left = withMatrix(batch, aShape[aShape.length - 2], aShape[aShape.length - 1]);
+        int[] right = withMatrix(batch, bShape[bShape.length - 2], bShape[bShape.length - 1]);
+        return Tensor.fromOp(Op.MATMUL, LinearAlgebra.matmul(transA, transB, batches, m, n, k,
+                Operands.expanded(a, left), m * k, Operands.expanded(b, right), k * n), withMatrix(batch, m, n),
+                (saved, grad) -> new Tensor[] {
+                    saved.needsGrad(0) ? gradA(grad, saved.input(1), transA, transB) : null,
+                    saved.needsGrad(1) ? gradB(grad, saved.input(0), transA, transB) : null}, a, b);
     }
 
-    private static Tensor float32(Tensor a, Tensor b, int[] batch, int m, int k, int n) {
-        int batches = Shapes.size(batch);
-        float[] left = Operands.expandedF32(a, withMatrix(batch, m, k));
-        float[] right = Operands.expandedF32(b, withMatrix(batch, k, n));
-        float[] out = new float[batches * m * n];
-        GemmF32.gemmBatched(false, false, batches, m, n, k, left, 0, m * k, right, 0, k * n, out, 0, m * n, false);
-        return Tensor.fromOp("matmul", out, withMatrix(batch, m, n), grad -> {
-            float[] g = grad.floatBuffer();
-            float[] da = null;
-            float[] db = null;
-            if (a.requiresGrad()) {
-                da = new float[batches * m * k];
-                GemmF32.gemmBatched(false, true, batches, m, k, n, g, 0, m * n, right, 0, k * n, da, 0, m * k, false);
-            }
-            if (b.requiresGrad()) {
-                db = new float[batches * k * n];
-                GemmF32.gemmBatched(true, false, batches, k, n, m, left, 0, m * k, g, 0, m * n, db, 0, k * n, false);
-            }
-            return new Tensor[] {
-                da == null ? null : Tensor.wrap(da, withMatrix(batch, m, k)),
-                db == null ? null : Tensor.wrap(db, withMatrix(batch, k, n))};
-        }, a, b);
+    /** dA for {@code C = op(A) op(B)}: {@code G op(B)^T}, transposed when A was. */
+    private static Tensor gradA(Tensor grad, Tensor b, boolean transA, boolean transB) {
+        return transA ? product(b, transB, grad, true) : product(grad, false, b, !transB);
+    }
+
+    /** dB for {@code C = op(A) op(B)}: {@code op(A)^T G}, transposed when B was. */
+    private static Tensor gradB(Tensor grad, Tensor a, boolean transA, boolean transB) {
+        return transB ? product(grad, true, a, transA) : product(a, !transA, grad, false);
     }
 
     /** The broadcast of the leading dimensions; the error quotes both whole shapes. */

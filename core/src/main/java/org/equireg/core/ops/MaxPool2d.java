@@ -1,52 +1,35 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
-import org.equireg.core.kernels.Pool2d;
-import org.equireg.core.kernels.Pool2dF32;
+import org.equireg.core.kernels.LinearAlgebra;
 
 /**
- * Max over each k x k window (padding counts as -infinity). Derivative: the whole gradient goes to
- * the first maximum of its window in row-major order (PyTorch's CPU convention).
- * PyTorch: {@code torch.nn.functional.max_pool2d}.
+ * 2-D max pooling over k x k windows (padding counts as -infinity, NaN wins), the first maximum in
+ * row-major window order taking the gradient. Derivative: the gradient scattered back to each
+ * window's maximum, by the fused primitive {@code maxPool2dBackward}; its own derivative gathers
+ * from the same positions ({@link Op#INDEX_GATHER}), and the positions are constant, so the second
+ * derivative with respect to x is zero. PyTorch: {@code torch.nn.functional.max_pool2d},
+ * {@code max_pool2d_with_indices_backward}.
  */
 public final class MaxPool2d {
     private MaxPool2d() {
     }
 
-    /** Records max pooling of {@code x} (N, C, H, W). */
+    /** Records {@code maxPool2d(x, kernel, stride, padding)} of x (N, C, H, W). */
     public static Tensor apply(Tensor x, int kernel, int stride, int padding) {
-        int[] shape = x.shape();
-        ConvGeometry g = Pooling.geometry("maxPool2d", shape, kernel, stride, padding);
-        int outH = g.outHeight();
-        int outW = g.outWidth();
-        if (x.dtype() == DType.FLOAT32) {
-            return float32(x, g);
-        }
-        double[] in = x.buffer();
-        double[] out = new double[g.batch() * g.channels() * outH * outW];
-        int[] argmax = new int[out.length];
-        Pool2d.maxForward(in, g, out, argmax);
-        return Tensor.fromOp("maxPool2d", out, new int[] {g.batch(), g.channels(), outH, outW}, grad -> {
-            double[] gradOut = grad.buffer();
-            double[] dx = new double[in.length];
-            Pool2d.maxBackward(gradOut, argmax, g, dx);
-            return Operands.single(dx, shape);
-        }, x);
+        ConvGeometry g = Pooling.geometry("maxPool2d", x.shape(), kernel, stride, padding);
+        int[] outShape = {g.batch(), g.channels(), g.outHeight(), g.outWidth()};
+        int[] argmax = new int[outShape[0] * outShape[1] * outShape[2] * outShape[3]];
+        return Tensor.fromOp(Op.MAX_POOL2D, LinearAlgebra.maxPool(x.storage(), g, argmax), outShape,
+                (saved, grad) -> new Tensor[] {backward(grad, argmax, g)}, x);
     }
 
-    private static Tensor float32(Tensor x, ConvGeometry g) {
-        int[] shape = x.shape();
-        float[] in = x.floatBuffer();
-        float[] out = new float[g.batch() * g.channels() * g.outHeight() * g.outWidth()];
-        int[] argmax = new int[out.length];
-        Pool2dF32.maxForward(in, g, out, argmax);
-        return Tensor.fromOp("maxPool2d", out, new int[] {g.batch(), g.channels(), g.outHeight(), g.outWidth()}, grad -> {
-            float[] gradOut = grad.floatBuffer();
-            float[] dx = new float[in.length];
-            Pool2dF32.maxBackward(gradOut, argmax, g, dx);
-            return Operands.single(dx, shape);
-        }, x);
+    /** Records {@code dx[argmax[o]] += grad[o]} into zeros of the input's shape. */
+    private static Tensor backward(Tensor grad, int[] argmax, ConvGeometry g) {
+        int[] pooledShape = grad.shape();
+        return Tensor.fromOp(Op.MAX_POOL2D_BACKWARD, LinearAlgebra.maxPoolBackward(grad.storage(), argmax, g),
+                new int[] {g.batch(), g.channels(), g.height(), g.width()},
+                (saved, gg) -> new Tensor[] {IndexMap.apply(Op.INDEX_GATHER, gg, argmax, pooledShape, 0)}, grad);
     }
 }

@@ -45,6 +45,6 @@ public final class Pad {
             }
             return flat;
         });
-        return IndexMap.apply("pad", x, source, outShape, value);
+        return IndexMap.apply(Op.PAD, x, source, outShape, value);
     }
 }

@@ -43,6 +43,6 @@ public final class Permute {
             }
             return flat;
         });
-        return IndexMap.apply("permute", x, source, outShape, 0);
+        return IndexMap.apply(Op.PERMUTE, x, source, outShape, 0);
     }
 }

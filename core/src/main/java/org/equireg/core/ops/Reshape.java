@@ -1,8 +1,6 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
-import org.equireg.core.Backward;
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 
@@ -18,9 +16,7 @@ public final class Reshape {
     public static Tensor apply(Tensor x, int... newShape) {
         int[] shape = resolve(x.shape(), newShape);
         int[] inShape = x.shape();
-        Backward backward = grad -> new Tensor[] {grad.reshape(inShape)};
-        return x.dtype() == DType.FLOAT32 ? Tensor.fromOp("reshape", x.floatBuffer(), shape, backward, x)
-                : Tensor.fromOp("reshape", x.buffer(), shape, backward, x);
+        return Tensor.fromOp(Op.RESHAPE, x.storage(), shape, (saved, grad) -> new Tensor[] {grad.reshape(inShape)}, x);
     }
 
     private static int[] resolve(int[] from, int[] requested) {

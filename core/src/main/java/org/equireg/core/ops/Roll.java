@@ -26,6 +26,6 @@ public final class Roll {
             }
             return flat;
         });
-        return IndexMap.apply("roll", x, source, shape, 0);
+        return IndexMap.apply(Op.ROLL, x, source, shape, 0);
     }
 }

@@ -34,7 +34,7 @@ public final class Slice {
             }
             return flat;
         });
-        return IndexMap.apply("slice", x, source, outShape, 0);
+        return IndexMap.apply(Op.SLICE, x, source, outShape, 0);
     }
 
     private static int clip(int bound, int length) {

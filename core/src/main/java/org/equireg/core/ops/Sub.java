@@ -1,11 +1,8 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.Backward;
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
-import org.equireg.core.kernels.Elementwise;
-import org.equireg.core.kernels.ElementwiseF32;
+import org.equireg.core.kernels.Maps;
 
 /** {@code a - b}, broadcast. Derivatives: d/da = 1, d/db = -1. PyTorch: {@code torch.sub}. */
 public final class Sub {
@@ -19,12 +16,7 @@ public final class Sub {
 
     private static Tensor same(Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast("sub", a.shape(), b.shape());
-        Backward backward = grad -> new Tensor[] {grad, b.requiresGrad() ? grad.neg() : null};
-        if (a.dtype() == DType.FLOAT32) {
-            float[] out = ElementwiseF32.sub(Operands.expandedF32(a, shape), Operands.expandedF32(b, shape));
-            return Tensor.fromOp("sub", out, shape, backward, a, b);
-        }
-        double[] out = Elementwise.sub(Operands.expanded(a, shape), Operands.expanded(b, shape));
-        return Tensor.fromOp("sub", out, shape, backward, a, b);
+        return Tensor.fromOp(Op.SUB, Maps.sub(Operands.expanded(a, shape), Operands.expanded(b, shape)), shape,
+                (saved, grad) -> new Tensor[] {grad, saved.needsGrad(1) ? grad.neg() : null}, a, b);
     }
 }

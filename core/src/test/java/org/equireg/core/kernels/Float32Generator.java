@@ -41,7 +41,7 @@ public final class Float32Generator {
     /** Float64 kernel classes translated into float32 twins. */
     static final List<String> MAIN = List.of(
             "Broadcast", "Convolution", "ConvMicroKernel", "DirectConvolution", "DirectWeightGradient",
-            "Elementwise", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pool2d", "Reductions",
+            "Elementwise", "Extrema", "Gathers", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pointwise", "Pool2d", "Reductions",
             "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarReductions",
             "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel", "VectorElementwise",
             "VectorMicroKernel", "VectorReductions", "VectorShape", "VectorWeightGradientKernel256",
@@ -53,7 +53,7 @@ public final class Float32Generator {
             "ReductionsTest", "ScanTest");
 
     /** Kernels whose float32 twin {@code XF32} is written by hand: their algorithm is precision-specific. */
-    static final List<String> HAND_WRITTEN = List.of("ScalarTanh", "VectorTanh");
+    static final List<String> HAND_WRITTEN = List.of("AxisSums", "ScalarTanh", "VectorTanh");
 
     private static final Set<String> DOUBLE_ONLY_MATH = Set.of(
             "sqrt", "cbrt", "exp", "expm1", "log", "log1p", "log10", "pow", "sin", "cos", "tan", "asin", "acos",

@@ -42,6 +42,8 @@ class MovementGradTest {
                 move("broadcastTo(int[])", "trailing", x -> x.broadcastTo(2, 3), in.normal(3)),
                 move("broadcastTo(int[])", "size-1 axes", x -> x.broadcastTo(2, 4, 3), in.normal(4, 1)),
                 move("broadcastTo(int[])", "from a scalar", x -> x.broadcastTo(2, 2), in.normal()),
+                move("sumTo(int[])", "leading and size-1 axes", x -> x.sumTo(4, 1), in.normal(2, 4, 3)),
+                move("sumTo(int[])", "to a scalar", x -> x.sumTo(), in.normal(2, 3)),
                 move("broadcastTo(int[])", "same shape", x -> x.broadcastTo(2, 3), in.normal(2, 3)),
                 move("broadcastTo(int[])", "to empty", x -> x.broadcastTo(0, 3), in.normal(1, 3)),
                 of("concat(int,Tensor[])", "axis 0", x -> Tensor.concat(0, x),

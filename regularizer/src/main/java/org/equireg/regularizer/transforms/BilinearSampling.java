@@ -1,13 +1,15 @@
 package org.equireg.regularizer.transforms;
 
-import org.equireg.core.DType;
+import org.equireg.core.Primitive;
 import org.equireg.core.Tensor;
+import org.equireg.core.Storage;
 
 /**
  * Resampling of the last two axes by a fixed bilinear plan: every output pixel p is a weighted sum
  * of at most four input pixels, {@code out[l, p] = sum_k w[p, k] * in[l, index[p, k]]} for every
  * plane l of the leading axes. The map is linear in the input, so its derivative is the transposed
- * plan: {@code dIn[l, index[p, k]] += w[p, k] * dOut[l, p]}. The plan (geometry) gets no gradient.
+ * plan: {@code dIn[l, index[p, k]] += w[p, k] * dOut[l, p]}, a primitive of its own whose derivative is
+ * the resampling again, so every order of derivative exists. The plan (geometry) gets no gradient.
  * PyTorch: {@code torch.nn.functional.grid_sample(mode="bilinear", align_corners=False)}.
  */
 final class BilinearSampling {
@@ -83,108 +85,74 @@ final class BilinearSampling {
     /**
      * Records the resampling of {@code x (batch, ..., inHeight, inWidth)} with one plan per sample
      * ({@code plans.length == batch}), or one plan for all ({@code plans.length == 1}); every plan
-     * has the same sizes. Sample b's planes use {@code plans[b]}.
+     * has the same sizes. Sample b's planes use {@code plans[b]}. Each output is accumulated in
+     * double and rounded once to x's type.
      */
     static Tensor apply(Tensor x, Plan[] plans) {
-        Plan first = plans[0];
         int[] inShape = x.shape();
-        int rank = inShape.length;
-        int inPixels = first.inHeight * first.inWidth;
-        int outPixels = first.outHeight * first.outWidth;
-        int planes = x.size() / inPixels;
-        int planesPerPlan = plans.length == 1 ? Math.max(planes, 1) : planes / plans.length;
         int[] outShape = inShape.clone();
-        outShape[rank - 2] = first.outHeight;
-        outShape[rank - 1] = first.outWidth;
-        if (x.dtype() == DType.FLOAT32) {
-            return float32(x, plans, planes, planesPerPlan, outShape);
-        }
-        double[] in = x.buffer();
-        double[] out = new double[planes * outPixels];
-        for (int l = 0; l < planes; l++) {
-            Plan plan = plans[l / planesPerPlan];
-            int[] index = plan.index;
-            double[] weight = plan.weight;
-            int inOffset = l * inPixels;
-            int outOffset = l * outPixels;
-            for (int p = 0; p < outPixels; p++) {
-                double sum = 0;
-                for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
-                    if (index[k] >= 0) {
-                        sum += weight[k] * in[inOffset + index[k]];
-                    }
-                }
-                out[outOffset + p] = sum;
-            }
-        }
-        return Tensor.fromOp("bilinearSampling", out, outShape, grad -> {
-            double[] g = grad.buffer();
-            double[] dx = new double[in.length];
-            for (int l = 0; l < planes; l++) {
-                Plan plan = plans[l / planesPerPlan];
-                int[] index = plan.index;
-                double[] weight = plan.weight;
-                int inOffset = l * inPixels;
-                int outOffset = l * outPixels;
-                for (int p = 0; p < outPixels; p++) {
-                    double upstream = g[outOffset + p];
-                    for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
-                        if (index[k] >= 0) {
-                            dx[inOffset + index[k]] += weight[k] * upstream;
-                        }
-                    }
-                }
-            }
-            return new Tensor[] {Tensor.wrap(dx, inShape)};
-        }, x);
+        outShape[inShape.length - 2] = plans[0].outHeight;
+        outShape[inShape.length - 1] = plans[0].outWidth;
+        return Tensor.fromOp(Op.BILINEAR_SAMPLING, Storage.fromDoubles(sample(x.toArray(), plans, false),
+                x.dtype()), outShape, (saved, grad) -> new Tensor[] {transposed(grad, plans, inShape)}, x);
     }
 
-    /** The float32 twin: the same sums over float inputs, each accumulated in double and rounded once. */
-    private static Tensor float32(Tensor x, Plan[] plans, int planes, int planesPerPlan, int[] outShape) {
-        int[] inShape = x.shape();
-        int inPixels = plans[0].inHeight * plans[0].inWidth;
-        int outPixels = plans[0].outHeight * plans[0].outWidth;
-        float[] in = x.floatBuffer();
-        float[] out = new float[planes * outPixels];
+    /** Records the transposed map, {@code dIn[l, index[p, k]] += w[p, k] * dOut[l, p]}: the gradient of {@link #apply}. */
+    private static Tensor transposed(Tensor grad, Plan[] plans, int[] inShape) {
+        return Tensor.fromOp(Op.BILINEAR_SAMPLING_TRANSPOSED, Storage.fromDoubles(sample(grad.toArray(), plans,
+                true), grad.dtype()), inShape, (saved, gg) -> new Tensor[] {apply(gg, plans)}, grad);
+    }
+
+    /**
+     * The map (or, when {@code transpose}, its transpose) applied plane by plane to {@code values},
+     * in double: {@code out[l, p] = sum_k w[p, k] in[l, index[p, k]]}, or the scatter of that sum.
+     */
+    private static double[] sample(double[] values, Plan[] plans, boolean transpose) {
+        Plan first = plans[0];
+        int inPixels = first.inHeight * first.inWidth;
+        int outPixels = first.outHeight * first.outWidth;
+        int planes = transpose ? values.length / outPixels : values.length / inPixels;
+        int planesPerPlan = plans.length == 1 ? Math.max(planes, 1) : planes / plans.length;
+        double[] result = new double[planes * (transpose ? inPixels : outPixels)];
         for (int l = 0; l < planes; l++) {
             Plan plan = plans[l / planesPerPlan];
-            int[] index = plan.index;
-            double[] weight = plan.weight;
             int inOffset = l * inPixels;
             int outOffset = l * outPixels;
             for (int p = 0; p < outPixels; p++) {
                 double sum = 0;
                 for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
-                    if (index[k] >= 0) {
-                        sum += weight[k] * in[inOffset + index[k]];
+                    int source = plan.index[k];
+                    if (source < 0) {
+                        continue;
+                    }
+                    if (transpose) {
+                        result[inOffset + source] += plan.weight[k] * values[outOffset + p];
+                    } else {
+                        sum += plan.weight[k] * values[inOffset + source];
                     }
                 }
-                out[outOffset + p] = (float) sum;
+                if (!transpose) {
+                    result[outOffset + p] = sum;
+                }
             }
         }
-        return Tensor.fromOp("bilinearSampling", out, outShape, grad -> {
-            float[] g = grad.floatBuffer();
-            double[] dx = new double[in.length];
-            for (int l = 0; l < planes; l++) {
-                Plan plan = plans[l / planesPerPlan];
-                int[] index = plan.index;
-                double[] weight = plan.weight;
-                int inOffset = l * inPixels;
-                int outOffset = l * outPixels;
-                for (int p = 0; p < outPixels; p++) {
-                    double upstream = g[outOffset + p];
-                    for (int k = CORNERS * p; k < CORNERS * p + CORNERS; k++) {
-                        if (index[k] >= 0) {
-                            dx[inOffset + index[k]] += weight[k] * upstream;
-                        }
-                    }
-                }
-            }
-            float[] rounded = new float[dx.length];
-            for (int i = 0; i < rounded.length; i++) {
-                rounded[i] = (float) dx[i];
-            }
-            return new Tensor[] {Tensor.wrap(rounded, inShape)};
-        }, x);
+        return result;
+    }
+
+    /** The two primitives: the resampling and its transpose, each the other's derivative. */
+    enum Op implements Primitive {
+        BILINEAR_SAMPLING("bilinearSampling"),
+        BILINEAR_SAMPLING_TRANSPOSED("bilinearSamplingTransposed");
+
+        private final String opName;
+
+        Op(String opName) {
+            this.opName = opName;
+        }
+
+        @Override
+        public String opName() {
+            return opName;
+        }
     }
 }

@@ -1,0 +1,74 @@
+package org.equireg.core;
+
+/**
+ * The values of a tensor: a float64 or a float32 array, row-major. The one place where the element
+ * type meets an array: ops pass storages to the kernel facades of {@code org.equireg.core.kernels},
+ * which pick the float64 kernel or its float32 twin, so an op is written once for both types.
+ */
+public sealed interface Storage permits Storage.F64, Storage.F32 {
+
+    /** Number of values. */
+    int length();
+
+    /** The element type. */
+    DType dtype();
+
+    /** A new storage of {@code length} zeros of the given type. */
+    static Storage zeros(DType dtype, int length) {
+        return dtype == DType.FLOAT64 ? new F64(new double[length]) : new F32(new float[length]);
+    }
+
+    /**
+     * {@code values} in the given type: wrapped as they are for float64, rounded to nearest into a new
+     * array for float32. For custom ops that compute in double whatever the tensor's type.
+     */
+    static Storage fromDoubles(double[] values, DType dtype) {
+        if (dtype == DType.FLOAT64) {
+            return new F64(values);
+        }
+        float[] rounded = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rounded[i] = (float) values[i];
+        }
+        return new F32(rounded);
+    }
+
+    /** Whether this storage and {@code other} are the same array (a view shares its source's array). */
+    boolean sameArray(Storage other);
+
+    /** float64 values. */
+    record F64(double[] values) implements Storage {
+        @Override
+        public int length() {
+            return values.length;
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT64;
+        }
+
+        @Override
+        public boolean sameArray(Storage other) {
+            return other instanceof F64 f && f.values == values;
+        }
+    }
+
+    /** float32 values. */
+    record F32(float[] values) implements Storage {
+        @Override
+        public int length() {
+            return values.length;
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public boolean sameArray(Storage other) {
+            return other instanceof F32 f && f.values == values;
+        }
+    }
+}
