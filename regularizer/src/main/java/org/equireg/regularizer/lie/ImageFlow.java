@@ -52,6 +52,20 @@ final class ImageFlow implements LieGenerator {
         }
     }
 
+    /**
+     * The same family on a feature map of {@code height x width} computed from images of
+     * {@code imageHeight x imageWidth}: pixel coordinates scale by {@code S = diag(width / imageWidth,
+     * height / imageHeight)}, so the flow becomes {@code S a S^-1 p + S b}. Rotation, scale, shear
+     * and stretch stay as they are on a uniformly downsampled map; a translation by one image pixel
+     * becomes one of half a pixel after a stride-2 pooling.
+     */
+    ImageFlow resized(int imageHeight, int imageWidth, int height, int width) {
+        double sx = (double) width / imageWidth;
+        double sy = (double) height / imageHeight;
+        double[][] resizedA = {{a[0][0], a[0][1] * sx / sy}, {a[1][0] * sy / sx, a[1][1]}};
+        return new ImageFlow(name, resizedA, new double[] {b[0] * sx, b[1] * sy}, padding);
+    }
+
     @Override
     public Tensor tangent(Tensor images) {
         Arguments.notNull(images, "LieGenerator." + name + ".tangent", "images");
