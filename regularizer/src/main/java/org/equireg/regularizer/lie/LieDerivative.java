@@ -22,7 +22,7 @@ import org.equireg.nn.Module;
  *
  * <p>{@link #apply} is differentiable with respect to the model's parameters, so
  * {@code lambda * max(0, mean ||L f(x)||^2 - epsilon)} trains (see
- * {@code TransformPair.lie}). {@link #measure} gives the metrics without a graph.
+ * {@code TransformPair.lieInvariance}). {@link #measure} gives the metrics without a graph.
  *
  * <p>Reference: Gruver, Finzi, Goldblum, Wilson, "The Lie Derivative for Measuring Learned
  * Equivariance", ICLR 2023.

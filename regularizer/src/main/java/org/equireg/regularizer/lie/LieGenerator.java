@@ -21,9 +21,10 @@ import org.equireg.regularizer.transforms.Padding;
  * (rows grow downwards, y upwards, hence the signs), with the padding's values outside the image:
  * zeros, or the edge pixel repeated. Why the central one: it is the limit of the central finite
  * difference {@code (T_h x - T_-h x) / 2h} of the warps themselves (the one-sided limits are the
- * forward and backward differences), it is the derivative of the warp averaged over an
- * infinitesimal neighbourhood of the identity, so it does not favour a direction, and it is what
- * lie-deriv's finite-difference stencil computes. The result is linear in {@code x} and built from
+ * forward and backward differences), and it favours neither direction of t, so the tangent of
+ * {@code T_-t} is exactly minus that of {@code T_t}. (Automatic differentiation through a
+ * floor-based sampler's interpolation weights at t = 0 gives forward differences instead: the cell
+ * the weights happen to be built on decides.) The result is linear in {@code x} and built from
  * differentiable ops (slices, padding, products with constant flow fields), so gradients flow
  * through it to any order.
  *
