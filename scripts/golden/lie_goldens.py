@@ -103,11 +103,12 @@ def source_positions(family, t, height, width):
 
 
 def interpolation_matrix(row, column, height, width, cell_row, cell_column):
-    """M with out = M in (flattened planes): bilinear on the given cells, zero outside the image."""
-    m = torch.zeros(height * width, height * width) + 0 * row.sum()  # carries t's graph
+    """M (output pixels, input pixels) with out = M in (flattened planes): bilinear on the given cells,
+    zero outside the input plane of height x width."""
+    m = torch.zeros(row.shape[0], height * width) + 0 * row.sum()  # carries t's graph
     fraction_row = row - cell_row
     fraction_column = column - cell_column
-    pixels = torch.arange(height * width)
+    pixels = torch.arange(row.shape[0])
     for d_row, d_column, weight in ((0, 0, (1 - fraction_row) * (1 - fraction_column)),
                                     (0, 1, (1 - fraction_row) * fraction_column),
                                     (1, 0, fraction_row * (1 - fraction_column)),
