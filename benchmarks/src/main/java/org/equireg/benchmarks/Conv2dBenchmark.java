@@ -40,6 +40,7 @@ public class Conv2dBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         int[] sizes = Shape.parse(layer, 5);
         int batch = sizes[0];
         int in = sizes[1];

@@ -57,6 +57,7 @@ public class ConvKernelBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         KernelData.checkDtype(dtype);
         int[] sizes = Shape.parse(layer, 5);
         geometry = new ConvGeometry(sizes[0], sizes[1], sizes[2], sizes[3], 3, 3, 1, 1, 1);

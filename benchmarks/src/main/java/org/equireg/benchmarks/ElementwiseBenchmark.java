@@ -37,6 +37,7 @@ public class ElementwiseBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         SplittableRandom random = new SplittableRandom(42);
         left = Tensor.randn(random, size);
         right = Tensor.randn(random, size);

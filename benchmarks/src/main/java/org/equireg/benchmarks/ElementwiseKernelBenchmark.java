@@ -48,6 +48,7 @@ public class ElementwiseKernelBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         KernelData.checkDtype(dtype);
         SplittableRandom random = new SplittableRandom(42);
         left = KernelData.uniform(random, size);

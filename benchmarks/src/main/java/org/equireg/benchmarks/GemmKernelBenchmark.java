@@ -50,6 +50,7 @@ public class GemmKernelBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         mkn = Shape.parse(shape, 3);
         SplittableRandom random = new SplittableRandom(42);
         left = KernelData.uniform(random, mkn[0] * mkn[1]);

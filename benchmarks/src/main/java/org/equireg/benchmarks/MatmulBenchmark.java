@@ -48,6 +48,7 @@ public class MatmulBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         int[] mkn = Shape.parse(shape, 3);
         SplittableRandom random = new SplittableRandom(42);
         DType type = "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64;

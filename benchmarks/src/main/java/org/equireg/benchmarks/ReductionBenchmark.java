@@ -38,6 +38,7 @@ public class ReductionBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         matrix = Tensor.randn(new SplittableRandom(42), size / COLUMNS, COLUMNS);
     }
 

@@ -39,6 +39,7 @@ public class SoftmaxBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         int[] sizes = Shape.parse(shape, 2);
         SplittableRandom random = new SplittableRandom(42);
         logits = Tensor.randn(random, sizes[0], sizes[1]).requiresGrad(true);

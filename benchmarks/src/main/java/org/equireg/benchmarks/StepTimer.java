@@ -46,6 +46,7 @@ public final class StepTimer {
     }
 
     public static void main(String[] arguments) throws IOException {
+        BenchmarkJvm.requireVectorKernels();
         StepTimer timer = new StepTimer();
         List<String> workloads = Workloads.NAMES;
         boolean[] regularizedCases = {false, true};

@@ -40,6 +40,7 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         step = Workloads.create(workload, regularized, 42, "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64);
     }
 

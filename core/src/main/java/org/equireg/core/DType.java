@@ -34,6 +34,8 @@ public enum DType {
 
     /** The common type of two element types: float64 unless both are float32. */
     public static DType promote(DType a, DType b) {
+        Arguments.notNull(a, "promote", "a");
+        Arguments.notNull(b, "promote", "b");
         return a == b ? a : FLOAT64;
     }
 

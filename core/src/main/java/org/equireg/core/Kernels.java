@@ -14,7 +14,8 @@ import org.equireg.core.kernels.Simd;
  * {@code -Dequireg.simd} is not {@code false}; otherwise their scalar twins run, which give the same
  * bits, several times slower. Heavy kernels (matrix products, convolutions) use {@link #threads()}
  * threads ({@code -Dequireg.threads}, default: available processors); results do not depend on it.
- * The same facts are logged once, at INFO, by the {@link System.Logger} {@code org.equireg.core.kernels}.
+ * The same facts are logged once, at DEBUG ({@code java.util.logging}: FINE), by the {@link System.Logger}
+ * {@code org.equireg.core.kernels}; nothing is logged at the default levels.
  */
 public final class Kernels {
     private Kernels() {
@@ -28,6 +29,11 @@ public final class Kernels {
     /** Doubles per vector on the vector path (8 with 512-bit vectors, 4 with 256-bit ones); 1 on the scalar path. */
     public static int doublesPerVector() {
         return Simd.lanes();
+    }
+
+    /** Floats per vector on the vector path (16 with 512-bit vectors, 8 with 256-bit ones); 1 on the scalar path. */
+    public static int floatsPerVector() {
+        return Simd.vectorized() ? vectorBits() / Float.SIZE : 1;
     }
 
     /** Bits per vector on the vector path (512, 256, 128); 0 on the scalar path. */
@@ -46,13 +52,15 @@ public final class Kernels {
     }
 
     /**
-     * One line for logs, e.g. {@code "Vector API, 512-bit vectors (8 doubles), 2 threads (jdk.incubator.vector is
-     * resolved and -Dequireg.simd is not false)"} or {@code "scalar, 2 threads (-Dequireg.simd=false)"}.
+     * One line for logs, e.g. {@code "Vector API, 512-bit vectors (8 doubles, 16 floats), 2 threads
+     * (jdk.incubator.vector is resolved and -Dequireg.simd is not false)"} or
+     * {@code "scalar, 2 threads (-Dequireg.simd=false)"}.
      */
     public static String describe() {
         String threads = threads() + (threads() == 1 ? " thread" : " threads");
         return vectorized()
-                ? "Vector API, " + vectorBits() + "-bit vectors (" + doublesPerVector() + " doubles), " + threads + " (" + reason() + ")"
+                ? "Vector API, " + vectorBits() + "-bit vectors (" + doublesPerVector() + " doubles, "
+                        + floatsPerVector() + " floats), " + threads + " (" + reason() + ")"
                 : "scalar, " + threads + " (" + reason() + ")";
     }
 }

@@ -13,8 +13,23 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
     /** The element type. */
     DType dtype();
 
+    /** The value at {@code index}, as a double (exact for float32). */
+    double get(int index);
+
+    /**
+     * Writes {@code value} at {@code index}, rounded to nearest for float32. Elementwise code written
+     * once in double over {@code get} and {@code set} serves both types with the bits a float32
+     * twin computing in double would give (an optimizer's update rule, say); the caller of a write
+     * to a tensor's storage bumps its version.
+     */
+    void set(int index, double value);
+
     /** A new storage of {@code length} zeros of the given type. */
     static Storage zeros(DType dtype, int length) {
+        Arguments.notNull(dtype, "Storage.zeros", "dtype");
+        if (length < 0) {
+            throw new IllegalArgumentException("Storage.zeros: length " + length + " is negative");
+        }
         return dtype == DType.FLOAT64 ? new F64(new double[length]) : new F32(new float[length]);
     }
 
@@ -23,6 +38,8 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
      * array for float32. For custom ops that compute in double whatever the tensor's type.
      */
     static Storage fromDoubles(double[] values, DType dtype) {
+        Arguments.notNull(values, "Storage.fromDoubles", "values");
+        Arguments.notNull(dtype, "Storage.fromDoubles", "dtype");
         if (dtype == DType.FLOAT64) {
             return new F64(values);
         }
@@ -38,6 +55,11 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
 
     /** float64 values. */
     record F64(double[] values) implements Storage {
+        /** Wraps {@code values} without copying. */
+        public F64 {
+            Arguments.notNull(values, "Storage.F64", "values");
+        }
+
         @Override
         public int length() {
             return values.length;
@@ -49,6 +71,16 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         }
 
         @Override
+        public double get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public void set(int index, double value) {
+            values[index] = value;
+        }
+
+        @Override
         public boolean sameArray(Storage other) {
             return other instanceof F64 f && f.values == values;
         }
@@ -56,6 +88,11 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
 
     /** float32 values. */
     record F32(float[] values) implements Storage {
+        /** Wraps {@code values} without copying. */
+        public F32 {
+            Arguments.notNull(values, "Storage.F32", "values");
+        }
+
         @Override
         public int length() {
             return values.length;
@@ -64,6 +101,16 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         @Override
         public DType dtype() {
             return DType.FLOAT32;
+        }
+
+        @Override
+        public double get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public void set(int index, double value) {
+            values[index] = (float) value;
         }
 
         @Override

@@ -51,9 +51,10 @@ import org.equireg.core.ops.Where;
  * <p>Every op returns a new tensor; when grad mode is on and an input {@link #requiresGrad()},
  * the result remembers how it was made, and {@link #backward()} fills {@link #grad()} of the leaves.
  * Binary ops broadcast like NumPy; negative axes count from the end, and axis ops take axis 0 or -1
- * on a 0-d tensor, as PyTorch does. The primitives with
- * hand-written derivatives are listed in {@link org.equireg.core.ops.Primitives}; the rest of the
- * methods here are compositions of them, each written as its formula.
+ * on a 0-d tensor, as PyTorch does. The primitives, each with one derivative rule written as a
+ * differentiable formula, are listed in the enum {@code org.equireg.core.ops.Op}; the rest of the
+ * methods here are compositions of them, each written as its formula. Every gradient can be
+ * differentiated again: see {@link Autograd#grad} and {@link #backward(Tensor, boolean, boolean)}.
  *
  * <p>Factories without a {@link DType} argument make tensors of the {@linkplain #defaultDtype()
  * default type}, float64 unless changed; {@link #of(double[], int...)} is always float64 and

@@ -24,6 +24,7 @@ class KernelsTest {
         if ("false".equals(System.getProperty("equireg.simd"))) {
             assertFalse(Kernels.vectorized(), description);
             assertEquals(1, Kernels.doublesPerVector());
+            assertEquals(1, Kernels.floatsPerVector());
             assertEquals(0, Kernels.vectorBits());
             assertEquals("-Dequireg.simd=false", Kernels.reason());
             assertTrue(description.startsWith("scalar, "), description);
@@ -33,11 +34,12 @@ class KernelsTest {
         assertTrue(Kernels.vectorized(), description);
         assertTrue(Kernels.doublesPerVector() >= 2, description);
         assertEquals(Kernels.doublesPerVector() * 64, Kernels.vectorBits());
+        assertEquals(Kernels.doublesPerVector() * 2, Kernels.floatsPerVector());
         if (JVM_FLAGS.contains("-XX:UseAVX=2")) {
             assertEquals(256, Kernels.vectorBits(), description);
         }
         assertTrue(description.startsWith("Vector API, " + Kernels.vectorBits() + "-bit vectors ("
-                + Kernels.doublesPerVector() + " doubles), "), description);
+                + Kernels.doublesPerVector() + " doubles, " + Kernels.floatsPerVector() + " floats), "), description);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import java.util.List;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -33,12 +34,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(double[] parameter, double[] gradient, ParameterState state) {
-        moments.step(parameter, gradient, weightDecay, state, learningRate());
-    }
-
-    @Override
-    protected void update(float[] parameter, float[] gradient, ParameterState state) {
+    protected void update(Storage parameter, Storage gradient, ParameterState state) {
         moments.step(parameter, gradient, weightDecay, state, learningRate());
     }
 }

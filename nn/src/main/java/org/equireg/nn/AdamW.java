@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import java.util.List;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -29,19 +30,10 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
-    protected void update(double[] parameter, double[] gradient, ParameterState state) {
+    protected void update(Storage parameter, Storage gradient, ParameterState state) {
         double shrink = 1 - learningRate() * weightDecay;
-        for (int i = 0; i < parameter.length; i++) {
-            parameter[i] *= shrink;
-        }
-        moments.step(parameter, gradient, 0, state, learningRate());
-    }
-
-    @Override
-    protected void update(float[] parameter, float[] gradient, ParameterState state) {
-        double shrink = 1 - learningRate() * weightDecay;
-        for (int i = 0; i < parameter.length; i++) {
-            parameter[i] = (float) (parameter[i] * shrink);
+        for (int i = 0; i < parameter.length(); i++) {
+            parameter.set(i, parameter.get(i) * shrink);
         }
         moments.step(parameter, gradient, 0, state, learningRate());
     }

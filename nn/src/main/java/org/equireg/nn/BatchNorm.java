@@ -1,7 +1,7 @@
 package org.equireg.nn;
 
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -86,35 +86,18 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": training needs more than one value per "
                     + "channel to estimate a variance, got " + perChannel);
         }
-        if (runningMean.dtype() == DType.FLOAT32) {
-            updateFloat32(batchMean.toArray(), batchVariance.toArray(), perChannel);
-            return;
-        }
-        double[] mean = batchMean.buffer();
-        double[] variance = batchVariance.buffer();
-        double[] runningMeanValues = runningMean.buffer();
-        double[] runningVarValues = runningVar.buffer();
+        // each statistic computed in double, rounded when stored in float32 (the count exact to 2^24 there)
+        Storage mean = batchMean.storage();
+        Storage variance = batchVariance.storage();
+        Storage runningMeanValues = runningMean.storage();
+        Storage runningVarValues = runningVar.storage();
         double unbias = perChannel / (perChannel - 1.0);
         for (int c = 0; c < channels; c++) {
-            runningMeanValues[c] = (1 - momentum) * runningMeanValues[c] + momentum * mean[c];
-            runningVarValues[c] = (1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias;
+            runningMeanValues.set(c, (1 - momentum) * runningMeanValues.get(c) + momentum * mean.get(c));
+            runningVarValues.set(c, (1 - momentum) * runningVarValues.get(c) + momentum * variance.get(c) * unbias);
         }
-        batchesTracked.buffer()[0] += 1;
-        runningMean.bumpVersion();
-        runningVar.bumpVersion();
-        batchesTracked.bumpVersion();
-    }
-
-    /** The float32 twin: each statistic computed in double and rounded when stored; the count exact to 2^24. */
-    private void updateFloat32(double[] mean, double[] variance, int perChannel) {
-        float[] runningMeanValues = runningMean.floatBuffer();
-        float[] runningVarValues = runningVar.floatBuffer();
-        double unbias = perChannel / (perChannel - 1.0);
-        for (int c = 0; c < channels; c++) {
-            runningMeanValues[c] = (float) ((1 - momentum) * runningMeanValues[c] + momentum * mean[c]);
-            runningVarValues[c] = (float) ((1 - momentum) * runningVarValues[c] + momentum * variance[c] * unbias);
-        }
-        batchesTracked.floatBuffer()[0] += 1;
+        Storage count = batchesTracked.storage();
+        count.set(0, count.get(0) + 1);
         runningMean.bumpVersion();
         runningVar.bumpVersion();
         batchesTracked.bumpVersion();

@@ -2,7 +2,7 @@ package org.equireg.nn;
 
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
-import org.equireg.core.DType;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -36,18 +36,12 @@ public final class Dropout extends Module {
             return input;
         }
         double scale = probability == 1 ? 0 : 1 / (1 - probability);
-        if (input.dtype() == DType.FLOAT32) {
-            float[] mask = new float[input.size()];
-            for (int i = 0; i < mask.length; i++) {
-                mask[i] = random.nextDouble() < probability ? 0 : (float) scale;
-            }
-            return input.mul(Tensor.wrap(mask, input.shape()));
+        Tensor mask = Tensor.zeros(input.dtype(), input.shape());
+        Storage values = mask.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, random.nextDouble() < probability ? 0 : scale); // float32: the scale rounded
         }
-        double[] mask = new double[input.size()];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = random.nextDouble() < probability ? 0 : scale;
-        }
-        return input.mul(Tensor.wrap(mask, input.shape()));
+        return input.mul(mask);
     }
 
     @Override

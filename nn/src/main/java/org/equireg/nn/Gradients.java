@@ -1,7 +1,7 @@
 package org.equireg.nn;
 
 import java.util.List;
-import org.equireg.core.DType;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /** Operations on the accumulated gradients of parameters. PyTorch: {@code torch.nn.utils}. */
@@ -45,16 +45,9 @@ public final class Gradients {
     }
 
     private static void scaleInPlace(Tensor gradient, double coefficient) {
-        if (gradient.dtype() == DType.FLOAT32) {
-            float[] values = gradient.floatBuffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (values[i] * coefficient);
-            }
-        } else {
-            double[] values = gradient.buffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] *= coefficient;
-            }
+        Storage values = gradient.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, values.get(i) * coefficient);
         }
         gradient.bumpVersion();
     }

@@ -3,8 +3,8 @@ package org.equireg.nn;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
-import org.equireg.core.DType;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -102,16 +102,9 @@ public final class Init {
             throw new IllegalArgumentException("Init.uniformInPlace: needs finite low <= high, got low = " + low
                     + ", high = " + high);
         }
-        if (tensor.dtype() == DType.FLOAT32) {
-            float[] values = tensor.floatBuffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (low + (high - low) * random.nextDouble()); // the float64 draw, rounded
-            }
-        } else {
-            double[] values = tensor.buffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = low + (high - low) * random.nextDouble();
-            }
+        Storage values = tensor.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, low + (high - low) * random.nextDouble()); // float32: the float64 draw, rounded
         }
         tensor.bumpVersion();
         return tensor;
@@ -124,16 +117,9 @@ public final class Init {
             throw new IllegalArgumentException("Init.normalInPlace: needs a finite mean and a finite std >= 0, got mean = "
                     + mean + ", std = " + std);
         }
-        if (tensor.dtype() == DType.FLOAT32) {
-            float[] values = tensor.floatBuffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (mean + std * random.nextGaussian());
-            }
-        } else {
-            double[] values = tensor.buffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = mean + std * random.nextGaussian();
-            }
+        Storage values = tensor.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, mean + std * random.nextGaussian());
         }
         tensor.bumpVersion();
         return tensor;
@@ -141,10 +127,9 @@ public final class Init {
 
     /** Sets every element to {@code value}. PyTorch: {@code constant_}. */
     public static Tensor constantInPlace(Tensor tensor, double value) {
-        if (Arguments.notNull(tensor, "Init.constantInPlace", "tensor").dtype() == DType.FLOAT32) {
-            java.util.Arrays.fill(tensor.floatBuffer(), (float) value);
-        } else {
-            java.util.Arrays.fill(tensor.buffer(), value);
+        Storage values = Arguments.notNull(tensor, "Init.constantInPlace", "tensor").storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, value);
         }
         tensor.bumpVersion();
         return tensor;

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.equireg.core.Arguments;
 import org.equireg.core.DType;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -23,7 +24,9 @@ import org.equireg.core.Tensor;
  * statistics). A module is a {@link UnaryOperator} of tensors, so {@code model::forward}, lambdas
  * and modules mix freely.
  *
- * <p>Note: this type shares its simple name with {@code java.lang.Module}; import it by name.
+ * <p>Note: this type shares its simple name with {@code java.lang.Module}, which every file imports
+ * implicitly. Under {@code import org.equireg.nn.*;} javac reports "reference to Module is ambiguous";
+ * the fix is one more import, {@code import org.equireg.nn.Module;}, which wins over both wildcards.
  */
 public abstract class Module implements UnaryOperator<Tensor> {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
@@ -222,11 +225,10 @@ public abstract class Module implements UnaryOperator<Tensor> {
 
     /** Copies the values of {@code given} into {@code target}, converted to the target's type (rounded when narrowing). */
     private static void copyInto(Tensor given, Tensor target) {
-        Tensor converted = given.detach().to(target.dtype());
-        if (target.dtype() == DType.FLOAT32) {
-            System.arraycopy(converted.floatBuffer(), 0, target.floatBuffer(), 0, target.size());
-        } else {
-            System.arraycopy(converted.buffer(), 0, target.buffer(), 0, target.size());
+        Storage source = given.storage();
+        Storage values = target.storage();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, source.get(i)); // float32: rounded to nearest
         }
         target.bumpVersion();
     }

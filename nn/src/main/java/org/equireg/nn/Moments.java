@@ -1,5 +1,7 @@
 package org.equireg.nn;
 
+import org.equireg.core.Storage;
+
 /**
  * The bias-corrected moment update shared by {@link Adam} and {@link AdamW}, in PyTorch's order of
  * operations: {@code g = gradient + l2 p}, {@code m = beta1 m + (1 - beta1) g},
@@ -17,30 +19,16 @@ record Moments(double beta1, double beta2, double eps) {
     }
 
     /** One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.) with L2 coefficient {@code l2}. */
-    void step(double[] parameter, double[] gradient, double l2, Optimizer.ParameterState state, double learningRate) {
-        double[] mean = state.buffer("exp_avg");
-        double[] meanSquare = state.buffer("exp_avg_sq");
+    void step(Storage parameter, Storage gradient, double l2, Optimizer.ParameterState state, double learningRate) {
+        Storage mean = state.buffer("exp_avg");
+        Storage meanSquare = state.buffer("exp_avg_sq");
         double stepSize = learningRate / (1 - Math.pow(beta1, state.step()));
         double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
-        for (int i = 0; i < parameter.length; i++) {
-            double g = gradient[i] + l2 * parameter[i];
-            mean[i] = beta1 * mean[i] + (1 - beta1) * g;
-            meanSquare[i] = beta2 * meanSquare[i] + (1 - beta2) * g * g;
-            parameter[i] -= stepSize * (mean[i] / (Math.sqrt(meanSquare[i]) / correctionSqrt + eps));
-        }
-    }
-
-    /** The float32 twin: the moments kept in float32, each element computed in double and rounded when stored. */
-    void step(float[] parameter, float[] gradient, double l2, Optimizer.ParameterState state, double learningRate) {
-        float[] mean = state.floatBuffer("exp_avg");
-        float[] meanSquare = state.floatBuffer("exp_avg_sq");
-        double stepSize = learningRate / (1 - Math.pow(beta1, state.step()));
-        double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
-        for (int i = 0; i < parameter.length; i++) {
-            double g = gradient[i] + l2 * parameter[i];
-            mean[i] = (float) (beta1 * mean[i] + (1 - beta1) * g);
-            meanSquare[i] = (float) (beta2 * meanSquare[i] + (1 - beta2) * g * g);
-            parameter[i] = (float) (parameter[i] - stepSize * (mean[i] / (Math.sqrt(meanSquare[i]) / correctionSqrt + eps)));
+        for (int i = 0; i < parameter.length(); i++) {
+            double g = gradient.get(i) + l2 * parameter.get(i);
+            mean.set(i, beta1 * mean.get(i) + (1 - beta1) * g);
+            meanSquare.set(i, beta2 * meanSquare.get(i) + (1 - beta2) * g * g);
+            parameter.set(i, parameter.get(i) - stepSize * (mean.get(i) / (Math.sqrt(meanSquare.get(i)) / correctionSqrt + eps)));
         }
     }
 }

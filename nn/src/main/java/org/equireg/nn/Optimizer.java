@@ -9,6 +9,7 @@ import java.util.Map;
 import org.equireg.core.Arguments;
 import org.equireg.core.DType;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -55,23 +56,15 @@ public abstract class Optimizer {
     }
 
     /**
-     * The update rule for one parameter with a gradient.
+     * The update rule for one parameter with a gradient, written once for both element types: read
+     * with {@link Storage#get} and write with {@link Storage#set}, computing in double (float32
+     * values are widened exactly and rounded once when stored).
      *
      * @param parameter the parameter's values. Modified.
      * @param gradient its gradient. Not modified.
      * @param state its buffers and step count ({@link ParameterState#step()} already counts this step)
      */
-    protected abstract void update(double[] parameter, double[] gradient, ParameterState state);
-
-    /**
-     * The update rule for a float32 parameter: the same contract, state buffers from
-     * {@link ParameterState#floatBuffer}. The optimizers here override it; a subclass that does not
-     * fails on its first float32 step.
-     */
-    protected void update(float[] parameter, float[] gradient, ParameterState state) {
-        throw new UnsupportedOperationException(name + ": has no float32 update rule; override "
-                + "update(float[], float[], ParameterState) or convert the model with to(DType.FLOAT64)");
-    }
+    protected abstract void update(Storage parameter, Storage gradient, ParameterState state);
 
     /** Updates every parameter that has a gradient. */
     public final void step() {
@@ -80,11 +73,7 @@ public abstract class Optimizer {
             if (gradient != null) {
                 steps[i]++;
                 Tensor parameter = parameters.get(i);
-                if (parameter.dtype() == DType.FLOAT32) {
-                    update(parameter.floatBuffer(), gradient.floatBuffer(), new ParameterState(i));
-                } else {
-                    update(parameter.buffer(), gradient.buffer(), new ParameterState(i));
-                }
+                update(parameter.storage(), gradient.storage(), new ParameterState(i));
                 parameter.bumpVersion();
             }
         }
@@ -135,14 +124,12 @@ public abstract class Optimizer {
             return states.get(index).containsKey(buffer);
         }
 
-        /** The named buffer, the parameter's length, created as zeros on first use. Modified by the update rule. */
-        public double[] buffer(String buffer) {
-            return state(buffer).buffer();
-        }
-
-        /** {@link #buffer} of a float32 parameter: the state is kept in the parameter's type. */
-        public float[] floatBuffer(String buffer) {
-            return state(buffer).floatBuffer();
+        /**
+         * The named buffer, the parameter's length and type, created as zeros on first use. Modified
+         * by the update rule.
+         */
+        public Storage buffer(String buffer) {
+            return state(buffer).storage();
         }
 
         private Tensor state(String buffer) {

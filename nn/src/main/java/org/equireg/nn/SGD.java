@@ -1,6 +1,7 @@
 package org.equireg.nn;
 
 import java.util.List;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 
 /**
@@ -47,33 +48,17 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(double[] parameter, double[] gradient, ParameterState state) {
+    protected void update(Storage parameter, Storage gradient, ParameterState state) {
         boolean first = !state.has("momentum_buffer");
-        double[] buffer = momentum != 0 ? state.buffer("momentum_buffer") : null;
+        Storage buffer = momentum != 0 ? state.buffer("momentum_buffer") : null;
         double rate = learningRate();
-        for (int i = 0; i < parameter.length; i++) {
-            double direction = gradient[i] + weightDecay * parameter[i];
+        for (int i = 0; i < parameter.length(); i++) {
+            double direction = gradient.get(i) + weightDecay * parameter.get(i);
             if (buffer != null) {
-                buffer[i] = first ? direction : momentum * buffer[i] + (1 - dampening) * direction;
-                direction = nesterov ? direction + momentum * buffer[i] : buffer[i];
+                buffer.set(i, first ? direction : momentum * buffer.get(i) + (1 - dampening) * direction);
+                direction = nesterov ? direction + momentum * buffer.get(i) : buffer.get(i);
             }
-            parameter[i] -= rate * direction;
-        }
-    }
-
-    /** The float32 twin: each element computed in double from the float values, stored rounded. */
-    @Override
-    protected void update(float[] parameter, float[] gradient, ParameterState state) {
-        boolean first = !state.has("momentum_buffer");
-        float[] buffer = momentum != 0 ? state.floatBuffer("momentum_buffer") : null;
-        double rate = learningRate();
-        for (int i = 0; i < parameter.length; i++) {
-            double direction = gradient[i] + weightDecay * parameter[i];
-            if (buffer != null) {
-                buffer[i] = (float) (first ? direction : momentum * buffer[i] + (1 - dampening) * direction);
-                direction = nesterov ? direction + momentum * buffer[i] : buffer[i];
-            }
-            parameter[i] = (float) (parameter[i] - rate * direction);
+            parameter.set(i, parameter.get(i) - rate * direction);
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.function.IntSupplier;
  * (the JVM was started with {@code --add-modules jdk.incubator.vector}), the system property
  * {@code equireg.simd} is not {@code false}, and the preferred vector shape holds at least two
  * doubles. Otherwise every kernel runs its scalar twin. The choice and its reason are logged once,
- * at INFO, through {@link System.Logger} under the name {@code org.equireg.core.kernels}.
+ * at DEBUG ({@code java.util.logging}: FINE), through {@link System.Logger} under the name
+ * {@code org.equireg.core.kernels}: a library does not write to a user's console unless asked, and
+ * {@code org.equireg.core.Kernels#describe()} gives the same facts to anyone who wants them.
  *
  * <p>No class of {@code jdk.incubator.vector} is touched unless the module is resolved: the vector
  * kernels live in their own classes ({@code Vector*}), which the JVM loads only when a facade first
@@ -25,8 +27,10 @@ public final class Simd {
     /** Which kernels run, and why; a value computed once. */
     record Choice(boolean vectorized, int lanes, String reason) {
         String logLine() {
+            // float32 vectors of the same width hold twice the lanes: one shape, two element types.
             return vectorized
-                    ? "equireg kernels: Vector API, " + lanes + " doubles per vector (" + reason + ")"
+                    ? "equireg kernels: Vector API, " + lanes * Double.SIZE + "-bit vectors (" + lanes + " doubles, "
+                            + 2 * lanes + " floats) (" + reason + ")"
                     : "equireg kernels: scalar (" + reason + ")";
         }
     }
@@ -38,7 +42,7 @@ public final class Simd {
     static {
         CHOICE = choose();
         VECTORIZED = CHOICE.vectorized();
-        System.getLogger("org.equireg.core.kernels").log(Level.INFO, CHOICE.logLine());
+        System.getLogger("org.equireg.core.kernels").log(Level.DEBUG, CHOICE.logLine());
     }
 
     private Simd() {

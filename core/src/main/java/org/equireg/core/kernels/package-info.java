@@ -1,9 +1,13 @@
 /**
  * Stateless numeric kernels over {@code double[]} with offsets and lengths; they know nothing of the graph.
  *
- * <p>Facades ({@link org.equireg.core.kernels.Elementwise}, {@link org.equireg.core.kernels.Reductions},
- * {@link org.equireg.core.kernels.Gemm}, {@link org.equireg.core.kernels.Convolution},
- * {@link org.equireg.core.kernels.Pool2d}) pick a variant and say why. Every Vector API kernel
+ * <p>The storage facades ({@link org.equireg.core.kernels.Maps}, {@link org.equireg.core.kernels.Reduce},
+ * {@link org.equireg.core.kernels.Movement}, {@link org.equireg.core.kernels.LinearAlgebra}) are what the
+ * ops call: each takes {@link org.equireg.core.Storage}s, picks the float64 kernel or its float32 twin by
+ * the storage's type and returns a new storage. Below them, facades over arrays
+ * ({@link org.equireg.core.kernels.Elementwise}, {@link org.equireg.core.kernels.Gemm},
+ * {@link org.equireg.core.kernels.Convolution}, {@link org.equireg.core.kernels.Pool2d}) pick a variant
+ * and say why. Every Vector API kernel
  * ({@code Vector*}) has a scalar twin ({@code Scalar*}) behind the one switch
  * {@link org.equireg.core.kernels.Simd}; vector classes are loaded only on the vector path, so the
  * library runs without {@code jdk.incubator.vector}. Heavy kernels run on the library's pool,
@@ -20,7 +24,8 @@
  * what it generates. Sizes that scale with the element are byte budgets over {@code Double.BYTES}, so
  * they translate with it (the direct weight gradient keeps {@code 64 / Double.BYTES} chains, the lanes
  * of a 512-bit vector, so the bits do not depend on the width: 8 in float64, 16 in float32).
- * Precision-specific kernels (tanh) have hand-written twins. The caller picks the twin by its array
- * type; kernels never branch on a dtype.
+ * Precision-specific kernels (tanh; the axis sums and norms, which accumulate float32 in double) have
+ * hand-written twins. The storage facades pick the twin by the storage's type; no other kernel branches
+ * on a dtype.
  */
 package org.equireg.core.kernels;

@@ -10,10 +10,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimdTest {
 
@@ -61,33 +63,50 @@ class SimdTest {
 
     @Test
     void logLineNamesThePathAndTheReason() {
-        assertEquals("equireg kernels: Vector API, 8 doubles per vector (jdk.incubator.vector is resolved and "
-                + "-Dequireg.simd is not false)", Simd.decide(null, true, () -> 8).logLine());
+        assertEquals("equireg kernels: Vector API, 512-bit vectors (8 doubles, 16 floats) (jdk.incubator.vector is "
+                + "resolved and -Dequireg.simd is not false)", Simd.decide(null, true, () -> 8).logLine());
+        assertEquals("equireg kernels: Vector API, 256-bit vectors (4 doubles, 8 floats) (jdk.incubator.vector is "
+                + "resolved and -Dequireg.simd is not false)", Simd.decide(null, true, () -> 4).logLine());
         assertEquals("equireg kernels: scalar (-Dequireg.simd=false)", Simd.decide("false", true, () -> 8).logLine());
     }
 
-    /** The library must run, on the scalar path, in a JVM that never resolved jdk.incubator.vector. */
+    /**
+     * The library must run, on the scalar path, in a JVM that never resolved jdk.incubator.vector; it
+     * logs its choice once at FINE, and at the default levels writes nothing.
+     */
     @Test
-    void runsScalarAndLogsOnceWithoutTheModule() throws IOException, InterruptedException, URISyntaxException {
+    void runsScalarAndLogsOnlyAtFineWithoutTheModule(@TempDir Path temp) throws IOException, InterruptedException,
+            URISyntaxException {
+        String quiet = runProbe(temp, List.of());
+        assertTrue(quiet.contains("vectorized=false lanes=1"), quiet);
+        assertTrue(quiet.contains("gemm=[20.0, 14.0, 56.0, 41.0] packed=75.0 add=7.0 dot=56.0 sum=21.0"), quiet);
+        assertFalse(quiet.contains("equireg kernels:"), "a normal run logs nothing:\n" + quiet);
+
+        Path config = temp.resolve("logging.properties");
+        Files.writeString(config, "handlers = java.util.logging.ConsoleHandler\n"
+                + "java.util.logging.ConsoleHandler.level = FINE\n"
+                + "org.equireg.core.kernels.level = FINE\n");
+        String fine = runProbe(temp, List.of("-Djava.util.logging.config.file=" + config));
+        String logLine = "equireg kernels: scalar (jdk.incubator.vector is not resolved; start the JVM with "
+                + "--add-modules jdk.incubator.vector)";
+        assertEquals(1, fine.split(Pattern.quote(logLine), -1).length - 1, fine);
+        assertEquals(1, fine.split("equireg kernels:", -1).length - 1, fine);
+    }
+
+    /** Runs {@link ScalarFallbackProbe} without the vector module; returns stdout and stderr together. */
+    private static String runProbe(Path temp, List<String> flags) throws IOException, InterruptedException,
+            URISyntaxException {
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = location(Simd.class) + File.pathSeparator + location(ScalarFallbackProbe.class);
-        Path log = Files.createTempFile("equireg-simd", ".log");
-        try {
-            Process process = new ProcessBuilder(launcher.toString(), "-cp", classPath,
-                    ScalarFallbackProbe.class.getName())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "probe JVM did not finish");
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("vectorized=false lanes=1"), output);
-            assertTrue(output.contains("gemm=[20.0, 14.0, 56.0, 41.0] packed=75.0 add=7.0 dot=56.0 sum=21.0"), output);
-            String logLine = "equireg kernels: scalar (jdk.incubator.vector is not resolved; start the JVM with "
-                    + "--add-modules jdk.incubator.vector)";
-            assertEquals(1, output.split(Pattern.quote(logLine), -1).length - 1, output);
-            assertEquals(1, output.split("equireg kernels:", -1).length - 1, output);
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        Path log = Files.createTempFile(temp, "equireg-simd", ".log");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classPath, ScalarFallbackProbe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "probe JVM did not finish");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     private static String location(Class<?> type) throws URISyntaxException {

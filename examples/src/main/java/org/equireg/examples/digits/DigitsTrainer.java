@@ -89,23 +89,30 @@ public final class DigitsTrainer {
                 right += countRight(logits, batch.targets());
                 seen += batch.size();
                 step++;
-                progress.update((long) (epoch - 1) * steps + step, status(epoch, lossSum / seen, (double) right / seen, lastError));
+                progress.update((long) (epoch - 1) * steps + step,
+                        status(epoch, budget.epochs(), lossSum / seen, (double) right / seen, lastError));
             }
             trainNanos += System.nanoTime() - start;
             evaluation = Evaluation.measure(model, test.images(), test.labels());
             lastError = evaluation.equivarianceError();
             history.add(new EpochRecord(epoch, lossSum / seen, (double) right / seen, evaluation.accuracy()[0],
                     evaluation.rotatedAccuracy(), lastError));
-            progress.checkpoint((long) epoch * steps, status(epoch, lossSum / seen, (double) right / seen, lastError));
+            progress.checkpoint((long) epoch * steps,
+                    status(epoch, budget.epochs(), lossSum / seen, (double) right / seen, lastError));
         }
-        progress.finish(String.format(Locale.ROOT, "test acc %.1f%%, rotated %.1f%%, eq %.3f",
+        progress.finish(String.format(Locale.ROOT, "test acc %.1f%%, rotated %.1f%%, test equiv. error %.3f",
                 100 * evaluation.accuracy()[0], 100 * evaluation.rotatedAccuracy(), evaluation.equivarianceError()));
         return new RunResult(spec, history, evaluation, trainNanos / 1e9, LieMeasurement.of(model, test.images(), true));
     }
 
-    private String status(int epoch, double loss, double accuracy, double equivarianceError) {
+    /**
+     * The progress line: loss and accuracy on the training batches seen this epoch, and the
+     * equivariance error on the test set after the last finished epoch ("-" before the first).
+     */
+    static String status(int epoch, int epochs, double loss, double accuracy, double equivarianceError) {
         String error = Double.isNaN(equivarianceError) ? "-" : String.format(Locale.ROOT, "%.3f", equivarianceError);
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.3f  acc %.1f%%  eq %s", epoch, budget.epochs(), loss, 100 * accuracy, error);
+        return String.format(Locale.ROOT, "epoch %d/%d  train loss %.3f  train acc %.1f%%  test equiv. error %s", epoch, epochs,
+                loss, 100 * accuracy, error);
     }
 
     /** Rows whose largest logit is at the target class. */

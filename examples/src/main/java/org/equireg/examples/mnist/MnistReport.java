@@ -57,11 +57,13 @@ public final class MnistReport {
                 .append("<h1>equireg MNIST study: rotation robustness and learning from 100 labels</h1>\n<p>")
                 .append("Model: conv 3x3 1&#8594;16, ReLU, max-pool 2, conv 3x3 16&#8594;32, ReLU, max-pool 2, linear 1568&#8594;128, ReLU, ")
                 .append("linear 128&#8594;10. Adam lr 1e-3, batch 64, float64. ")
-                .append(String.format(Locale.ROOT, "%d test images, the rest of the 10,000 digits is the training pool (seeded split). ",
-                        content.test().size()))
+                .append(String.format(Locale.ROOT, "%d test images, the other 8,000 of the 10,000 digits are the training pool "
+                        + "(seeded split). ", MnistData.TEST_SIZE))
                 .append("The regularizer adds <code>lambda * mean dist(model(v), model(f_in v))</code>, f_out = identity, ")
                 .append("f_in one random warp per step, epsilon 0.")
-                .append(content.options().quick() ? " <b>Quick smoke run: a few steps per run, numbers meaningless.</b>" : "")
+                .append(content.options().quick() ? String.format(Locale.ROOT, " <b>Quick smoke run: a few training steps per run,"
+                        + " evaluated on the first %d of the %d test images; the numbers mean nothing.</b>", content.test().size(),
+                        MnistData.TEST_SIZE) : "")
                 .append("</p>\n");
         if (!content.robustness().isEmpty()) {
             appendRobustness(page, content);
@@ -110,7 +112,11 @@ public final class MnistReport {
         HtmlTable.append(page, content.tableR());
         page.append("<p class=\"note\">Train time excludes the evaluations. Augmentation and the regularizer use rotations within "
                 + "+-45 degrees; 60 and 90 degrees lie outside what either was shown.</p>\n")
-                .append(SvgLineChart.render("Upright test accuracy after each epoch", "epoch", byEpoch, Double.NaN, 1, CHART_WIDTH, CHART_HEIGHT))
+                .append(byEpoch.get(0).values().length < 2
+                        // One point makes no curve: a chart would stretch it over an axis of two epochs.
+                        ? "<p class=\"note\">One epoch per run: no accuracy-per-epoch chart.</p>"
+                        : SvgLineChart.render("Upright test accuracy after each epoch", "epoch", byEpoch, Double.NaN, 1, CHART_WIDTH,
+                                CHART_HEIGHT))
                 .append("\n</div>\n<h3>Test digits turned counterclockwise, and each run's prediction</h3>\n");
         appendShowcase(page, content.test(), outcomes);
         appendLie(page, outcomes);

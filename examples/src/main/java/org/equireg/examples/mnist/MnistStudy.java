@@ -73,17 +73,18 @@ public final class MnistStudy {
         StudyTrainer trainer = new StudyTrainer(options.quick()
                 ? new StudyTrainer.Budget(1, QUICK_STEPS, QUICK_STEPS, 1, options.reuse())
                 : new StudyTrainer.Budget(options.epochs(), options.steps(), Integer.MAX_VALUE, CHECKPOINT_EVERY, options.reuse()));
-        out.printf(Locale.ROOT, "MNIST: %d training pool, %d test images; batch %d, Adam lr %s, %d threads%s%n", parts.pool().size(),
-                test.size(), StudyTrainer.BATCH_SIZE, RunNumbers.number(StudyTrainer.LEARNING_RATE), options.threads(),
-                options.quick() ? " (quick smoke run)" : "");
+        out.printf(Locale.ROOT, "MNIST: %d training pool, %s; batch %d, Adam lr %s, %d threads%s%n", parts.pool().size(),
+                testImages(test.size(), parts.test().size()), StudyTrainer.BATCH_SIZE, RunNumbers.number(StudyTrainer.LEARNING_RATE),
+                options.threads(), options.quick() ? " (quick smoke run: " + QUICK_STEPS + " steps per run)" : "");
         List<RunOutcome> robustness = new ArrayList<>();
         List<RunOutcome> semi = new ArrayList<>();
         double[] studySeconds = new double[2];
         if (options.studies().contains("R")) {
             long begin = System.nanoTime();
             List<StudyRun> runs = options.select(StudyRun.robustness());
-            out.printf(Locale.ROOT, "%nstudy R (robustness): all %d labels, %d epochs, seed %d%n", parts.pool().size(),
-                    options.quick() ? 1 : options.epochs(), options.seeds()[0]);
+            out.printf(Locale.ROOT, "%nstudy R (robustness): all %d labels, %s, seed %d%n", parts.pool().size(),
+                    options.quick() ? QUICK_STEPS + " steps" : options.epochs() + (options.epochs() == 1 ? " epoch" : " epochs"),
+                    options.seeds()[0]);
             for (StudyRun run : runs) {
                 int number = StudyRun.robustness().indexOf(run) + 1;
                 out.printf(Locale.ROOT, "R%d %s: %s%n", number, run.name(), run.describe());
@@ -121,6 +122,11 @@ public final class MnistStudy {
         AtomicFiles.writeString(folder.resolve("report.html"), MnistReport.html(new MnistReport.Content(options, test, robustness,
                 tableR, semi, tableS, environment(options), studySeconds, seconds)));
         out.printf(Locale.ROOT, "%nwhole study %.1f s; report: %s%n", seconds, folder.resolve("report.html"));
+    }
+
+    /** "2000 test images", or in a quick run "64 of the 2000 test images". */
+    static String testImages(int used, int all) {
+        return used == all ? all + " test images" : used + " of the " + all + " test images";
     }
 
     private static ProgressBar bar(PrintStream out, String label, long steps) {

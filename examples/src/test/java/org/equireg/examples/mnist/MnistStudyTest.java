@@ -68,7 +68,13 @@ class MnistStudyTest {
             barCharts += bars ? 1 : 0;
             digits += lines2 || bars ? 0 : 1;
         }
-        assertEquals(3, lineCharts, "R: accuracy by angle and by epoch; S: accuracy by step");
+        assertEquals(2, lineCharts, "R: accuracy by angle (one epoch makes no per-epoch curve); S: accuracy by step");
+        String page = Files.readString(out.resolve("report.html"));
+        assertTrue(page.contains("One epoch per run: no accuracy-per-epoch chart."), "the missing chart is explained");
+        assertTrue(page.contains("evaluated on the first 64 of the 2000 test images"), "the report says what the quick run used");
+        assertTrue(stdout.contains("MNIST: 8000 training pool, 64 of the 2000 test images;"), stdout);
+        assertTrue(stdout.contains("(quick smoke run: 3 steps per run)"), stdout);
+        assertTrue(stdout.contains("study R (robustness): all 8000 labels, 3 steps, seed 1"), stdout);
         assertEquals(1 + 2 * (7 + 1), barCharts, "S: accuracy per run over the draws; R and S: a Lie chart per generator, and layers");
         assertEquals(6 * 4, digits, "six digits at four angles");
         assertTrue(report.getElementsByTagNameNS(XHTML, "table").getLength() >= 3);

@@ -3,13 +3,16 @@ package org.equireg.regularizer.reliability;
 import static org.equireg.regularizer.reliability.SweepRow.row;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.equireg.core.Autograd;
 import org.equireg.core.DType;
 import org.equireg.core.GradCheck;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 import org.equireg.core.io.AtomicFile;
 import org.equireg.core.io.Dtype;
@@ -54,6 +57,28 @@ final class CoreSweep {
                 row("core.Tensor#fromOp(Primitive, double[], int[], Derivative, Tensor...)", "data length 3 for [2]",
                         () -> Tensor.fromOp(() -> "custom", new double[3], new int[] {2}, (saved, upstream) -> new Tensor[0]),
                         "custom", "3", "[2]"),
+                row("core.Tensor#fromOp(Primitive, Storage, int[], Derivative, Tensor...)", "data length 3 for [2]",
+                        () -> Tensor.fromOp(() -> "custom", Storage.zeros(DType.FLOAT64, 3), new int[] {2},
+                                (saved, upstream) -> new Tensor[0]), "custom", "3", "[2]"),
+                row("core.Tensor#wrap(Storage, int...)", "data length 4 for [3]", () -> Tensor.wrap(Storage.zeros(DType.FLOAT32, 4), 3),
+                        "Tensor.wrap", "4", "[3]"),
+                row("core.Storage#zeros(DType, int)", "negative length", () -> Storage.zeros(DType.FLOAT64, -2), "Storage.zeros", "-2"),
+                row("core.Storage#fromDoubles(double[], DType)", "null dtype", () -> Storage.fromDoubles(new double[1], null),
+                        "Storage.fromDoubles", "dtype", "null"),
+                row("core.Storage.F64#new(double[])", "null values", () -> new Storage.F64(null), "Storage.F64", "values", "null"),
+                row("core.Storage.F32#new(float[])", "null values", () -> new Storage.F32(null), "Storage.F32", "values", "null"),
+                row("core.DType#promote(DType, DType)", "null b", () -> DType.promote(DType.FLOAT32, null), "promote", "b", "null"),
+                row("core.Tensor#sumTo(int...)", "[3] does not broadcast to [2, 2]", () -> Tensor.zeros(2, 2).sumTo(3), "sumTo", "[3]", "[2, 2]"),
+                row("core.Tensor#backward(Tensor, boolean, boolean)", "seed of shape [3] for [2]",
+                        () -> Tensor.zeros(2).requiresGrad(true).mul(2).backward(Tensor.zeros(3), false, true), "backward", "[3]", "[2]"),
+                row("core.Autograd#grad(List, List, List, boolean)", "an input that does not require grad",
+                        () -> Autograd.grad(List.of(Tensor.zeros(2).requiresGrad(true).sum()), List.of(Tensor.zeros(2)), null, false),
+                        "Autograd.grad", "inputs[0]", "does not require grad"),
+                row("core.Autograd#jvp(UnaryOperator, Tensor, Tensor)", "tangent of shape [3] for x of [2]",
+                        () -> Autograd.jvp(x -> x.exp(), Tensor.zeros(2), Tensor.zeros(3)), "Autograd.jvp", "[3]", "[2]"),
+                row("core.GradCheck#checkSecondOrder(Function, Tensor...)", "a float32 input",
+                        () -> GradCheck.standard().checkSecondOrder(x -> x[0].exp(), Tensor.zeros(DType.FLOAT32, 2)),
+                        "checkSecondOrder", "float32"),
                 row("core.Tensor#of(float[], int...)", "data length 5 for [2, 3]", () -> Tensor.of(new float[5], 2, 3), "Tensor.of", "5", "[2, 3]"),
                 row("core.Tensor#wrap(float[], int...)", "data length 4 for [3]", () -> Tensor.wrap(new float[4], 3), "Tensor.wrap", "4", "[3]"),
                 row("core.Tensor#zeros(DType, int...)", "null dtype", () -> Tensor.zeros((DType) null, 2), "zeros", "dtype", "null"),

@@ -36,18 +36,50 @@ import org.junit.jupiter.api.Test;
  * not tensors, and are left out).
  *
  * <p>Found: indexed assignments ({@code =, +=, ..., ++}) to {@code x.buffer()[i]} or to a local
- * array assigned from a tensor's buffer; a buffer (or such a local) as the target of
- * {@code System.arraycopy}, {@code Arrays.fill} or an {@code *InPlace} kernel; and a buffer handed
- * straight to any call. Not followed: a local alias handed to a call (ops hand their inputs'
+ * array assigned from a tensor's buffer, and {@code set} calls on a tensor's {@code storage()} or a
+ * local assigned from it; a buffer or storage (or such a local) as the target of
+ * {@code System.arraycopy}, {@code Arrays.fill} or an {@code *InPlace} kernel; and a buffer or
+ * storage handed straight to any call but the kernel facades' reading methods ({@code Maps},
+ * {@code Movement}, {@code Reduce}, {@code LinearAlgebra}: each returns a new storage). Not followed:
+ * a local alias handed to a call (ops hand their inputs'
  * arrays to kernels that only read them; the kernels' contracts say "Not modified"). Kernels are
  * left out: they see arrays, never tensors.
  */
 class InPlaceWriterInventoryTest {
     private static final int BUMP_WITHIN_LINES = 8;
     private static final Pattern ALIAS = Pattern.compile(
-            "(?:double|float)\\[\\]\\s+(\\w+)\\s*=\\s*[^;]*(?:\\.(?:buffer|floatBuffer)\\(\\)|\\.(?:data|floats)\\b)[^;]*;");
+            "(?:double|float)\\[\\]\\s+(\\w+)\\s*=\\s*[^;]*(?:\\.(?:buffer|floatBuffer)\\(\\)|\\.(?:data|floats)\\b)[^;]*;"
+                    + "|Storage\\s+(\\w+)\\s*=\\s*[^;]*\\.storage\\(\\)[^;]*;");
     private static final String INDEXED_WRITE = "\\s*\\[[^\\]]*\\]\\s*(?:[-+*/]?=(?!=)|\\+\\+|--)";
     private static final Pattern HANDED = Pattern.compile("\\w\\((?:[^()]|\\([^()]*\\))*?\\.(?:buffer|floatBuffer)\\(\\)\\s*[,)]");
+    private static final Pattern STORAGE_ARGUMENT = Pattern.compile("\\.storage\\(\\)\\s*[,)]");
+    /** The kernel facades' methods, which return new storages and never write their arguments (but their *InPlace methods). */
+    private static final Pattern FACADE_READ = Pattern.compile("\\b(?:Maps|Movement|Reduce|LinearAlgebra)\\.(?!\\w*InPlace)\\w+$");
+
+    /** Whether the line hands a {@code storage()} straight to a call other than a facade's reading method. */
+    private static boolean storageHandedOn(String line) {
+        Matcher argument = STORAGE_ARGUMENT.matcher(line);
+        while (argument.find()) {
+            int depth = 0;
+            int open = -1;
+            for (int i = argument.start() - 1; i >= 0 && open < 0; i--) {
+                char c = line.charAt(i);
+                if (c == ')') {
+                    depth++;
+                } else if (c == '(') {
+                    if (depth == 0) {
+                        open = i;
+                    } else {
+                        depth--;
+                    }
+                }
+            }
+            if (open > 0 && !FACADE_READ.matcher(line.substring(0, open)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private enum Verdict { BUMPS, OWN_TENSOR, READ_ONLY }
 
@@ -72,24 +104,17 @@ class InPlaceWriterInventoryTest {
 
     /** The inventory: one row per write site (a file and a fragment of the line). */
     private static final List<Row> ROWS = List.of(
-            bumps(CORE + "Tensor.java", "Elementwise.addInPlace(grad.data, increment.data)"),
-            bumps(CORE + "Tensor.java", "ElementwiseF32.addInPlace(grad.floats, increment.floats)"),
-            bumps(NN + "Optimizer.java", "update(parameter.buffer()"),
-            bumps(NN + "Optimizer.java", "update(parameter.floatBuffer()"),
-            bumps(NN + "Module.java", "System.arraycopy(converted.buffer(), 0, target.buffer()"),
-            bumps(NN + "Module.java", "System.arraycopy(converted.floatBuffer(), 0, target.floatBuffer()"),
-            bumps(NN + "Init.java", "values[i] = low + (high - low)"),
-            bumps(NN + "Init.java", "values[i] = (float) (low + (high - low)"),
-            bumps(NN + "Init.java", "values[i] = mean + std * random.nextGaussian()"),
-            bumps(NN + "Init.java", "values[i] = (float) (mean + std * random.nextGaussian())"),
-            bumps(NN + "Init.java", "Arrays.fill(tensor.buffer(), value)"),
-            bumps(NN + "Init.java", "Arrays.fill(tensor.floatBuffer(), (float) value)"),
-            bumps(NN + "Gradients.java", "values[i] *= coefficient"),
-            bumps(NN + "Gradients.java", "values[i] = (float) (values[i] * coefficient)"),
-            bumps(NN + "BatchNorm.java", "runningMeanValues[c] ="),
-            bumps(NN + "BatchNorm.java", "runningVarValues[c] ="),
-            bumps(NN + "BatchNorm.java", "batchesTracked.buffer()[0] += 1"),
-            bumps(NN + "BatchNorm.java", "batchesTracked.floatBuffer()[0] += 1"),
+            bumps(CORE + "Tensor.java", "Maps.addInPlace(grad.storage, increment.storage)"),
+            bumps(NN + "Optimizer.java", "update(parameter.storage(), gradient.storage()"),
+            bumps(NN + "Module.java", "values.set(i, source.get(i))"),
+            bumps(NN + "Init.java", "values.set(i, low + (high - low)"),
+            bumps(NN + "Init.java", "values.set(i, mean + std * random.nextGaussian())"),
+            bumps(NN + "Init.java", "values.set(i, value)"),
+            bumps(NN + "Gradients.java", "values.set(i, values.get(i) * coefficient)"),
+            bumps(NN + "BatchNorm.java", "runningMeanValues.set(c,"),
+            bumps(NN + "BatchNorm.java", "runningVarValues.set(c,"),
+            bumps(NN + "BatchNorm.java", "count.set(0, count.get(0) + 1)"),
+            own(NN + "Dropout.java", "values.set(i, random.nextDouble() < probability ? 0 : scale)", "fills the mask it created a line above"),
             own(CORE + "GradCheck.java", "values[i] = original + epsilon", "GradCheck's own copies of the inputs, after the analytic backward released its graph; perturbed runs are under noGrad"),
             own(CORE + "GradCheck.java", "values[i] = original - epsilon", "as above"),
             own(CORE + "GradCheck.java", "values[i] = original;", "as above"),
@@ -97,28 +122,10 @@ class InPlaceWriterInventoryTest {
             own(CORE + "GradCheck.java", "System.arraycopy(saved[t], 0, leaves[t].buffer()", "as above: restores the copies"),
             own(REGULARIZER + "samplers/Gaussian.java", "values[i] = mean + std * values[i]", "scales points it drew a line above"),
             own(REGULARIZER + "samplers/UnitSphere.java", "values[i] /= norm", "normalises points it drew itself"),
-            reads(CORE + "Autograd.java", "Broadcast.sumTo(grad.buffer()", "sums into a new array"),
             reads(CORE + "GradCheck.java", "Arrays.equals(first[t].buffer(), second[t].buffer())", "compares"),
             reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.buffer()", "encodes the values into a file buffer"),
             reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.floatBuffer()", "encodes the values into a file buffer"),
-            reads(CORE + "Autograd.java", "BroadcastF32.sumTo(grad.floatBuffer()", "sums into a new array"),
-            reads(CORE + "ops/Conv2d.java", "bias == null ? null : bias.floatBuffer()", "ConvolutionF32.forward: bias not modified"),
-            reads(CORE + "ops/Div.java", "Tensor.fromOp(\"div\", quotient.buffer()", "the quotient is a fresh tensor of this op's own"),
-            reads(CORE + "ops/Div.java", "Tensor.fromOp(\"div\", quotient.floatBuffer()", "as above"),
-            reads(CORE + "ops/Operands.java", "BroadcastF32.expand(tensor.floatBuffer()", "expand: source not modified"),
-            reads(CORE + "ops/Relu.java", "ElementwiseF32.reluBackward(in, grad.floatBuffer()", "reluBackward: gradient not modified"),
-            reads(CORE + "ops/Sigmoid.java", "ElementwiseF32.sigmoidBackward(grad.floatBuffer()", "sigmoidBackward: gradient not modified"),
-            reads(CORE + "ops/Tanh.java", "ElementwiseF32.tanhBackward(grad.floatBuffer()", "tanhBackward: gradient not modified"),
-            reads(CORE + "ops/Reshape.java", "Tensor.fromOp(\"reshape\", x.floatBuffer()", "a view: it shares the input's version"),
-            reads(CORE + "ops/CumSum.java", "Scan.cumsum(x.buffer(), out", "cumsum: input not modified"),
-            reads(CORE + "ops/CumSum.java", "Scan.cumsum(grad.buffer(), dx", "cumsum: gradient not modified"),
-            reads(CORE + "ops/CumSum.java", "ScanF32.cumsum(x.floatBuffer(), out", "cumsum: input not modified"),
-            reads(CORE + "ops/CumSum.java", "ScanF32.cumsum(grad.floatBuffer(), dx", "cumsum: gradient not modified"),
-            reads(CORE + "ops/Conv2d.java", "bias == null ? null : bias.buffer()", "Convolution.forward: bias not modified"),
-            reads(CORE + "ops/Operands.java", "Broadcast.expand(tensor.buffer()", "expand: source not modified"),
-            reads(CORE + "ops/Relu.java", "Elementwise.reluBackward(in, grad.buffer()", "reluBackward: gradient not modified"),
-            reads(CORE + "ops/Tanh.java", "Elementwise.tanhBackward(grad.buffer()", "tanhBackward: gradient not modified"),
-            reads(CORE + "ops/Reshape.java", "Tensor.fromOp(\"reshape\", x.buffer()", "a view: it shares the input's version"));
+            reads(CORE + "ops/Reshape.java", "Tensor.fromOp(Op.RESHAPE, x.storage()", "a view: it shares the input's version"));
 
     /** The modules' root: the directory holding core/, nn/ and regularizer/. */
     private static Path root() {
@@ -147,16 +154,17 @@ class InPlaceWriterInventoryTest {
                 for (String line : lines) {
                     Matcher alias = ALIAS.matcher(line);
                     if (alias.find()) {
-                        aliases.add(alias.group(1));
+                        aliases.add(alias.group(1) != null ? alias.group(1) : alias.group(2));
                     }
                 }
-                String buffer = "(?:\\.(?:buffer|floatBuffer)\\(\\)|\\.(?:data|floats)\\b" + (aliases.isEmpty() ? "" : "|\\b(?:" + String.join("|", aliases) + ")\\b") + ")";
-                Pattern write = Pattern.compile(buffer + INDEXED_WRITE);
+                String buffer = "(?:\\.(?:buffer|floatBuffer|storage)\\(\\)|\\.(?:data|floats|storage)\\b" + (aliases.isEmpty() ? "" : "|\\b(?:" + String.join("|", aliases) + ")\\b") + ")";
+                Pattern write = Pattern.compile(buffer + "(?:" + INDEXED_WRITE + "|\\.set\\()");
                 Pattern target = Pattern.compile("(?:System\\.arraycopy\\([^,]+,[^,]+,\\s*|Arrays\\.fill\\(|\\w+InPlace\\()\\s*[\\w.()\\[\\]]*?" + buffer);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).trim();
                     boolean comment = line.startsWith("*") || line.startsWith("//") || line.startsWith("/*");
-                    if (!comment && (write.matcher(line).find() || target.matcher(line).find() || HANDED.matcher(line).find())) {
+                    boolean handed = HANDED.matcher(line).find() || storageHandedOn(line);
+                    if (!comment && (write.matcher(line).find() || target.matcher(line).find() || handed)) {
                         sites.put(name + ": " + line, lines.subList(i + 1, Math.min(lines.size(), i + 1 + BUMP_WITHIN_LINES)));
                     }
                 }

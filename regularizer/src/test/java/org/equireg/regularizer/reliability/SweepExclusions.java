@@ -48,14 +48,23 @@ final class SweepExclusions {
         reasons.put("core.io.MalformedSafeTensorsException#new(String)", "an exception's constructor; any message is accepted");
         reasons.put("core.io.MalformedSafeTensorsException#new(String, MalformedSafeTensorsException)",
                 "an exception's constructor; any message and cause are accepted");
-        reasons.put("core.Backward#apply(Tensor)", "a callback op authors implement and only the engine calls, with a non-null gradient");
+        reasons.put("core.Derivative#apply(Saved, Tensor)", "a callback op authors implement and only the engine calls, with a non-null gradient");
+        reasons.put("core.Saved#input(int)", "handed only to a derivative rule by the engine; an index out of range throws as an array's");
+        reasons.put("core.Saved#needsGrad(int)", "handed only to a derivative rule by the engine; an index out of range throws as an array's");
+        reasons.put("core.Storage#get(int)", "element access for kernels and update rules, as an array's: out of range throws ArrayIndexOutOfBoundsException");
+        reasons.put("core.Storage#set(int, double)", "element access as an array's; every double is valid (float32 rounds)");
+        reasons.put("core.Storage.F64#get(int)", "element access as an array's");
+        reasons.put("core.Storage.F64#set(int, double)", "element access as an array's");
+        reasons.put("core.Storage.F32#get(int)", "element access as an array's");
+        reasons.put("core.Storage.F32#set(int, double)", "element access as an array's");
+        reasons.put("core.Storage#sameArray(Storage)", "an identity comparison; any argument, null included, has an answer");
+        reasons.put("core.Storage.F64#sameArray(Storage)", "an identity comparison; any argument, null included, has an answer");
+        reasons.put("core.Storage.F32#sameArray(Storage)", "an identity comparison; any argument, null included, has an answer");
         reasons.put("core.io.AtomicFile.Content#writeTo(FileChannel)", "a callback the caller implements and only AtomicFile.write calls");
         reasons.put("nn.Module#forward(Tensor)", "abstract; every layer's forward has its own row");
         reasons.put("regularizer.transforms.Transform#draw(RandomGenerator)",
                 "a fixed transform is its own draw; it never reads the generator, so any value, null included, is valid");
         reasons.put("nn.Optimizer.ParameterState#buffer(String)",
-                "handed only to an optimizer's own update rule, with the buffer names it declared; an undeclared one throws IllegalStateException");
-        reasons.put("nn.Optimizer.ParameterState#floatBuffer(String)",
                 "handed only to an optimizer's own update rule, with the buffer names it declared; an undeclared one throws IllegalStateException");
         reasons.put("nn.Optimizer.ParameterState#has(String)", "handed only to an optimizer's own update rule; any name has an answer");
         reasons.put("nn.Init.Fans#new(int, int)", RESULT);

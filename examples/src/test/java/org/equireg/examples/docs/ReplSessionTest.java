@@ -1,4 +1,4 @@
-package org.equireg.regularizer.docs;
+package org.equireg.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.equireg.core.Autograd;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Init;
 import org.equireg.nn.Linear;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs a short scripted session through {@code scripts/jshell.sh}, with the JDK that runs this test,
  * and checks that JShell printed what the same code gives here: core, nn and regularizer are on the
  * class path, the imports are done ({@code Module} is equireg's, not {@code java.lang.Module}) and
- * the Vector API module is added. The README quotes the first lines of the session and what they print.
+ * the Vector API module is added. The pages' {@code ```text jshell} transcripts quote the session.
  */
 class ReplSessionTest {
     private static final long TIMEOUT_MINUTES = 5;
@@ -47,6 +49,10 @@ class ReplSessionTest {
             "Tensor y = x.cumsum(1)",
             "y.mul(y).sum().backward()",
             "x.grad()",
+            // docs/TOUR.md, "Gradients of gradients"
+            "Tensor x = Tensor.of(new double[] {1.5, -2.0}, 2).requiresGrad(true)",
+            "Tensor dx = Autograd.grad(List.of(x.pow(4).sum()), List.of(x), null, true).get(0)",
+            "Autograd.grad(List.of(dx.sum()), List.of(x), null, false).get(0)",
             "/exit");
 
     @Test
@@ -72,16 +78,46 @@ class ReplSessionTest {
         assertTrue(output.contains("$7 ==> " + penalty), "penalty " + penalty + " missing:\n" + output);
         assertTrue(output.contains("$8 ==> true"), "the Vector API kernels do not run:\n" + output);
         assertTrue(output.contains("$12 ==> " + c.grad()), "the cumsum gradient missing:\n" + output);
-        String readme = Printed.canonical(Files.readString(MarkedBlock.root().resolve("README.md")));
-        for (String quoted : List.of("jshell> " + SESSION.get(0), "x ==> " + Tensor.of(new double[] {1, 2, 3}, 3)
-                .requiresGrad(true), "jshell> " + SESSION.get(1), "jshell> " + SESSION.get(2), "$3 ==> " + x.grad())) {
-            assertTrue(readme.contains("\n" + Printed.canonical(quoted) + "\n"), "README.md does not quote: " + quoted);
+        Tensor point = Tensor.of(new double[] {1.5, -2.0}, 2).requiresGrad(true);
+        Tensor first = Autograd.grad(List.of(point.pow(4).sum()), List.of(point), null, true).get(0);
+        Tensor second = Autograd.grad(List.of(first.sum()), List.of(point), null, false).get(0);
+        assertArrayEquals(new double[] {27, 48}, second.toArray(), "the second derivative docs/TOUR.md states");
+        assertTrue(output.contains("$15 ==> " + second), "the second derivative missing:\n" + output);
+        assertEquals(List.of(), unquotedLines(output), "jshell transcripts in the docs that this session does not print");
+    }
+
+    /**
+     * Every {@code ```text jshell} block of every page: each {@code jshell> } line must be a line of
+     * {@link #SESSION}, and each result line ({@code x ==> ...}) must be what the session printed.
+     */
+    private static List<String> unquotedLines(String output) throws IOException {
+        String printed = Printed.canonical(output);
+        List<String> problems = new ArrayList<>();
+        int transcripts = 0;
+        for (Markdown.Page page : Markdown.pages()) {
+            for (Markdown.Block block : page.blocks()) {
+                if (!block.info().equals("text jshell")) {
+                    continue;
+                }
+                transcripts++;
+                for (String line : block.lines()) {
+                    if (line.startsWith("jshell> ") && !SESSION.contains(line.substring("jshell> ".length()))) {
+                        problems.add(block + ": not in the session: " + line);
+                    } else if (line.contains(" ==> ") && !printed.contains(Printed.canonical(line))) {
+                        problems.add(block + ": the session does not print: " + line);
+                    }
+                }
+            }
         }
+        if (transcripts == 0) {
+            problems.add("no ```text jshell block in README.md or docs/");
+        }
+        return problems;
     }
 
     /** Feeds {@link #SESSION} to the script on standard input; returns standard output. */
     private static String run(Path temp) throws IOException, InterruptedException {
-        Path root = MarkedBlock.root();
+        Path root = Markdown.root();
         Path errors = temp.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/jshell.sh").toString(),
                 "--feedback", "normal").directory(temp.toFile()).redirectError(errors.toFile());

@@ -1,4 +1,4 @@
-package org.equireg.examples.readme;
+package org.equireg.examples.docs;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +16,14 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a README snippet and runs programs in a fresh JVM, as a reader would: the test's class
- * path, the kernel flags the test JVM was started with, and a working directory of choice.
+ * Compiles a documentation snippet and runs programs in a fresh JVM, as a reader would: the test's
+ * class path, the kernel flags the test JVM was started with, and a working directory of choice. A
+ * normal run must be quiet: nothing on standard error but the JVM's own incubator-module warning.
  */
 final class JavaRunner {
-    private static final String CLASS_NAME = "ReadmeSnippet";
+    private static final String CLASS_NAME = "DocSnippet";
+    /** What the JVM itself prints when the Vector API module is added; not the library's doing. */
+    private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
     private static final long TIMEOUT_MINUTES = 5;
 
     private JavaRunner() {
@@ -33,14 +36,14 @@ final class JavaRunner {
      * @return the class name to run
      * @throws AssertionError with the compiler's messages when the snippet does not compile
      */
-    static String compileSnippet(Readme.Block block, Path output) throws IOException {
+    static String compileSnippet(Markdown.Block block, Path output) throws IOException {
         List<String> imports = new ArrayList<>();
         List<String> body = new ArrayList<>();
         for (String line : block.text().lines().toList()) {
             boolean header = body.isEmpty() && (line.startsWith("import ") || line.isBlank());
             (header ? imports : body).add(line);
         }
-        // Imports and body keep their README line numbers: one line of class header sits between them.
+        // Imports and body keep their page line numbers: one line of class header sits between them.
         String source = String.join("\n", imports) + "\npublic class " + CLASS_NAME
                 + " { public static void main(String[] args) throws Exception {\n" + String.join("\n", body) + "\n}}\n";
         Path file = output.resolve(CLASS_NAME + ".java");
@@ -53,15 +56,15 @@ final class JavaRunner {
             boolean compiled = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(file)).call();
             if (!compiled) {
                 StringBuilder messages = new StringBuilder(block + " does not compile:");
-                diagnostics.getDiagnostics().forEach(d -> messages.append("\n  README.md line ")
-                        .append(readmeLine(block, imports.size(), d.getLineNumber())).append(": ").append(d.getMessage(Locale.ROOT)));
+                diagnostics.getDiagnostics().forEach(d -> messages.append("\n  ").append(block.document()).append(" line ")
+                        .append(pageLine(block, imports.size(), d.getLineNumber())).append(": ").append(d.getMessage(Locale.ROOT)));
                 throw new AssertionError(messages.toString());
             }
         }
         return CLASS_NAME;
     }
 
-    private static long readmeLine(Readme.Block block, int importLines, long generatedLine) {
+    private static long pageLine(Markdown.Block block, int importLines, long generatedLine) {
         long inBlock = generatedLine <= importLines ? generatedLine : generatedLine - 1;
         return block.line() + inBlock;
     }
@@ -71,7 +74,8 @@ final class JavaRunner {
      * {@code extraClassPath} (or null) in front of the test's class path and {@code jvmFlags} after the kernel flags.
      *
      * @return what it printed on standard output
-     * @throws AssertionError when it exits with a status other than 0, with its standard error
+     * @throws AssertionError when it exits with a status other than 0, or writes to standard error
+     *     (the JVM's incubator warning aside), with its standard error
      */
     static String run(Path directory, Path extraClassPath, List<String> jvmFlags, String mainClass, String... arguments)
             throws IOException, InterruptedException {
@@ -83,7 +87,7 @@ final class JavaRunner {
         command.add((extraClassPath == null ? "" : extraClassPath + File.pathSeparator) + System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(arguments));
-        Path stderr = Files.createTempFile("readme-stderr", ".txt");
+        Path stderr = Files.createTempFile("doc-run-stderr", ".txt");
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectError(stderr.toFile()).start();
@@ -96,6 +100,11 @@ final class JavaRunner {
             if (process.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
                         + stdout + Files.readString(stderr));
+            }
+            List<String> errors = Files.readAllLines(stderr).stream().filter(line -> !line.equals(INCUBATOR_WARNING)).toList();
+            if (!errors.isEmpty()) {
+                throw new AssertionError(String.join(" ", command) + " wrote to standard error (a normal run must be"
+                        + " quiet):\n" + String.join("\n", errors));
             }
             return stdout;
         } finally {

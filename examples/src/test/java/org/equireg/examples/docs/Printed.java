@@ -1,4 +1,4 @@
-package org.equireg.regularizer.docs;
+package org.equireg.examples.docs;
 
 import java.util.regex.Pattern;
 

@@ -1,9 +1,6 @@
-package org.equireg.regularizer.docs;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package org.equireg.examples.docs;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,14 +19,14 @@ import org.equireg.regularizer.lie.LayerwiseAttribution;
 import org.equireg.regularizer.lie.LieDerivative;
 import org.equireg.regularizer.lie.LieGenerator;
 import org.equireg.regularizer.transforms.Padding;
-import org.junit.jupiter.api.Test;
 
 /**
- * The example of docs/lie-derivative.md, run as is: the page quotes this code (checked by
- * {@link DocExcerptsTest}) and, in its block marked {@code <!-- output lie -->}, what it prints.
+ * The example of docs/lie-derivative.md, run as is: the page quotes this code (an excerpt that
+ * {@link DocsTest} checks) and, in the block marked {@code <!-- output lie -->}, what it prints.
  */
-class LieDerivativeDocTest {
-    private static final String PAGE = "docs/lie-derivative.md";
+final class LieComputation {
+    private LieComputation() {
+    }
 
     /** The page's example; returns what it prints. */
     static String example() {
@@ -56,19 +53,5 @@ class LieDerivativeDocTest {
         penalty.backward();                              // gradients of the Lie derivative reach the weights
         out.printf("penalty %.6e, |grad conv weight| %.6e%n", penalty.item(), model.get(0).parameters().get(0).grad().norm(2).item());
         return printed.toString(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void pageQuotesWhatTheExamplePrints() throws IOException {
-        int checked = 0;
-        for (MarkedBlock block : MarkedBlock.read(PAGE)) {
-            if (block.kind().equals("output")) {
-                assertEquals("lie", block.target(), block.where());
-                assertEquals(Printed.canonical(example().strip()), Printed.canonical(String.join("\n", block.lines()).strip()),
-                        block.where());
-                checked++;
-            }
-        }
-        assertEquals(1, checked, "output blocks in " + PAGE);
     }
 }
