@@ -10,6 +10,12 @@ core/src/test/resources/golden/<family>/<case>.safetensors, holding
     upstream              a seeded random upstream gradient, shaped like output
     grad0, grad1, ...     the vector-Jacobian product upstream^T d output / d input_k
 
+The family "hvp" holds second-order cases instead: for s = <upstream, output>, besides output,
+upstream and grad<k> (computed with create_graph=True), a seeded direction<k> per input and
+hvp<k> = d <grad, direction> / d input_k, the Hessian-vector product with respect to every input
+(data and parameters); the third-order cases (third_*) add cotangent<k> and
+third<k> = d <hvp, cotangent> / d input_k.
+
 The Java tests (core/src/test/java/org/equireg/core/golden) build the same expression by
 case name; integer parameters live there and here, side by side in the same order.
 Inputs stay away from kinks and ties (relu at 0, clamp bounds, equal maxima), where the two
@@ -183,6 +189,8 @@ def reductions():
          lambda r: [r.away()])
     case(f, "softmax_rank0", lambda x: torch.softmax(x, 0), scalar)
     case(f, "log_softmax_rank0", lambda x: torch.log_softmax(x, -1), scalar)
+    case(f, "sum_to_leading_and_size1", lambda x: x.sum_to_size(4, 1), lambda r: [r.normal(2, 4, 3)])
+    case(f, "sum_to_scalar", lambda x: x.sum_to_size(()), lambda r: [r.normal(2, 3)])
     case(f, "cumsum_axis0", lambda x: torch.cumsum(x, 0), lambda r: [r.normal(3, 4)])
     case(f, "cumsum_axis_neg1", lambda x: torch.cumsum(x, -1), lambda r: [r.normal(2, 3, 4)])
     # Rows of 27: longer than three 512-bit vectors, so the row additions run whole vectors and a tail.
@@ -391,6 +399,146 @@ def models():
                     r.normal(1, 2, 3, 3, scale=0.5), r.normal(1, scale=0.1)])
 
 
+
+# ---------------------------------------------------------------------------- second order
+
+HVP_FAMILY = "hvp"
+HVP_CASES = []
+
+
+def hvp_case(name, fn, make_inputs, make_constants=lambda r: {}, third=False):
+    """Registers a second-order case: the Hessian-vector products of <upstream, fn(inputs)> with
+    respect to every input (data and parameters alike), and with `third` a third-order product too."""
+    r = Inputs(HVP_FAMILY + "/" + name)
+    HVP_CASES.append(Case(HVP_FAMILY, name, (fn, third), make_inputs(r), make_constants(r)))
+
+
+def cube(fn):
+    """fn(...) ** 3: a linear op's Hessian is zero, so the linear ops are checked through a cube,
+    whose Hessian-vector product J^T (6 u * Jx * Jv) runs the op, its derivative and the derivative's own rule."""
+    return lambda *args, **kwargs: fn(*args, **kwargs) ** 3
+
+
+def second_order():
+    c = hvp_case
+    where = lambda a, b, mask: torch.where(mask != 0, a * a, b ** 3)
+    # elementwise; kinks and ties kept away as in the first-order cases
+    c("add_broadcast", cube(torch.add), lambda r: [r.normal(3, 4), r.normal(4)])
+    c("sub_broadcast", cube(torch.sub), lambda r: [r.normal(2, 3), r.normal(2, 1)])
+    c("mul_broadcast", torch.mul, lambda r: [r.normal(3, 4), r.normal(3, 1)])
+    c("mul_same", lambda x: x * x, lambda r: [r.normal(3, 4)])
+    c("div_broadcast", torch.div, lambda r: [r.normal(3, 4), r.away(4, margin=0.5)])
+    c("maximum", cube(torch.maximum), lambda r: [r.normal(3, 4), r.normal(3, 4)])
+    c("minimum_broadcast", cube(torch.minimum), lambda r: [r.normal(3, 4), r.normal(4)])
+    c("where", where, lambda r: [r.normal(3, 4), r.normal(3, 4)], lambda r: {"mask": r.mask(3, 4)})
+    c("neg", cube(torch.neg), lambda r: [r.normal(3, 4)])
+    c("exp", torch.exp, lambda r: [r.normal(3, 4)])
+    c("log", torch.log, lambda r: [r.positive(3, 4, low=0.3, high=3.0)])
+    c("log1p", torch.log1p, lambda r: [r.uniform(3, 4, low=-0.5, high=3.0)])
+    c("sqrt", torch.sqrt, lambda r: [r.positive(3, 4, low=0.3, high=3.0)])
+    c("abs", cube(torch.abs), lambda r: [r.away(3, 4)])
+    c("tanh", torch.tanh, lambda r: [r.normal(3, 4, scale=2.0)])
+    c("sigmoid", torch.sigmoid, lambda r: [r.normal(3, 4, scale=3.0)])
+    c("relu", cube(torch.relu), lambda r: [r.away(3, 4)])
+    c("pow_3_5", lambda x: torch.pow(x, 3.5), lambda r: [r.positive(3, 4)])
+    c("pow_neg1_5", lambda x: torch.pow(x, -1.5), lambda r: [r.positive(3, 4)])
+    c("pow_2", lambda x: torch.pow(x, 2.0), lambda r: [r.normal(3, 4)])
+    c("clamp", cube(lambda x: torch.clamp(x, -0.5, 0.7)), lambda r: [r.away(3, 4, points=(-0.5, 0.7), margin=0.05)])
+    c("leaky_relu", cube(lambda x: F.leaky_relu(x, 0.1)), lambda r: [r.away(3, 4)])
+    c("softplus", F.softplus, lambda r: [r.normal(3, 4, scale=3.0)])
+    c("cast_float32_roundtrip", lambda x: x.float().double().to(x.dtype) * x, lambda r: [r.normal(3, 4)])
+    # reductions and the normalisations built on them
+    c("sum_axis1", cube(lambda x: x.sum(1)), lambda r: [r.normal(2, 3, 4)])
+    c("mean_all", cube(torch.mean), lambda r: [r.normal(3, 4)])
+    c("max_axis1", cube(lambda x: x.amax(1)), lambda r: [r.normal(2, 3, 4)])
+    c("min_all", cube(torch.amin), lambda r: [r.normal(3, 4)])
+    c("norm_p2_axis1", lambda x: torch.linalg.vector_norm(x, 2.0, dim=1), lambda r: [r.away(2, 3, 4)])
+    c("norm_p3_all", lambda x: torch.linalg.vector_norm(x, 3.0), lambda r: [r.away(3, 4)])
+    c("norm_p1_5_axis_neg1", lambda x: torch.linalg.vector_norm(x, 1.5, dim=-1), lambda r: [r.away(3, 4)])
+    c("norm_p1_axis0", cube(lambda x: torch.linalg.vector_norm(x, 1.0, dim=0)), lambda r: [r.away(3, 4)])
+    c("norm_pinf_axis1", cube(lambda x: torch.linalg.vector_norm(x, math.inf, dim=1)), lambda r: [r.away(3, 4)])
+    c("logsumexp_axis1", lambda x: torch.logsumexp(x, 1), lambda r: [r.normal(3, 4, scale=2.0)])
+    c("softmax_axis_neg1", lambda x: torch.softmax(x, -1), lambda r: [r.normal(2, 3, 4)])
+    c("log_softmax_axis0", lambda x: torch.log_softmax(x, 0), lambda r: [r.normal(3, 4)])
+    c("cumsum_axis1", cube(lambda x: torch.cumsum(x, 1)), lambda r: [r.normal(2, 5)])
+    c("sum_to", cube(lambda x: x.sum_to_size(4, 1)), lambda r: [r.normal(2, 4, 3)])
+    # movement
+    c("reshape", cube(lambda x: x.reshape(4, -1)), lambda r: [r.normal(2, 3, 2)])
+    c("permute", cube(lambda x: x.permute(2, 0, 1)), lambda r: [r.normal(2, 3, 4)])
+    c("transpose", cube(lambda x: x.t()), lambda r: [r.normal(3, 4)])
+    c("broadcast_to", cube(lambda x: x.expand(2, 3, 4)), lambda r: [r.normal(3, 1)])
+    c("concat", cube(lambda a, b: torch.cat([a, b], -1)), lambda r: [r.normal(2, 1), r.normal(2, 3)])
+    c("stack", cube(lambda a, b: torch.stack([a, b], 0)), lambda r: [r.normal(2, 3), r.normal(2, 3)])
+    c("slice_step2", cube(lambda x: x[1:7:2]), lambda r: [r.normal(7, 3)])
+    c("index_select_repeats", cube(lambda x: torch.index_select(x, 0, torch.tensor([3, 1, 1, 0]))),
+      lambda r: [r.normal(4, 3)])
+    c("gather_axis1", cube(lambda x, index: torch.gather(x, 1, index.long())), lambda r: [r.normal(3, 4)],
+      lambda r: {"index": r.integers(4, 3, 5)})
+    c("pad_value_and_crop", cube(lambda x: F.pad(x, (-1, 2, 1, 0), value=0.5)), lambda r: [r.normal(3, 5)])
+    c("roll", cube(lambda x: torch.roll(x, 2, 1)), lambda r: [r.normal(3, 5)])
+    c("flip", cube(lambda x: torch.flip(x, [0, 2])), lambda r: [r.normal(2, 3, 4)])
+    c("rot90", cube(lambda x: torch.rot90(x, 1, (1, 2))), lambda r: [r.normal(2, 3, 4)])
+    # matmul, linear, convolution and pooling: with respect to data and parameters
+    c("matmul_mat_mat", torch.matmul, lambda r: [r.normal(3, 4), r.normal(4, 2)])
+    c("matmul_batch_broadcast_tanh", lambda a, b: torch.tanh(torch.matmul(a, b)),
+      lambda r: [r.normal(2, 1, 3, 4, scale=0.5), r.normal(2, 4, 2, scale=0.5)])
+    c("linear_tanh", lambda x, w, b: torch.tanh(F.linear(x, w, b)),
+      lambda r: [r.normal(3, 4), r.normal(5, 4, scale=0.5), r.normal(5)])
+    for name, x, w, stride, padding, dilation, groups in [
+            ("conv2d_stride2_pad1", (2, 3, 5, 5), (4, 3, 3, 3), 2, 1, 1, 1),
+            ("conv2d_dilation2_pad2", (1, 2, 6, 6), (3, 2, 3, 3), 1, 2, 2, 1),
+            ("conv2d_groups2", (1, 4, 5, 5), (4, 2, 3, 3), 1, 1, 1, 2)]:
+        c(name + "_tanh", lambda x, w, b, s=stride, p=padding, d=dilation, g=groups:
+          torch.tanh(F.conv2d(x, w, b, s, p, d, g)),
+          lambda r, x=x, w=w: [r.normal(*x), r.normal(*w, scale=0.4), r.normal(w[0])])
+    c("max_pool2d_k3_s2_p1", cube(lambda x: F.max_pool2d(x, 3, 2, 1)), lambda r: [r.normal(1, 2, 5, 5)])
+    c("avg_pool2d_k3_s2_p1", cube(lambda x: F.avg_pool2d(x, 3, 2, 1, count_include_pad=True)),
+      lambda r: [r.normal(1, 2, 5, 5)])
+    # third order: the Hessian-vector product differentiated once more
+    c("third_tanh", torch.tanh, lambda r: [r.normal(2, 3)], third=True)
+    c("third_sigmoid_mul", lambda a, b: torch.sigmoid(a * b), lambda r: [r.normal(2, 3), r.normal(3)], third=True)
+    c("third_conv2d_tanh", lambda x, w, b: torch.tanh(F.conv2d(x, w, b, 2, 1)),
+      lambda r: [r.normal(1, 2, 4, 4), r.normal(2, 2, 3, 3, scale=0.4), r.normal(2)], third=True)
+    c("third_max_pool2d", lambda x: F.max_pool2d(x, 2, 1, 0) ** 4, lambda r: [r.normal(1, 1, 3, 4)], third=True)
+    c("third_log_softmax", lambda x: torch.log_softmax(x, -1), lambda r: [r.normal(2, 4)], third=True)
+
+
+def vjp(outputs, inputs, seeds, create_graph):
+    """sum_i seeds_i^T d outputs_i / d inputs, zeros where nothing depends on an input (outputs
+    without a graph, a zero derivative, are dropped first, as PyTorch refuses them)."""
+    live = [(o, s) for o, s in zip(outputs, seeds) if o.requires_grad]
+    if not live:
+        return [torch.zeros_like(t) for t in inputs]
+    grads = torch.autograd.grad([o for o, _ in live], inputs, [s for _, s in live], allow_unused=True,
+                                create_graph=create_graph)
+    return [torch.zeros_like(t) if g is None else g for g, t in zip(grads, inputs)]
+
+
+def evaluate_hvp(c, dtype=torch.float64):
+    """The case's output, gradient, Hessian-vector product (and third-order product), in `dtype`."""
+    fn, third = c.fn
+    inputs = [t.to(dtype).clone().requires_grad_(True) for t in c.inputs]
+    output = fn(*inputs, **c.constants)
+    assert output.dtype == dtype and torch.isfinite(output).all(), c.name
+    draw = lambda key, t: Inputs(c.family + "/" + c.name + "/" + key).normal(*t.shape).to(dtype)
+    upstream = draw("upstream", output)
+    grads = torch.autograd.grad(output, inputs, upstream, create_graph=True)
+    directions = [draw("direction%d" % k, t) for k, t in enumerate(inputs)]
+    hvps = vjp(grads, inputs, directions, third)
+    assert any(h.abs().max().item() > 1e-8 for h in hvps if h.numel()), (c.name, "all-zero Hessian-vector product")
+    tensors = {"input%d" % k: t.detach() for k, t in enumerate(inputs)}
+    tensors.update(c.constants)
+    tensors.update({"output": output, "upstream": upstream})
+    for k in range(len(inputs)):
+        tensors.update({"grad%d" % k: grads[k], "direction%d" % k: directions[k], "hvp%d" % k: hvps[k]})
+    if third:
+        cotangents = [draw("cotangent%d" % k, t) for k, t in enumerate(inputs)]
+        thirds = vjp(hvps, inputs, cotangents, False)
+        for k in range(len(inputs)):
+            tensors.update({"cotangent%d" % k: cotangents[k], "third%d" % k: thirds[k]})
+    return tensors
+
+
 # ---------------------------------------------------------------------------- safetensors writing
 
 def safetensors_bytes(tensors, metadata):
@@ -446,7 +594,16 @@ def main():
             metadata.update({"format": FORMAT_FLOAT32, "dtype": "float32"})
             blob = safetensors_bytes(evaluate(c, torch.float32), metadata)
             total += write(OUT_FLOAT32 / c.family / (c.name + ".safetensors"), blob)
-    print("wrote %d cases, %d bytes, under %s and %s" % (len(CASES), total, OUT.relative_to(ROOT),
+    second_order()
+    assert len({c.name for c in HVP_CASES}) == len(HVP_CASES), "duplicate second-order case names"
+    for c in HVP_CASES:
+        metadata = {"format": FORMAT, "family": c.family, "case": c.name, "torch": torch.__version__,
+                    "generator": "scripts/golden/core_goldens.py"}
+        total += write(OUT / c.family / (c.name + ".safetensors"), safetensors_bytes(evaluate_hvp(c), metadata))
+        metadata.update({"format": FORMAT_FLOAT32, "dtype": "float32"})
+        blob = safetensors_bytes(evaluate_hvp(c, torch.float32), metadata)
+        total += write(OUT_FLOAT32 / c.family / (c.name + ".safetensors"), blob)
+    print("wrote %d cases, %d bytes, under %s and %s" % (len(CASES) + len(HVP_CASES), total, OUT.relative_to(ROOT),
                                                        OUT_FLOAT32.relative_to(ROOT)), file=sys.stderr)
 
 

@@ -21,8 +21,14 @@ Files and their cases (the Java tests name the same cases and fail on any case t
                optimizer state at the end; one case clips the gradient norm before each step
   schedules    the learning rate per epoch of StepLR and CosineAnnealingLR (PyTorch's recursive form)
   erf          erf and erfc from Python's math module on a grid
+  second_order Hessian-vector products of layers and losses: for s = <upstream, output>, the
+               gradients (create_graph=True) of the input and every parameter, a direction per
+               tensor, and hvp = d <grads, directions> / d tensor for the input and every parameter;
+               under <case>/float32/ the output, gradients and products computed in float32 from the
+               same values rounded (stored widened to F64)
 """
 
+import copy
 import json
 import math
 import os
@@ -276,6 +282,72 @@ def erf():
                  "erfc": torch.tensor([math.erfc(x) for x in xs])})
 
 
+# ---------------------------------------------------------------------------------------------- second order
+
+def second_order_cases():
+    labels = torch.tensor([2, 0, 1, 2, 1, 0])
+    mlp = lambda: nn.Sequential(nn.Linear(4, 5), nn.Tanh(), nn.Linear(5, 3))
+    conv = lambda: nn.Sequential(nn.Conv2d(2, 3, 3, padding=1), nn.Tanh(), nn.Flatten(), nn.Linear(3 * 4 * 4, 2))
+    identity = lambda: nn.Identity()
+    # name, module factory, input shape and scale, target (or None), head applied to the module's output
+    return [
+        ("gelu", lambda: nn.GELU(), (4, 5), 2, None, lambda y, t: y),
+        ("gelu_tanh", gelu_tanh, (4, 5), 2, None, lambda y, t: y),
+        ("layer_norm", lambda: randomize_affine(nn.LayerNorm((2, 3))), (4, 2, 3), 1, None, lambda y, t: y),
+        ("batch_norm_1d_train", lambda: randomize_batch_norm(nn.BatchNorm1d(3)), (6, 3), 1, None, lambda y, t: y),
+        ("batch_norm_2d_train", lambda: randomize_batch_norm(nn.BatchNorm2d(2)), (3, 2, 3, 3), 1, None,
+         lambda y, t: y),
+        ("mlp", mlp, (6, 4), 1, None, lambda y, t: y),
+        ("conv_tanh_linear", conv, (2, 2, 4, 4), 1, None, lambda y, t: y),
+        ("mlp_cross_entropy", mlp, (6, 4), 1, labels, lambda y, t: F.cross_entropy(y, t)),
+        ("mlp_mse_sum", mlp, (6, 4), 1, torch.randn(6, 3), lambda y, t: F.mse_loss(y, t, reduction="sum")),
+        ("cross_entropy_probabilities_smoothing", identity, (6, 3), 2, torch.randn(6, 3).softmax(1),
+         lambda y, t: F.cross_entropy(y, t, label_smoothing=0.2)),
+        ("nll_none", identity, (6, 3), 1, labels, lambda y, t: F.nll_loss(y.log_softmax(1), t, reduction="none")),
+        ("bce_logits_mean", identity, (3, 4), 2, torch.rand(3, 4),
+         lambda y, t: F.binary_cross_entropy_with_logits(y, t)),
+        ("smooth_l1_none", identity, (3, 4), 1, torch.randn(3, 4),
+         lambda y, t: F.smooth_l1_loss(y, t, beta=0.7, reduction="none")),
+    ]
+
+
+def second_order():
+    tensors = {}
+    for index, (name, factory, shape, scale, target, head) in enumerate(second_order_cases()):
+        torch.manual_seed(2000 + index)
+        module = factory()
+        for key, value in module.state_dict().items():
+            tensors["%s/state/%s" % (name, key)] = value.clone()
+        x = torch.randn(shape) * scale
+        output = head(module(x), target)
+        upstream = torch.randn(output.shape)
+        names = ["input"] + [key for key, _ in module.named_parameters()]
+        directions = [torch.randn(x.shape)] + [torch.randn(p.shape) for p in module.parameters()]
+        if target is not None:
+            tensors[name + "/target"] = target.double()
+        # float64, then float32 from the same values rounded (stored widened to F64, exactly)
+        for prefix, dtype in [(name + "/", torch.float64), (name + "/float32/", torch.float32)]:
+            model = copy.deepcopy(module).to(dtype)
+            point = x.to(dtype).requires_grad_(True)
+            cast_target = target.to(dtype) if target is not None and target.is_floating_point() else target
+            output = head(model(point), cast_target)
+            leaves = [point] + list(model.parameters())
+            grads = torch.autograd.grad(output, leaves, upstream.to(dtype), create_graph=True)
+            # a gradient with no graph (a bias feeding the output linearly) has a zero derivative; PyTorch refuses it
+            live = [(g, d.to(dtype)) for g, d in zip(grads, directions) if g.requires_grad]
+            hvps = torch.autograd.grad([g for g, _ in live], leaves, [d for _, d in live], allow_unused=True)
+            if dtype == torch.float64:
+                tensors[name + "/input"] = x
+                tensors[name + "/upstream"] = upstream
+            tensors[prefix + "output"] = output.detach()
+            for key, leaf, grad, direction, hvp in zip(names, leaves, grads, directions, hvps):
+                tensors["%sgrad/%s" % (prefix, key)] = grad.detach()
+                if dtype == torch.float64:
+                    tensors["%sdirection/%s" % (prefix, key)] = direction
+                tensors["%shvp/%s" % (prefix, key)] = torch.zeros_like(leaf) if hvp is None else hvp
+    save("second_order", tensors)
+
+
 if __name__ == "__main__":
     layers()
     batchnorm()
@@ -283,3 +355,4 @@ if __name__ == "__main__":
     optimizers()
     schedules()
     erf()
+    second_order()

@@ -28,6 +28,24 @@ Contents, by name prefix:
   ``grad`` = d sum(out * upstream) / dx, for the bilinear warps (rotations, scalings, an affine map,
   via affine_grid + grid_sample, align_corners=False), a Gaussian blur and a 2x downsampling.
 
+Second order, in regularizer/src/test/resources/golden/second_order.safetensors (written after the
+first file, from a seed of its own, so the first file is unchanged):
+
+* ``warp.<transform>.*``: f(x, w, b) = tanh(transform(conv2d(x, w, b, padding=1))) on (2, 2, 7, 5)
+  images, for the five bilinear warps (and the Gaussian blur): ``input0..2``, ``output``, ``upstream``,
+  ``grad0..2`` (create_graph=True), ``direction0..2`` and ``hvp0..2`` = d <grads, directions> / d input_k.
+  PyTorch 1.13 cannot differentiate grid_sample twice, so the warps are applied as explicit
+  interpolation matrices built from the library's convention (AffineWarp: out(p) = in(A^-1 (p - t)),
+  pixels about the centre, x right, y up, bilinear between pixel centres, zero or border padding);
+  the script first asserts that each matrix reproduces grid_sample's values and gradients.
+  ``warp32.<transform>.*``: the same in float32 (inputs rounded to float32; stored as F64, exactly).
+* ``penalty.*``: the conv-net penalty of ``conv.*`` above with its four pairs, the warps as
+  matrices: ``model.<key>``, ``inputs``, ``lambda``, ``value``, ``grad.<key>``, ``direction.<key>`` and
+  ``hvp.<key>``, the Hessian-vector product of the penalty with respect to the weights.
+* ``input_gradient_penalty.*``: for the same model, pairs and inputs x and a ``target``,
+  L(x) = mse(model(x), target) + penalty(x) and R = |dL/dx|^2 (dL/dx with create_graph=True):
+  ``value`` = R and ``grad.<key>`` = dR/dw for every weight.
+
 The regularizer's formulation (DESIGN.md): for each pair,
 error = mean_i |flatten(f_out(model(v_i)) - model(f_in(v_i)))|_p (log-probabilities first for the
 cross entropies) and penalty = lambda * relu(error - epsilon); the result is the sum over pairs.
@@ -198,7 +216,7 @@ def gaussian_kernel(sigma, radius):
 
 def blur(x):
     kernel = gaussian_kernel(0.8, 2)
-    weight = torch.outer(kernel, kernel).reshape(1, 1, 5, 5).repeat(x.shape[1], 1, 1, 1)
+    weight = torch.outer(kernel, kernel).reshape(1, 1, 5, 5).repeat(x.shape[1], 1, 1, 1).to(x.dtype)
     return F.conv2d(x, weight, padding=2, groups=x.shape[1])
 
 
@@ -237,6 +255,144 @@ def conv_case():
     put("conv.penalty", result.reshape(()))
 
 
+# ---------------------------------------------------------------- second order
+
+SECOND_ORDER_OUT = os.path.join(os.path.dirname(OUT), "second_order.safetensors")
+
+
+def warp_matrix(matrix, translation, height, width, padding):
+    """The (height*width, height*width) bilinear interpolation matrix of AffineWarp's plan."""
+    (a, b), (c, d) = matrix.tolist()
+    determinant = a * d - b * c
+    inverse = [d / determinant, -b / determinant, -c / determinant, a / determinant]
+    centre_row, centre_column = (height - 1) / 2.0, (width - 1) / 2.0
+    result = torch.zeros(height * width, height * width)
+    for i in range(height):
+        for j in range(width):
+            x = j - centre_column - float(translation[0])
+            y = centre_row - i - float(translation[1])
+            row = centre_row - (inverse[2] * x + inverse[3] * y)
+            column = centre_column + (inverse[0] * x + inverse[1] * y)
+            if padding == "border":
+                row = min(max(row, 0.0), height - 1.0)
+                column = min(max(column, 0.0), width - 1.0)
+            row0, column0 = math.floor(row), math.floor(column)
+            fraction_row, fraction_column = row - row0, column - column0
+            for r, q, weight in [(row0, column0, (1 - fraction_row) * (1 - fraction_column)),
+                                 (row0, column0 + 1, (1 - fraction_row) * fraction_column),
+                                 (row0 + 1, column0, fraction_row * (1 - fraction_column)),
+                                 (row0 + 1, column0 + 1, fraction_row * fraction_column)]:
+                if 0 <= r < height and 0 <= q < width:
+                    result[i * width + j, r * width + q] += weight
+    return result
+
+
+def matrix_warp(matrix, translation, padding):
+    """The warp as a matrix product, differentiable to any order; checked against grid_sample."""
+    def apply(x):
+        h, w = x.shape[-2:]
+        m = warp_matrix(matrix, translation, h, w, padding).to(x.dtype)
+        return (x.reshape(*x.shape[:-2], h * w) @ m.t()).reshape(x.shape)
+    return apply
+
+
+MATRIX_WARPS = {
+    "rotate_0.4_zeros": matrix_warp(rotation(0.4), ZERO, "zeros"),
+    "rotate_-1.1_border": matrix_warp(rotation(-1.1), ZERO, "border"),
+    "scale_1.3_zeros": matrix_warp(scaling(1.3), ZERO, "zeros"),
+    "scale_0.7_border": matrix_warp(scaling(0.7), ZERO, "border"),
+    "affine_zeros": matrix_warp(torch.tensor([[1.1, 0.3], [-0.2, 0.9]]), torch.tensor([0.8, -1.3]), "zeros"),
+}
+
+
+def assert_matrices_match_grid_sample():
+    for name, function in MATRIX_WARPS.items():
+        for shape in [(2, 3, 7, 5), (3, 1, 6, 6)]:
+            x = torch.rand(*shape, requires_grad=True)
+            upstream = torch.randn(shape)
+            by_matrix, by_grid = function(x), WARPS[name](x)
+            assert torch.allclose(by_matrix, by_grid, rtol=0, atol=1e-12), name
+            g_matrix, = torch.autograd.grad(by_matrix, x, upstream)
+            g_grid, = torch.autograd.grad(by_grid, x, upstream)
+            assert torch.allclose(g_matrix, g_grid, rtol=0, atol=1e-12), name
+
+
+def second_order_warp_case(name, transform):
+    x = torch.rand(2, 2, 7, 5)
+    w = torch.randn(2, 2, 3, 3) * 0.4
+    b = torch.randn(2) * 0.1
+    upstream = torch.randn(2, 2, 7, 5)
+    directions = [torch.randn(t.shape) for t in (x, w, b)]
+    # float64, then float32 from the same values rounded (stored widened to F64, exact)
+    for prefix, dtype in [("warp.", torch.float64), ("warp32.", torch.float32)]:
+        inputs = [t.to(dtype).requires_grad_(True) for t in (x, w, b)]
+        output = torch.tanh(transform(F.conv2d(inputs[0], inputs[1], inputs[2], padding=1)))
+        grads = torch.autograd.grad(output, inputs, upstream.to(dtype), create_graph=True)
+        hvps = torch.autograd.grad(grads, inputs, [d.to(dtype) for d in directions])
+        prefix += name + "."
+        put(prefix + "output", output)
+        put(prefix + "upstream", upstream.to(dtype))
+        for k in range(3):
+            put(prefix + "input%d" % k, inputs[k])
+            put(prefix + "grad%d" % k, grads[k])
+            put(prefix + "direction%d" % k, directions[k].to(dtype))
+            put(prefix + "hvp%d" % k, hvps[k])
+
+
+def penalty_model_and_pairs():
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 2, 3, padding=1), torch.nn.Tanh(),
+                                torch.nn.Conv2d(2, 1, 3, padding=1)).double()
+    lam = torch.tensor([1.0, 0.5, 2.0, 0.8])
+    transforms = [lambda x: torch.rot90(x, 1, (-2, -1)),
+                  matrix_warp(rotation(0.3), ZERO, "zeros"),
+                  matrix_warp(rotation(-0.7), ZERO, "border"),
+                  matrix_warp(scaling(1.2), ZERO, "zeros")]
+    pairs = [(t, t, 0.0, lam[i]) for i, t in enumerate(transforms)]
+    return model, pairs, lam
+
+
+def second_order_penalty_cases():
+    model, pairs, lam = penalty_model_and_pairs()
+    inputs = torch.rand(3, 1, 6, 6)
+    parameters = list(model.parameters())
+    value = penalty(model, pairs, inputs, "L2", 2.0)
+    grads = torch.autograd.grad(value, parameters, create_graph=True)
+    directions = [torch.randn(p.shape) for p in parameters]
+    hvps = torch.autograd.grad(grads, parameters, directions)
+    for key, tensor in model.state_dict().items():
+        put("penalty.model." + key, tensor)
+    put("penalty.inputs", inputs)
+    put("penalty.lambda", lam)
+    put("penalty.value", value.reshape(()))
+    for (key, _), grad, direction, hvp in zip(model.named_parameters(), grads, directions, hvps):
+        put("penalty.grad." + key, grad)
+        put("penalty.direction." + key, direction)
+        put("penalty.hvp." + key, hvp)
+    # an input-gradient penalty of the regularized loss, differentiated with respect to the weights
+    x = inputs.clone().requires_grad_(True)
+    target = torch.randn(3, 1, 6, 6)
+    loss = F.mse_loss(model(x), target) + penalty(model, pairs, x, "L2", 2.0)
+    gradient_of_x, = torch.autograd.grad(loss, x, create_graph=True)
+    value = (gradient_of_x ** 2).sum()
+    grads = torch.autograd.grad(value, parameters)
+    put("input_gradient_penalty.target", target)
+    put("input_gradient_penalty.value", value.reshape(()))
+    for (key, _), grad in zip(model.named_parameters(), grads):
+        put("input_gradient_penalty.grad." + key, grad)
+
+
+def second_order():
+    tensors.clear()
+    torch.manual_seed(20261206)
+    assert_matrices_match_grid_sample()
+    for name, transform in MATRIX_WARPS.items():
+        second_order_warp_case(name, transform)
+    second_order_warp_case("gaussian_blur", blur)
+    second_order_penalty_cases()
+    write(SECOND_ORDER_OUT)
+    print("wrote %d tensors to %s" % (len(tensors), os.path.normpath(SECOND_ORDER_OUT)))
+
+
 def main():
     for name, p in DISTANCES:
         distance_case(name, p)
@@ -250,6 +406,7 @@ def main():
         kl_direct_case(name)
     write(OUT)
     print("wrote %d tensors to %s" % (len(tensors), os.path.normpath(OUT)))
+    second_order()
 
 
 if __name__ == "__main__":

@@ -67,6 +67,11 @@ public final class TrainingStep {
         return regularizer != null;
     }
 
+    /** The task loss of the model on the fixed batch, recorded with a graph (no penalty, no update). */
+    public Tensor taskLoss() {
+        return taskLoss.apply(model.forward(inputs));
+    }
+
     /** The model being trained; its parameters change with every {@link #run()}. */
     public Module model() {
         return model;

@@ -206,8 +206,12 @@ public record GradCheck(double epsilon, double absoluteTolerance, double relativ
         return grads;
     }
 
+    /**
+     * {@code upstream . function(leaves)}, with grad mode on: a function that takes a gradient inside
+     * (an input-gradient penalty, say) needs its graph in the perturbed runs too.
+     */
     private static double project(Function<Tensor[], Tensor> function, Tensor[] leaves, Tensor upstream) {
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
+        try (GradMode.Scope ignored = GradMode.enableGrad()) {
             Tensor output = function.apply(leaves);
             if (!Arrays.equals(output.shape(), upstream.shape())) {
                 throw new GradCheckError("the function's output shape changed from " + Shapes.str(upstream.shape())

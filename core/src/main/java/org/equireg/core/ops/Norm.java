@@ -46,12 +46,12 @@ public final class Norm {
 
     /** d norm / d x where the norm is not 0 ({@code norm} is 1 elsewhere). */
     private static Tensor derivative(Tensor x, Tensor norm, double p, int axis) {
+        if (p == 2) {
+            return x.div(norm);
+        }
         Tensor sign = Tensor.wrap(Maps.unary(Maps.Unary.SIGN, x.storage()), x.shape());
         if (p == 1) {
             return sign;
-        }
-        if (p == 2) {
-            return x.div(norm);
         }
         if (p == Double.POSITIVE_INFINITY) {
             Tensor isLargest = x.detach().abs().eq(norm.detach());

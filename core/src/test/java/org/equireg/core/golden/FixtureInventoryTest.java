@@ -24,7 +24,8 @@ class FixtureInventoryTest {
             MatMulGoldenTest.FAMILY, MatMulGoldenTest::cases,
             MovementGoldenTest.FAMILY, MovementGoldenTest::cases,
             ConvolutionGoldenTest.FAMILY, ConvolutionGoldenTest::cases,
-            ModelGoldenTest.FAMILY, ModelGoldenTest::cases);
+            ModelGoldenTest.FAMILY, ModelGoldenTest::cases,
+            HvpGoldenTest.FAMILY, HvpGoldenTest::cases);
 
     @Test
     void everyFamilyDirectoryHasATestClass() throws IOException {

@@ -77,7 +77,7 @@ final class Golden {
         return worst;
     }
 
-    private static double compare(String label, String key, Tensor actual, Tensor expected, double tolerance) {
+    static double compare(String label, String key, Tensor actual, Tensor expected, double tolerance) {
         assertArrayEquals(expected.shape(), actual.shape(), () -> label + ": " + key + " has shape "
                 + Shapes.str(actual.shape()) + ", PyTorch " + Shapes.str(expected.shape()));
         RelativeError error = RelativeError.of(actual.toArray(), expected.toArray());
@@ -100,7 +100,7 @@ final class Golden {
         return tensor;
     }
 
-    private static Path resource(String name) {
+    static Path resource(String name) {
         URL url = Golden.class.getResource(name);
         assertNotNull(url, () -> "missing test resource " + name + "; regenerate with scripts/golden/core_goldens.py");
         try {

@@ -59,6 +59,8 @@ class ReductionGoldenTest {
                 of("norm_pinf_rank0_axis_neg1_keep", f -> f.input(0).norm(INF, -1, true)),
                 of("softmax_rank0", f -> f.input(0).softmax(0)),
                 of("log_softmax_rank0", f -> f.input(0).logSoftmax(-1)),
+                of("sum_to_leading_and_size1", f -> f.input(0).sumTo(4, 1)),
+                of("sum_to_scalar", f -> f.input(0).sumTo()),
                 of("cumsum_axis0", f -> f.input(0).cumsum(0)),
                 of("cumsum_axis_neg1", f -> f.input(0).cumsum(-1)),
                 of("cumsum_axis1_wide_rows", f -> f.input(0).cumsum(1)));
