@@ -56,6 +56,7 @@ public class LieDerivativeBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.requireVectorKernels();
         Init.seed(42);
         model = new Sequential(new Conv2d(1, 16, 3, 1, 1), new ReLU(), new MaxPool2d(2), new Conv2d(16, 32, 3, 1, 1),
                 new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(32 * 7 * 7, 128), new ReLU(), new Linear(128, 10));
