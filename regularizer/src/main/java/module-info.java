@@ -8,4 +8,5 @@ module org.equireg.regularizer {
     exports org.equireg.regularizer;
     exports org.equireg.regularizer.samplers;
     exports org.equireg.regularizer.transforms;
+    exports org.equireg.regularizer.lie;
 }

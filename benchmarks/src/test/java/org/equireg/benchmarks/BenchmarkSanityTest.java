@@ -189,6 +189,14 @@ class BenchmarkSanityTest {
         }
     }
 
+    @Test
+    void lieDerivativeBenchmarkRunsEveryWorkAndGivesAPositiveNumber() throws Exception {
+        for (LieDerivativeBenchmark benchmark : instances(LieDerivativeBenchmark.class)) {
+            double result = benchmark.run();
+            assertTrue(Double.isFinite(result) && result > 0, benchmark.work + ": " + result);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One set-up instance of a benchmark class per value of its single {@code @Param} field. */

@@ -46,19 +46,28 @@ final class Diagnostics {
 
     private static void evaluateBatch(EquivarianceError regularizer, Tensor v, List<Tally> tallies) {
         List<TransformPair> pairs = regularizer.pairs();
-        List<Sides> sides = new ArrayList<>();
+        List<Sides> sides = new ArrayList<>(); // null for an infinitesimal pair
         List<Tensor> modelInputs = new ArrayList<>(List.of(v));
         for (int j = 0; j < pairs.size(); j++) {
+            if (pairs.get(j).isLie()) {
+                sides.add(null);
+                continue;
+            }
             Sides drawn = pairs.get(j).draw(regularizer.random());
             sides.add(drawn);
             modelInputs.add(regularizer.transformInputs(j, drawn.fIn(), v));
         }
         List<Tensor> outputs = regularizer.forwardAll(modelInputs);
+        int nextOutput = 1;
         for (int j = 0; j < pairs.size(); j++) {
-            Tensor a = sides.get(j).fOut().apply(outputs.get(0));
-            Tensor b = outputs.get(j + 1);
-            Tensor d = regularizer.distances(j, a, b);
             Tally tally = tallies.get(j);
+            if (sides.get(j) == null) {
+                tallyLie(regularizer, j, v, outputs.get(0), tally);
+                continue;
+            }
+            Tensor a = sides.get(j).fOut().apply(outputs.get(0));
+            Tensor b = outputs.get(nextOutput++);
+            Tensor d = regularizer.distances(j, a, b);
             double batchError = d.mean().item();
             tally.batchErrors.add(batchError);
             if (d.rank() == 1) {
@@ -75,6 +84,22 @@ final class Diagnostics {
             }
             tally.samples += v.dim(0);
         }
+    }
+
+    /** An infinitesimal pair: the per-sample {@code ||L f(v_i)||^2}, and {@code ||f(v_i)||^2} for the relative error. */
+    private static void tallyLie(EquivarianceError regularizer, int j, Tensor v, Tensor modelOfV, Tally tally) {
+        double[] squaredNorms = regularizer.lieSquaredNorms(j, v).detach().toArray();
+        double sum = 0;
+        for (double value : squaredNorms) {
+            tally.perSample.add(value);
+            sum += value;
+        }
+        tally.batchErrors.add(sum / squaredNorms.length);
+        Tensor rows = PerSample.rows(modelOfV);
+        for (double value : rows.mul(rows).sum(1, false).toArray()) {
+            tally.normSum += value;
+        }
+        tally.samples += v.dim(0);
     }
 
     private static PairReport summarize(String name, TransformPair pair, Tally tally, boolean independentSamples) {

@@ -190,7 +190,16 @@ public final class EquivarianceError {
 
     /** The penalty at v; {@code givenOutputs} is {@code model(v)} when the caller has it, else null. */
     private Tensor computeAt(Tensor v, Tensor givenOutputs) {
-        int[] chosen = choosePairs();
+        int[] picked = choosePairs();
+        int[] chosen = Arrays.stream(picked).filter(index -> !pairs.get(index).isLie()).toArray();
+        Tensor total = null;
+        for (int index : Arrays.stream(picked).filter(index -> pairs.get(index).isLie()).toArray()) {
+            Tensor penalty = liePenalty(index, v); // infinitesimal pairs have no sides and no f_in(v) pass
+            total = total == null ? penalty : total.add(penalty);
+        }
+        if (chosen.length == 0) {
+            return total;
+        }
         List<Sides> sides = new ArrayList<>();
         List<Tensor> modelInputs = new ArrayList<>();
         if (givenOutputs == null) {
@@ -205,12 +214,31 @@ public final class EquivarianceError {
         if (givenOutputs != null) {
             outputs.add(0, givenOutputs);
         }
-        Tensor total = null;
         for (int k = 0; k < chosen.length; k++) {
             Tensor penalty = penalty(chosen[k], sides.get(k).fOut(), outputs.get(0), outputs.get(k + 1));
             total = total == null ? penalty : total.add(penalty);
         }
         return total;
+    }
+
+    /**
+     * An infinitesimal pair's term: {@code error = mean_i ||L f(v_i)||^2},
+     * {@code penalty = lambda * relu(error - epsilon)}.
+     */
+    private Tensor liePenalty(int pairIndex, Tensor v) {
+        TransformPair pair = pairs.get(pairIndex);
+        Tensor error = lieSquaredNorms(pairIndex, v).mean();
+        requireNumber(pairIndex, error);
+        return error.sub(pair.epsilon()).relu().mul(pair.lambda());
+    }
+
+    /** {@code ||L f(v_i)||^2} per sample, under the train/eval policy. */
+    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
+    Tensor lieSquaredNorms(int pairIndex, Tensor v) {
+        try (TrainingModes ignored = TrainingModes.enter(model, keepTraining)) {
+            Tensor rows = PerSample.rows(pairs.get(pairIndex).lieDerivative(model).apply(v));
+            return rows.mul(rows).sum(1, false);
+        }
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
+import org.equireg.nn.Module;
+import org.equireg.regularizer.lie.LieDerivative;
+import org.equireg.regularizer.lie.LieGenerator;
 import org.equireg.regularizer.transforms.FiniteGroup;
 import org.equireg.regularizer.transforms.RandomTransform;
 import org.equireg.regularizer.transforms.Transform;
@@ -27,6 +30,8 @@ public final class TransformPair {
     private final Function<RandomGenerator, Sides> sides;
     private final double epsilon;
     private final double lambda;
+    private final LieGenerator lieGenerator; // null for a pair of finite transforms
+    private final boolean lieEquivariance;
 
     /** The two maps of one draw: {@code fOut} acts on the model's outputs, {@code fIn} on its inputs. */
     public record Sides(UnaryOperator<Tensor> fOut, UnaryOperator<Tensor> fIn) {
@@ -39,6 +44,11 @@ public final class TransformPair {
 
     private TransformPair(String method, String name, Function<RandomGenerator, Sides> sides, double epsilon,
                           double lambda) {
+        this(method, name, sides, epsilon, lambda, null, false);
+    }
+
+    private TransformPair(String method, String name, Function<RandomGenerator, Sides> sides, double epsilon,
+                          double lambda, LieGenerator lieGenerator, boolean lieEquivariance) {
         if (!(epsilon >= 0) || epsilon == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("TransformPair." + method + ": epsilon must be finite and >= 0, got "
                     + epsilon);
@@ -51,6 +61,8 @@ public final class TransformPair {
         this.sides = sides;
         this.epsilon = epsilon;
         this.lambda = lambda;
+        this.lieGenerator = lieGenerator;
+        this.lieEquivariance = lieEquivariance;
     }
 
     /**
@@ -129,10 +141,50 @@ public final class TransformPair {
         return List.copyOf(pairs);
     }
 
+    /**
+     * The infinitesimal pair: the model should be invariant along {@code generator}, and the error
+     * is {@code mean_i ||L f(v_i)||^2} with {@code L f = LieDerivative.invariance(model, generator)}
+     * (the regularizer's distance plays no part), so the penalty is
+     * {@code lambda * max(0, mean ||L f(v)||^2 - epsilon)}. It draws nothing and mixes with finite
+     * pairs in one regularizer: the same points, the same train/eval policy, one row in the
+     * report (whose relative error is then {@code mean ||L f||^2 / mean ||f||^2}). It needs its own
+     * forward pass at v (the Jacobian-vector product), so a reused task pass does not save it.
+     */
+    public static TransformPair lieInvariance(LieGenerator generator, double epsilon, double lambda) {
+        Arguments.notNull(generator, "TransformPair.lieInvariance", "generator");
+        return new TransformPair("lieInvariance", "Lie invariance along " + generator.name(),
+                random -> noSides("lieInvariance"), epsilon, lambda, generator, false);
+    }
+
+    /**
+     * As {@link #lieInvariance} with {@code LieDerivative.equivariance(model, generator)}: for
+     * models whose outputs are images moved by the same warps.
+     */
+    public static TransformPair lieEquivariance(LieGenerator generator, double epsilon, double lambda) {
+        Arguments.notNull(generator, "TransformPair.lieEquivariance", "generator");
+        return new TransformPair("lieEquivariance", "Lie equivariance along " + generator.name(),
+                random -> noSides("lieEquivariance"), epsilon, lambda, generator, true);
+    }
+
+    private static Sides noSides(String method) {
+        throw new IllegalStateException("TransformPair." + method + ": an infinitesimal pair has no finite sides to draw;"
+                + " the regularizer computes its Lie derivative instead");
+    }
+
+    /** Whether this is an infinitesimal (Lie derivative) pair. */
+    public boolean isLie() {
+        return lieGenerator != null;
+    }
+
+    /** The Lie derivative of {@code model} this pair penalises; only for {@link #isLie()} pairs. */
+    LieDerivative lieDerivative(Module model) {
+        return lieEquivariance ? LieDerivative.equivariance(model, lieGenerator) : LieDerivative.invariance(model, lieGenerator);
+    }
+
     /** This pair under another name (shown in reports and error messages). */
     public TransformPair named(String newName) {
         Arguments.notNull(newName, "TransformPair.named", "name");
-        return new TransformPair("named", newName, sides, epsilon, lambda);
+        return new TransformPair("named", newName, sides, epsilon, lambda, lieGenerator, lieEquivariance);
     }
 
     /** The two maps to use for one call, drawn from {@code random} when the pair is random. */

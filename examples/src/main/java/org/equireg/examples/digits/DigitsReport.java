@@ -1,15 +1,16 @@
 package org.equireg.examples.digits;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.TextTable;
 import org.equireg.examples.report.HtmlTable;
-import org.equireg.examples.report.SvgLineChart;
+import org.equireg.examples.report.LieSection;
 import org.equireg.examples.report.SvgLineChart.Series;
+import org.equireg.examples.report.SvgLineChart;
 import org.equireg.examples.report.SvgPixels;
 import org.equireg.examples.report.Xml;
 
@@ -60,6 +61,7 @@ public final class DigitsReport {
         appendCharts(page, content.results());
         page.append("<h2>Test digits at each rotation</h2>\n");
         appendShowcase(page, content.test(), content.results());
+        appendLie(page, content.results());
         page.append("<p class=\"note\">").append(Xml.escape(content.environment())).append(String.format(Locale.ROOT,
                 "; whole demo %.1f s.", content.totalSeconds())).append("</p>\n</body>\n</html>\n");
         return page.toString();
@@ -93,6 +95,17 @@ public final class DigitsReport {
                     .append(i + 1).append(' ').append(Xml.escape(spec.name())).append("</b>: ").append(Xml.escape(spec.describe())).append("</li>\n");
         }
         page.append("</ul>\n");
+    }
+
+    private static void appendLie(StringBuilder page, List<RunResult> results) {
+        List<String> names = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            names.add((i + 1) + " " + results.get(i).spec().name());
+            colors.add(color(i));
+        }
+        LieSection.append(page, "Lie derivatives: how fast each run's predictions move under small transforms", names, colors,
+                results.stream().map(RunResult::lie).toList());
     }
 
     private static void appendCharts(StringBuilder page, List<RunResult> results) {

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.ProgressBar;
+import org.equireg.examples.report.LieMeasurement;
 import org.equireg.nn.Adam;
 import org.equireg.nn.Init;
 import org.equireg.nn.Losses;
@@ -101,7 +102,7 @@ public final class DigitsTrainer {
         }
         progress.finish(String.format(Locale.ROOT, "test acc %.1f%%, rotated %.1f%%, test equiv. error %.3f",
                 100 * evaluation.accuracy()[0], 100 * evaluation.rotatedAccuracy(), evaluation.equivarianceError()));
-        return new RunResult(spec, history, evaluation, trainNanos / 1e9);
+        return new RunResult(spec, history, evaluation, trainNanos / 1e9, LieMeasurement.of(model, test.images(), true));
     }
 
     /**

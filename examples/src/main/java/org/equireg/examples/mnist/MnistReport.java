@@ -6,9 +6,10 @@ import java.util.Locale;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.TextTable;
 import org.equireg.examples.report.HtmlTable;
+import org.equireg.examples.report.LieSection;
 import org.equireg.examples.report.SvgBarChart;
-import org.equireg.examples.report.SvgLineChart;
 import org.equireg.examples.report.SvgLineChart.Series;
+import org.equireg.examples.report.SvgLineChart;
 import org.equireg.examples.report.SvgPixels;
 import org.equireg.examples.report.Xml;
 import org.equireg.regularizer.transforms.Padding;
@@ -118,6 +119,19 @@ public final class MnistReport {
                                 CHART_HEIGHT))
                 .append("\n</div>\n<h3>Test digits turned counterclockwise, and each run's prediction</h3>\n");
         appendShowcase(page, content.test(), outcomes);
+        appendLie(page, outcomes);
+    }
+
+    private static void appendLie(StringBuilder page, List<RunOutcome> outcomes) {
+        RunOutcome first = outcomes.get(0);
+        String heading = "Study " + first.run().study() + ": Lie derivatives, how fast each run's predictions move under small"
+                + " transforms" + ("S".equals(first.run().study()) ? " (seed " + first.seed() + ")" : "");
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            colors.add(color(i));
+        }
+        LieSection.append(page, heading, outcomes.stream().map(outcome -> outcome.run().name()).toList(), colors,
+                outcomes.stream().map(RunOutcome::lie).toList());
     }
 
     private static void appendSemiSupervised(StringBuilder page, Content content) {
@@ -147,6 +161,7 @@ public final class MnistReport {
                 .append("\n</div>\n<p class=\"note\">The last run uses the reference package's <code>cross_entropy_logits</code> ")
                 .append("(L2 distance of log-softmax vectors) instead of KL: it weighs the log-probabilities of classes the model already ")
                 .append("rules out as much as the likely ones.</p>\n");
+        appendLie(page, MnistStudy.firstSeed(outcomes));
     }
 
     private static void appendRuns(StringBuilder page, List<StudyRun> runs) {

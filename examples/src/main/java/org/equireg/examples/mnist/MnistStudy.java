@@ -12,10 +12,12 @@ import org.equireg.examples.cli.ProgressBar;
 import org.equireg.examples.cli.TextTable;
 import org.equireg.examples.cli.UsageException;
 import org.equireg.examples.report.AtomicFiles;
+import org.equireg.examples.report.LieMeasurement;
+import org.equireg.examples.report.LieSection;
 
 /**
  * The MNIST study: study R (rotation robustness with all labels) and study S (100 labels plus
- * unlabeled images), each five runs under the fixed protocol (see {@link StudyRun} and
+ * unlabeled images), each six runs under the fixed protocol (see {@link StudyRun} and
  * {@link StudyTrainer}); prints a progress bar per run and the tables, and writes
  * {@code report.html}, {@code table.txt} and {@code history.csv}.
  *
@@ -108,7 +110,7 @@ public final class MnistStudy {
         }
         TextTable tableR = robustness.isEmpty() ? null : StudyTables.robustness(robustness);
         TextTable tableS = semi.isEmpty() ? null : StudyTables.semiSupervised(StudyRun.semiSupervised(), options.seeds(), semi);
-        String tables = tablesText(tableR, tableS, studySeconds);
+        String tables = tablesText(tableR, tableS, studySeconds) + lieTables(robustness, semi);
         out.println();
         out.print(tables);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -143,6 +145,26 @@ public final class MnistStudy {
                     .append(tableS.render());
         }
         return text.toString();
+    }
+
+    /** Every study R run's Lie derivatives, and those of study S's runs at the first seed. */
+    private static String lieTables(List<RunOutcome> robustness, List<RunOutcome> semi) {
+        StringBuilder text = new StringBuilder();
+        for (List<RunOutcome> outcomes : List.of(robustness, firstSeed(semi))) {
+            if (outcomes.isEmpty()) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%nstudy %s: Lie derivatives, mean |d/dt softmax(model(T_t x))| at t = 0 on %d test"
+                    + " images%n", outcomes.get(0).run().study(), LieMeasurement.IMAGES))
+                    .append(LieSection.table(outcomes.stream().map(outcome -> outcome.run().name()).toList(),
+                            outcomes.stream().map(RunOutcome::lie).toList()).render());
+        }
+        return text.toString();
+    }
+
+    /** The outcomes of the first seed among {@code outcomes}, in order. */
+    static List<RunOutcome> firstSeed(List<RunOutcome> outcomes) {
+        return outcomes.isEmpty() ? outcomes : outcomes.stream().filter(outcome -> outcome.seed() == outcomes.get(0).seed()).toList();
     }
 
     private static String environment(StudyOptions options) {

@@ -1,6 +1,7 @@
 package org.equireg.examples.mnist;
 
 import java.util.List;
+import org.equireg.examples.report.LieMeasurement;
 
 /**
  * What one run produced.
@@ -12,9 +13,10 @@ import java.util.List;
  * @param trainSeconds wall time of the training steps, evaluations excluded
  * @param cpuSeconds   CPU time of the whole process during the training steps (all threads), which
  *                     measures the work even when other programs share the cores
+ * @param lie          the trained model's Lie derivatives on test images
  */
 public record RunOutcome(StudyRun run, long seed, List<Checkpoint> history, RotationAccuracy rotations, double trainSeconds,
-                         double cpuSeconds) {
+                         double cpuSeconds, LieMeasurement lie) {
 
     /**
      * One point of the training history.

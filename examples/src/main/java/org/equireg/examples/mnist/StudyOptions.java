@@ -14,7 +14,7 @@ import org.equireg.examples.cli.UsageException;
  * @param studies     "R", "S" or both, in that order
  * @param epochs      study R's passes over the 8,000 training images
  * @param steps       study S's training steps
- * @param runs        1-based run numbers to train within each study (default: all five)
+ * @param runs        1-based run numbers to train within each study (default: all six)
  * @param seeds       one run of every setting per seed (study S: one label draw each; study R: the first seed only)
  * @param threads     worker threads of the library's kernels ({@code equireg.threads})
  * @param reuse       the batch-point regularizer reuses the task's forward pass (false: its own pass, for timing)
@@ -27,7 +27,7 @@ public record StudyOptions(List<String> studies, int epochs, int steps, int[] ru
                            Path out, Path data, boolean help) {
 
     /** Runs in each study. */
-    public static final int RUNS_PER_STUDY = 5;
+    public static final int RUNS_PER_STUDY = 6;
 
     /** The command as a user types it. */
     public static final String COMMAND = "java --add-modules jdk.incubator.vector -cp examples/target/equireg-examples.jar "
@@ -35,9 +35,11 @@ public record StudyOptions(List<String> studies, int epochs, int steps, int[] ru
 
     /** What the program does. */
     public static final String SUMMARY = "Trains the protocol's CNN on 28x28 MNIST digits (8,000 training pool, 2,000 test images).\n"
-            + "Study R: all labels, 5 runs (baseline, augmentation, regularizer at box points or at the batch, both);\n"
+            + "Study R: all labels, 6 runs (baseline, augmentation, regularizer at box points or at the batch, both,\n"
+            + "the Lie derivative regularizer at the batch);\n"
             + "test accuracy at rotations of 0..90 degrees. Study S: 100 labels and 7,900 unlabeled images, 5 runs\n"
-            + "(supervised, augmentation, KL regularizer at unlabeled images, both, the reference's distance).\n"
+            + "(supervised, augmentation, KL regularizer at unlabeled images, both, the reference's distance, the\n"
+            + "Lie derivative regularizer at unlabeled images). Every run's Lie derivatives are measured on 64 test images.\n"
             + "Writes report.html, table.txt and history.csv to the output folder.";
 
     /** The flags and their defaults. */
@@ -45,7 +47,7 @@ public record StudyOptions(List<String> studies, int epochs, int steps, int[] ru
             Flag.option("study", "R|S|both", "both", "which study to run"),
             Flag.option("epochs", "N", "5", "study R: passes over the 8,000 training images"),
             Flag.option("steps", "N", "2000", "study S: training steps"),
-            Flag.option("runs", "LIST", "1,2,3,4,5", "comma-separated run numbers of each study to train"),
+            Flag.option("runs", "LIST", "1,2,3,4,5,6", "comma-separated run numbers of each study to train"),
             Flag.option("seeds", "LIST", "1", "comma-separated seeds (study S: one label draw each; study R uses the first)"),
             Flag.option("threads", "N", String.valueOf(Runtime.getRuntime().availableProcessors()), "kernel worker threads"),
             Flag.toggle("no-reuse", "the batch-point regularizer makes its own model(v) pass (to time the reuse)"),

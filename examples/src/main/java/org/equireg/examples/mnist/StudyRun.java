@@ -16,8 +16,9 @@ import org.equireg.regularizer.transforms.RandomAffine;
  * @param points   where the regularizer's points come from
  * @param distance the regularizer's distance; null without a regularizer
  * @param lambda   the regularizer's weight
+ * @param lie      the regularizer is the Lie derivative along rotation instead of finite rotations
  */
-public record StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda) {
+public record StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda, boolean lie) {
 
     /** Where the regularizer's points come from. */
     public enum Points {
@@ -40,24 +41,37 @@ public record StudyRun(String study, String name, boolean augment, Points points
     /** Study S's largest shift in pixels, per axis. */
     public static final double SEMI_SHIFT = 2;
 
-    /** Study R's five runs, in the issue's order. */
-    public static List<StudyRun> robustness() {
-        return List.of(
-                new StudyRun("R", "baseline", false, Points.NONE, null, 0),
-                new StudyRun("R", "augment", true, Points.NONE, null, 0),
-                new StudyRun("R", "reg box", false, Points.BOX, Distance.KL_LOGITS, 1),
-                new StudyRun("R", "reg batch", false, Points.BATCH, Distance.KL_LOGITS, 1),
-                new StudyRun("R", "augment + reg batch", true, Points.BATCH, Distance.KL_LOGITS, 1));
+    /**
+     * The Lie regularizer's weight that matches the KL regularizer (lambda 1) to second order: for a
+     * rotation by t, {@code KL(p(x) || p(T_t x)) = t^2 / 2 * L^T F L + O(t^3)} with F the Fisher
+     * matrix of the softmax, and {@code L^T F L = 4 ||L sqrt(p)||^2}; with t uniform in +-a,
+     * {@code E t^2 = a^2 / 3}, so {@code E KL = 2 E t^2 ||L sqrt(p)||^2}.
+     */
+    static double lieLambda(double degrees) {
+        double radians = Math.toRadians(degrees);
+        return 2 * radians * radians / 3;
     }
 
-    /** Study S's five runs, in the issue's order. */
+    /** Study R's runs: the issue's five, then the Lie regularizer. */
+    public static List<StudyRun> robustness() {
+        return List.of(
+                new StudyRun("R", "baseline", false, Points.NONE, null, 0, false),
+                new StudyRun("R", "augment", true, Points.NONE, null, 0, false),
+                new StudyRun("R", "reg box", false, Points.BOX, Distance.KL_LOGITS, 1, false),
+                new StudyRun("R", "reg batch", false, Points.BATCH, Distance.KL_LOGITS, 1, false),
+                new StudyRun("R", "augment + reg batch", true, Points.BATCH, Distance.KL_LOGITS, 1, false),
+                new StudyRun("R", "Lie reg batch", false, Points.BATCH, null, lieLambda(ROBUSTNESS_DEGREES), true));
+    }
+
+    /** Study S's runs: the issue's five, then the Lie regularizer. */
     public static List<StudyRun> semiSupervised() {
         return List.of(
-                new StudyRun("S", "supervised", false, Points.NONE, null, 0),
-                new StudyRun("S", "augment", true, Points.NONE, null, 0),
-                new StudyRun("S", "reg unlabeled (KL)", false, Points.UNLABELED, Distance.KL_LOGITS, 1),
-                new StudyRun("S", "augment + reg unlabeled (KL)", true, Points.UNLABELED, Distance.KL_LOGITS, 1),
-                new StudyRun("S", "reg unlabeled (ce logits)", false, Points.UNLABELED, Distance.CROSS_ENTROPY_LOGITS, 1));
+                new StudyRun("S", "supervised", false, Points.NONE, null, 0, false),
+                new StudyRun("S", "augment", true, Points.NONE, null, 0, false),
+                new StudyRun("S", "reg unlabeled (KL)", false, Points.UNLABELED, Distance.KL_LOGITS, 1, false),
+                new StudyRun("S", "augment + reg unlabeled (KL)", true, Points.UNLABELED, Distance.KL_LOGITS, 1, false),
+                new StudyRun("S", "reg unlabeled (ce logits)", false, Points.UNLABELED, Distance.CROSS_ENTROPY_LOGITS, 1, false),
+                new StudyRun("S", "Lie reg unlabeled", false, Points.UNLABELED, null, lieLambda(SEMI_DEGREES), true));
     }
 
     /** The study's random warp: augmentation per image, and the regularizer's f_in per call. */
@@ -83,10 +97,16 @@ public record StudyRun(String study, String name, boolean augment, Points points
         }
         String where = switch (points) {
             case BOX -> POINTS_PER_STEP + " points uniform in [0, 1]^(1x28x28)";
-            case BATCH -> "the training batch (its forward pass reused)";
+            case BATCH -> lie ? "the training batch" : "the training batch (its forward pass reused)";
             case UNLABELED -> POINTS_PER_STEP + " unlabeled images";
             case NONE -> throw new IllegalStateException();
         };
+        if (lie) {
+            double degrees = "R".equals(study) ? ROBUSTNESS_DEGREES : SEMI_DEGREES;
+            return String.format(Locale.ROOT, "%s; plus lambda %s * mean ||d/dt sqrt(softmax(model(rotate_t v)))||^2 at t = 0 at %s"
+                    + " (the Lie derivative along rotation; lambda matches the KL regularizer over rotations in +-%.0f deg to"
+                    + " second order), epsilon 0", task, RunNumbers.number(lambda), where, degrees);
+        }
         return String.format(Locale.ROOT, "%s; plus lambda %s * %s(model(v), model(f_in v)) at %s, f_in one %s per step, epsilon 0",
                 task, RunNumbers.number(lambda), distance, where, warp);
     }

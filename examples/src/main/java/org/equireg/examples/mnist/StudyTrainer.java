@@ -6,16 +6,20 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.equireg.core.Tensor;
 import org.equireg.examples.cli.ProgressBar;
+import org.equireg.examples.report.LieMeasurement;
 import org.equireg.nn.Adam;
 import org.equireg.nn.Init;
 import org.equireg.nn.Losses;
 import org.equireg.nn.Module;
+import org.equireg.nn.Sequential;
 import org.equireg.nn.data.Batch;
 import org.equireg.nn.data.DataLoader;
 import org.equireg.nn.data.TensorDataset;
 import org.equireg.regularizer.EquivarianceError;
 import org.equireg.regularizer.TransformPair;
+import org.equireg.regularizer.lie.LieGenerator;
 import org.equireg.regularizer.samplers.Samplers;
+import org.equireg.regularizer.transforms.Padding;
 import org.equireg.regularizer.transforms.RandomAffine;
 
 /**
@@ -133,9 +137,10 @@ public final class StudyTrainer {
     private static RunOutcome finish(StudyRun run, long seed, Step step, List<RunOutcome.Checkpoint> history, MnistData test,
                                      long nanos, long cpuNanos, ProgressBar progress) {
         RotationAccuracy rotations = RotationAccuracy.measure(step.model, test);
+        LieMeasurement lie = LieMeasurement.of(step.model, test.images(), true);
         progress.finish(String.format(Locale.ROOT, "test %.1f%%, at 45 deg %.1f%%, at 60 deg %.1f%%", 100 * rotations.accuracy()[0],
                 100 * rotations.accuracy()[3], 100 * rotations.accuracy()[4]));
-        return new RunOutcome(run, seed, history, rotations, nanos / 1e9, cpuNanos / 1e9);
+        return new RunOutcome(run, seed, history, rotations, nanos / 1e9, cpuNanos / 1e9, lie);
     }
 
     /** The model, optimizer, augmentation and regularizer of one run, and its running sums. */
@@ -161,9 +166,13 @@ public final class StudyTrainer {
         }
 
         private EquivarianceError regularizer(StudyRun spec, Module net, SplittableRandom random, Tensor unlabeled) {
-            EquivarianceError.Builder builder = EquivarianceError.builder(net, INPUT_SHAPE,
+            EquivarianceError.Builder builder = spec.lie()
+                    ? EquivarianceError.builder(new Sequential(net, new SqrtProbabilities()), INPUT_SHAPE,
+                            List.of(TransformPair.lieInvariance(LieGenerator.rotation(Padding.ZEROS), 0, spec.lambda())))
+                    : EquivarianceError.builder(net, INPUT_SHAPE,
                             List.of(TransformPair.invariance(spec.transform(), 0, spec.lambda()).named(spec.transform().toString())))
-                    .distance(spec.distance()).sampleSize(StudyRun.POINTS_PER_STEP).random(random);
+                            .distance(spec.distance());
+            builder.sampleSize(StudyRun.POINTS_PER_STEP).random(random);
             if (spec.points() == StudyRun.Points.UNLABELED) {
                 builder.sampler(Samplers.fromData(unlabeled));
             }
@@ -177,7 +186,8 @@ public final class StudyTrainer {
             Tensor penalty = switch (run.points()) {
                 case NONE -> null;
                 case BOX, UNLABELED -> regularizer.compute();
-                case BATCH -> budget.reuse() ? regularizer.compute(inputs, logits) : regularizer.compute(inputs);
+                // the Lie pair linearises the model at the batch itself: there is no task pass to reuse
+                case BATCH -> budget.reuse() && !run.lie() ? regularizer.compute(inputs, logits) : regularizer.compute(inputs);
             };
             Tensor objective = penalty == null ? loss : loss.add(penalty);
             optimizer.zeroGrad();

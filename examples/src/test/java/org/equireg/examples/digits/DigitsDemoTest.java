@@ -51,18 +51,23 @@ class DigitsDemoTest {
         assertEquals(1 + RUNS, rowsOf(report, "results").getLength());
         NodeList svgs = report.getElementsByTagNameNS(SVG, "svg");
         int charts = 0;
+        int lieCharts = 0;
         int images = 0;
         for (int i = 0; i < svgs.getLength(); i++) {
             Element svg = (Element) svgs.item(i);
             boolean chart = svg.getElementsByTagNameNS(SVG, "polyline").getLength() > 0;
+            NodeList texts = svg.getElementsByTagNameNS(SVG, "text");
+            boolean lie = texts.getLength() > 0 && texts.item(0).getTextContent().contains("Lie derivative");
             charts += chart ? 1 : 0;
-            images += chart ? 0 : 1;
+            lieCharts += lie ? 1 : 0;
+            images += chart || lie ? 0 : 1;
             if (chart) {
                 assertEquals(EPOCHS * (svg.getElementsByTagNameNS(SVG, "polyline").getLength()),
                         svg.getElementsByTagNameNS(SVG, "circle").getLength(), "one marker per epoch and line");
             }
         }
         assertEquals(3, charts, "loss, accuracy and equivariance charts");
+        assertEquals(7 + 1, lieCharts, "a Lie derivative chart per generator, and one by layer");
         assertEquals(6 * 4, images, "six digits at four rotations");
         assertEquals(1 + 6, rowsOf(report, "digits").getLength());
 

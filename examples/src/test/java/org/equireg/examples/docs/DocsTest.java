@@ -61,7 +61,8 @@ class DocsTest {
             "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"),
             "mnist-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.mnist.MnistStudy", "--help"));
     /** What each {@code <!-- output NAME -->} block must hold. */
-    private static final Map<String, Supplier<String>> OUTPUTS = Map.of("computation", TourComputation::computation);
+    private static final Map<String, Supplier<String>> OUTPUTS = Map.of("computation", TourComputation::computation,
+            "lie", LieComputation::example);
     private static final Set<String> QUOTED_ONLY = Set.of("text measured", "text failure", "text jshell");
     private static final Set<String> BUILD_FILES = Set.of("sh", "xml", "kotlin", "properties");
     /** Blocks the pages hold today; guards the reader itself. */

@@ -35,14 +35,24 @@ class MnistStudyTest {
         List<String> lines = tables.lines().toList();
         assertTrue(lines.get(0).startsWith("study R: test accuracy at rotations"), lines.get(0));
         assertTrue(lines.get(1).matches("run\\s+0 deg\\s+15 deg\\s+30 deg\\s+45 deg\\s+60 deg\\s+90 deg\\s+train time\\s+train CPU"), lines.get(1));
-        for (int row = 3; row < 8; row++) {
+        for (int row = 3; row < 9; row++) {
             assertTrue(lines.get(row).matches(".+?(\\s+\\d{1,3}\\.\\d%){6}\\s+\\d+ s\\s+\\d+ s"), lines.get(row));
         }
-        assertTrue(lines.get(9).startsWith("study S: test accuracy with 100 labels"), lines.get(9));
-        assertTrue(lines.get(10).matches("run\\s+seed 1\\s+seed 2\\s+mean\\s+min\\.\\.max\\s+train time\\s+train CPU"), lines.get(10));
-        assertTrue(lines.get(12).startsWith("supervised "), lines.get(12));
-        assertTrue(lines.get(16).startsWith("reg unlabeled (ce logits) "), lines.get(16));
-        assertEquals(17, lines.size(), tables);
+        assertTrue(lines.get(8).startsWith("Lie reg batch "), lines.get(8));
+        assertTrue(lines.get(10).startsWith("study S: test accuracy with 100 labels"), lines.get(10));
+        assertTrue(lines.get(11).matches("run\\s+seed 1\\s+seed 2\\s+mean\\s+min\\.\\.max\\s+train time\\s+train CPU"), lines.get(11));
+        assertTrue(lines.get(13).startsWith("supervised "), lines.get(13));
+        assertTrue(lines.get(17).startsWith("reg unlabeled (ce logits) "), lines.get(17));
+        assertTrue(lines.get(18).startsWith("Lie reg unlabeled "), lines.get(18));
+        // then the Lie derivative tables: study R's runs, and study S's runs at the first seed
+        assertTrue(lines.get(20).startsWith("study R: Lie derivatives"), lines.get(20));
+        assertTrue(lines.get(21).matches("run\\s+rotation\\s+translation x\\s+translation y\\s+scale\\s+shear\\s+stretch\\s+brightness"),
+                lines.get(21));
+        for (int row = 23; row < 29; row++) {
+            assertTrue(lines.get(row).matches(".+?(\\s+\\d\\.\\d\\de[-+]\\d\\d \\+- \\d+e[-+]\\d\\d|\\s+NaN.*){7}"), lines.get(row));
+        }
+        assertTrue(lines.get(30).startsWith("study S: Lie derivatives"), lines.get(30));
+        assertEquals(39, lines.size(), tables);
 
         Document report = XmlDocuments.parse(Files.readString(out.resolve("report.html")));
         assertEquals(XHTML, report.getDocumentElement().getNamespaceURI());
@@ -65,14 +75,14 @@ class MnistStudyTest {
         assertTrue(stdout.contains("MNIST: 8000 training pool, 64 of the 2000 test images;"), stdout);
         assertTrue(stdout.contains("(quick smoke run: 3 steps per run)"), stdout);
         assertTrue(stdout.contains("study R (robustness): all 8000 labels, 3 steps, seed 1"), stdout);
-        assertEquals(1, barCharts, "S: accuracy per run over the draws");
+        assertEquals(1 + 2 * (7 + 1), barCharts, "S: accuracy per run over the draws; R and S: a Lie chart per generator, and layers");
         assertEquals(6 * 4, digits, "six digits at four angles");
         assertTrue(report.getElementsByTagNameNS(XHTML, "table").getLength() >= 3);
 
         List<String> history = Files.readAllLines(out.resolve("history.csv"));
         assertEquals("study,run,seed,step,train_loss,penalty,test_accuracy", history.get(0));
-        // R: 5 runs x 1 epoch; S: 5 runs x 2 seeds x 3 checkpoints (one per step in quick mode)
-        assertEquals(1 + 5 + 5 * 2 * 3, history.size(), String.join("\n", history));
+        // R: 6 runs x 1 epoch; S: 6 runs x 2 seeds x 3 checkpoints (one per step in quick mode)
+        assertEquals(1 + 6 + 6 * 2 * 3, history.size(), String.join("\n", history));
         assertTrue(history.stream().skip(1).allMatch(line -> line.split(",").length == 7), String.join("\n", history));
     }
 
@@ -83,8 +93,8 @@ class MnistStudyTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: flag --study needs R, S or both, got 'Q'"), err.toString());
         assertEquals(2, MnistStudy.run(new String[] {"--seeds", "1,1"}, print(new ByteArrayOutputStream()), print(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("flag --seeds lists 1 twice"), err.toString());
-        assertEquals(2, MnistStudy.run(new String[] {"--runs", "6"}, print(new ByteArrayOutputStream()), print(err)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("flag --runs needs run numbers in 1..5, got 6"), err.toString());
+        assertEquals(2, MnistStudy.run(new String[] {"--runs", "7"}, print(new ByteArrayOutputStream()), print(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("flag --runs needs run numbers in 1..6, got 7"), err.toString());
     }
 
     @Test

@@ -8,9 +8,13 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Linear;
+import org.equireg.nn.Sequential;
 import org.equireg.regularizer.Distance;
 import org.equireg.regularizer.EquivarianceError;
 import org.equireg.regularizer.TransformPair;
+import org.equireg.regularizer.lie.LayerwiseAttribution;
+import org.equireg.regularizer.lie.LieDerivative;
+import org.equireg.regularizer.lie.LieGenerator;
 import org.equireg.regularizer.samplers.Samplers;
 import org.equireg.regularizer.transforms.FiniteGroup;
 import org.equireg.regularizer.transforms.Padding;
@@ -26,7 +30,7 @@ final class RegularizerSweep {
     }
 
     static Stream<SweepRow> rows() {
-        return Stream.of(regularizer(), pairsAndDistances(), samplers(), transforms()).flatMap(rows -> rows);
+        return Stream.of(regularizer(), pairsAndDistances(), samplers(), transforms(), lie()).flatMap(rows -> rows);
     }
 
     private static List<TransformPair> pairs() {
@@ -203,5 +207,43 @@ final class RegularizerSweep {
                 row("regularizer.transforms.FiniteGroup#of(String, List)", "empty element list", () -> FiniteGroup.of("g", List.of()), "FiniteGroup.of", "at least the identity"),
                 row("regularizer.transforms.FiniteGroup#draw(RandomGenerator)", "null generator", () -> group.draw(null), "draw", "random", "null"),
                 row("regularizer.transforms.FiniteGroup#orbit(Tensor)", "null batch", () -> group.orbit(null), "orbit", "null"));
+    }
+
+    private static Stream<SweepRow> lie() {
+        LieGenerator rotation = LieGenerator.rotation(Padding.ZEROS);
+        LieDerivative derivative = LieDerivative.invariance(new Linear(3, 3), LieGenerator.brightness());
+        return Stream.of(
+                row("regularizer.TransformPair#lieInvariance(LieGenerator, double, double)", "epsilon -1",
+                        () -> TransformPair.lieInvariance(rotation, -1, 1), "lieInvariance", "epsilon", "-1"),
+                row("regularizer.TransformPair#lieEquivariance(LieGenerator, double, double)", "null generator",
+                        () -> TransformPair.lieEquivariance(null, 0, 1), "lieEquivariance", "generator is null"),
+                row("regularizer.lie.LieGenerator#rotation(Padding)", "null padding", () -> LieGenerator.rotation(null),
+                        "LieGenerator.rotation", "padding is null"),
+                row("regularizer.lie.LieGenerator#scale(Padding)", "null padding", () -> LieGenerator.scale(null),
+                        "LieGenerator.scale", "padding is null"),
+                row("regularizer.lie.LieGenerator#shear(Padding)", "null padding", () -> LieGenerator.shear(null),
+                        "LieGenerator.shear", "padding is null"),
+                row("regularizer.lie.LieGenerator#stretch(Padding)", "null padding", () -> LieGenerator.stretch(null),
+                        "LieGenerator.stretch", "padding is null"),
+                row("regularizer.lie.LieGenerator#translation(double, double, Padding)", "NaN dx",
+                        () -> LieGenerator.translation(Double.NaN, 0, Padding.ZEROS), "LieGenerator.translation", "dx", "NaN"),
+                row("regularizer.lie.LieGenerator#affine(double[][], double[], Padding)", "3 x 2 matrix",
+                        () -> LieGenerator.affine(new double[][] {{1, 0}, {0, 1}, {0, 0}}, new double[] {0, 0}, Padding.ZEROS),
+                        "LieGenerator.affine", "2 x 2", "[[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]"),
+                row("regularizer.lie.LieGenerator#tangent(Tensor)", "a vector batch [2, 3]", () -> rotation.tangent(Tensor.zeros(2, 3)),
+                        "LieGenerator.rotation.tangent", "[2, 3]"),
+                row("regularizer.lie.LieDerivative#invariance(Module, LieGenerator)", "null model",
+                        () -> LieDerivative.invariance(null, rotation), "LieDerivative.invariance", "model is null"),
+                row("regularizer.lie.LieDerivative#equivariance(Module, LieGenerator)", "null generator",
+                        () -> LieDerivative.equivariance(new Linear(3, 3), null), "LieDerivative.equivariance", "generator is null"),
+                row("regularizer.lie.LieDerivative#apply(Tensor)", "null x", () -> derivative.apply(null), "LieDerivative.apply", "x is null"),
+                row("regularizer.lie.LieDerivative#measure(Tensor)", "empty batch [0, 3]", () -> derivative.measure(Tensor.zeros(0, 3)),
+                        "LieDerivative.measure", "[0, 3]"),
+                row("regularizer.lie.LayerwiseAttribution#of(Sequential, LieGenerator, Tensor, int, RandomGenerator)", "0 probes",
+                        () -> LayerwiseAttribution.of(new Sequential(), rotation, Tensor.zeros(1, 1, 2, 2), 0, new SplittableRandom(1)),
+                        "LayerwiseAttribution.of", "probes", "0"),
+                row("regularizer.lie.LayerwiseAttribution#of(Sequential, LieGenerator, Tensor, int, RandomGenerator)", "a vector batch",
+                        () -> LayerwiseAttribution.of(new Sequential(), rotation, Tensor.zeros(2, 3), 4, new SplittableRandom(1)),
+                        "LayerwiseAttribution.of", "[2, 3]"));
     }
 }

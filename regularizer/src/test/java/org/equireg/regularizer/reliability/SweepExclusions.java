@@ -72,6 +72,9 @@ final class SweepExclusions {
         reasons.put("nn.data.Batch#new(List, int[])", RESULT);
         reasons.put("nn.data.Split#new(TensorDataset, TensorDataset)", RESULT);
         reasons.put("regularizer.EquivarianceReport#new(List, int, int, String)", RESULT);
+        reasons.put("regularizer.lie.LieError#new(String, int, double, double, double, double)", RESULT);
+        reasons.put("regularizer.lie.LayerContribution#new(int, String, double, double)", RESULT);
+        reasons.put("regularizer.lie.LayerwiseAttribution#new(LieError, List, int)", RESULT);
         reasons.put("regularizer.PairReport#new(String, int, double, double, double, double, double, double, double, double, double)", RESULT);
         for (String method : new String[] {"broadcastsTo(int[], int[])", "inner(int[], int)", "outer(int[], int)",
                 "reduce(int[], int, boolean)", "str(int[])", "strides(int[])", "product(int[], int, int)"}) {

@@ -1,0 +1,58 @@
+package org.equireg.regularizer.lie;
+
+import org.equireg.core.Tensor;
+
+/**
+ * Central differences {@code (x[k + 1] - x[k - 1]) / 2} along one axis, with one of three rules
+ * for the values beyond both ends. Built from differentiable ops (padding, index selection, roll,
+ * slices), so the result has a graph like any other op's.
+ */
+final class CentralDifference {
+    /** What lies beyond the ends of the axis. */
+    enum Boundary {
+        /** Zeros. */
+        ZEROS,
+        /** The end value repeated. */
+        EDGE,
+        /** The axis wraps around. */
+        CYCLIC
+    }
+
+    private CentralDifference() {
+    }
+
+    /** The central difference of {@code x} along {@code axis} (negative counts from the end), the shape of {@code x}. */
+    static Tensor along(Tensor x, int axis, Boundary boundary) {
+        int rank = x.rank();
+        int normalized = axis < 0 ? axis + rank : axis;
+        int length = x.dim(normalized);
+        Tensor next;
+        Tensor previous;
+        switch (boundary) {
+            case ZEROS -> {
+                int[] padding = new int[2 * (rank - normalized)];
+                padding[padding.length - 2] = 1; // before
+                padding[padding.length - 1] = 1; // after
+                Tensor padded = x.pad(padding, 0);
+                next = padded.slice(normalized, 2, length + 2);
+                previous = padded.slice(normalized, 0, length);
+            }
+            case EDGE -> {
+                int[] nextIndex = new int[length];
+                int[] previousIndex = new int[length];
+                for (int k = 0; k < length; k++) {
+                    nextIndex[k] = Math.min(k + 1, length - 1);
+                    previousIndex[k] = Math.max(k - 1, 0);
+                }
+                next = x.indexSelect(normalized, nextIndex);
+                previous = x.indexSelect(normalized, previousIndex);
+            }
+            case CYCLIC -> {
+                next = x.roll(-1, normalized);
+                previous = x.roll(1, normalized);
+            }
+            default -> throw new AssertionError(boundary);
+        }
+        return next.sub(previous).mul(0.5);
+    }
+}
