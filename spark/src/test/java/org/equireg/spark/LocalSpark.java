@@ -14,12 +14,20 @@ public final class LocalSpark {
 
     /** The shared session, started on first use. */
     public static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSession.builder().master("local[2,4]").appName("equireg-spark tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .getOrCreate();
         }
         return session;
+    }
+
+    /** Stops the shared session, if running (a JVM holds one Spark context at a time). */
+    public static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
     }
 }
