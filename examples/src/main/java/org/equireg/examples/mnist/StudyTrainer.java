@@ -162,7 +162,7 @@ public final class StudyTrainer {
 
         private EquivarianceError regularizer(StudyRun spec, Module net, SplittableRandom random, Tensor unlabeled) {
             EquivarianceError.Builder builder = EquivarianceError.builder(net, INPUT_SHAPE,
-                            List.of(TransformPair.invariance(spec.transform(), 0, spec.lambda()).named(spec.transform().toString())))
+                            List.of(TransformPair.invariance(spec.transform(), spec.epsilon(), spec.lambda()).named(spec.transform().toString())))
                     .distance(spec.distance()).sampleSize(StudyRun.POINTS_PER_STEP).random(random);
             if (spec.points() == StudyRun.Points.UNLABELED) {
                 builder.sampler(Samplers.fromData(unlabeled));
