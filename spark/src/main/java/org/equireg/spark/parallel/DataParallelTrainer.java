@@ -14,9 +14,10 @@ import scala.reflect.ClassTag$;
 
 /**
  * Data-parallel training in one Spark barrier stage: {@code workers} tasks start together, each
- * computes the gradient of its shard ({@link DataParallelProblem#objective}), the gradients are
- * all-gathered through {@link org.apache.spark.BarrierTaskContext#allGather(String)} (via the
- * driver) and every task sums them in rank order and takes the same optimizer step. The sum's order
+ * computes the gradient of its shard ({@link DataParallelProblem#objective}), every task receives
+ * every gradient (over a TCP ring between the tasks, or through the driver with
+ * {@link org.apache.spark.BarrierTaskContext#allGather(String)}: see {@link Transport}), sums them in
+ * rank order and takes the same optimizer step. The sum's order
  * is fixed, so the weights are bit-identical to {@link SequentialTrainer} over the same shards, on
  * any cluster.
  *
@@ -39,6 +40,7 @@ public final class DataParallelTrainer {
     private long steps = 100;
     private long checkpointEvery = 0;
     private Path checkpoints;
+    private Transport transport = Transport.RING;
 
     private DataParallelTrainer(DataParallelProblem problem) {
         this.problem = problem;
@@ -88,6 +90,15 @@ public final class DataParallelTrainer {
         return this;
     }
 
+    /** How gradients travel between the tasks (default {@link Transport#RING}). Returns this. */
+    public DataParallelTrainer transport(Transport transport) {
+        if (transport == null) {
+            throw new IllegalArgumentException("DataParallelTrainer.transport: null; use Transport.RING or Transport.ALL_GATHER");
+        }
+        this.transport = transport;
+        return this;
+    }
+
     /** Runs the barrier stage and returns when the last step is done (or throws when the stage failed for good). */
     public TrainingResult train(SparkSession spark) {
         if (checkpoints == null) {
@@ -98,7 +109,7 @@ public final class DataParallelTrainer {
         JavaRDD<Integer> ranks = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers);
         ClassTag<RankSummary> tag = ClassTag$.MODULE$.apply(RankSummary.class);
         RDD<RankSummary> stage = ranks.rdd().barrier()
-                .mapPartitions(new RankTask(problem, steps, checkpointEvery, checkpoints, finalFile), false, tag);
+                .mapPartitions(new RankTask(problem, steps, checkpointEvery, checkpoints, finalFile, transport), false, tag);
         context.setJobDescription("equireg data-parallel training, " + workers + " workers, " + steps + " steps");
         List<RankSummary> summaries;
         try {
@@ -109,7 +120,7 @@ public final class DataParallelTrainer {
             context.setJobDescription(null);
         }
         RankSummary first = summaries.stream().min(Comparator.comparingInt(RankSummary::rank)).orElseThrow();
-        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), first.messageBytes(),
+        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), transport, first.messageBytes(),
                 median(first.stepSeconds()), median(first.exchangeSeconds()));
     }
 

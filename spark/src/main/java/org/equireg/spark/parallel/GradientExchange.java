@@ -2,7 +2,6 @@ package org.equireg.spark.parallel;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Base64;
 import java.util.List;
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
@@ -10,17 +9,17 @@ import org.equireg.core.Tensor;
 /**
  * The message each task sends per step, and the rank-order sum of all of them.
  *
- * <p>A message is Base64 text (the barrier's all-gather carries strings) of little-endian bytes:
- * the shard's objective value (float64), then for each parameter a presence byte and, when present,
- * its gradient in the parameter's own type (8 bytes per float64 element, 4 per float32). Base64 adds
- * a third: a model of P float64 parameters sends about 10.7 P bytes per task and step.
+ * <p>A message is little-endian bytes: the shard's objective value (float64), then for each
+ * parameter a presence byte and, when present, its gradient in the parameter's own type (8 bytes per
+ * float64 element, 4 per float32). Through the barrier's all-gather, which carries strings, it goes
+ * as Base64, a third longer.
  */
 final class GradientExchange {
     private GradientExchange() {
     }
 
     /** This task's objective value and its parameters' gradients as a message. */
-    static String encode(double objective, List<Tensor> parameters) {
+    static byte[] encode(double objective, List<Tensor> parameters) {
         int bytes = Double.BYTES;
         for (Tensor parameter : parameters) {
             bytes += 1 + (parameter.grad() == null ? 0 : parameter.size() * elementBytes(parameter));
@@ -39,7 +38,7 @@ final class GradientExchange {
                 buffer.position(buffer.position() + parameter.size() * elementBytes(parameter));
             }
         }
-        return Base64.getEncoder().encodeToString(buffer.array());
+        return buffer.array();
     }
 
     /**
@@ -47,15 +46,15 @@ final class GradientExchange {
      * ({@code ((g_0 + g_1) + g_2) + ...}, element by element, in the parameter's type), and returns
      * the sum of the objectives in the same order.
      *
-     * @param messages   one per rank, in rank order
+     * @param messages   one per rank, in rank order (not modified)
      * @param parameters the parameters, each holding this task's gradient (its buffer is overwritten)
      * @throws IllegalStateException when a parameter has a gradient on some ranks but not all
      */
-    static double sumInto(String[] messages, List<Tensor> parameters) {
+    static double sumInto(byte[][] messages, List<Tensor> parameters) {
         ByteBuffer[] buffers = new ByteBuffer[messages.length];
         double objective = 0;
         for (int rank = 0; rank < messages.length; rank++) {
-            buffers[rank] = ByteBuffer.wrap(Base64.getDecoder().decode(messages[rank])).order(ByteOrder.LITTLE_ENDIAN);
+            buffers[rank] = ByteBuffer.wrap(messages[rank]).order(ByteOrder.LITTLE_ENDIAN);
             objective += buffers[rank].getDouble();
         }
         for (int index = 0; index < parameters.size(); index++) {

@@ -3,8 +3,9 @@ package org.equireg.spark.parallel;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
 import org.equireg.core.Tensor;
@@ -16,9 +17,10 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of each barrier task: rendezvous, resume from the newest checkpoint, then per step the
- * shard's gradient, the all-gather, the rank-order sum and the optimizer step; rank 0 checkpoints
- * every k steps and writes the final model.
+ * The body of each barrier task: rendezvous, resume from the newest checkpoint, open the ring (for
+ * {@link Transport#RING}), then per step the shard's gradient, the exchange of every rank's message,
+ * the rank-order sum and the optimizer step; rank 0 checkpoints every k steps and writes the final
+ * model.
  */
 final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankSummary>> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,9 +29,11 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
     private final long checkpointEvery;
     private final String checkpointFolder;
     private final String finalFile;
+    private final Transport transport;
 
-    RankTask(DataParallelProblem problem, long steps, long checkpointEvery, Path checkpointFolder, Path finalFile) {
+    RankTask(DataParallelProblem problem, long steps, long checkpointEvery, Path checkpointFolder, Path finalFile, Transport transport) {
         this.problem = problem;
+        this.transport = transport;
         this.steps = steps;
         this.checkpointEvery = checkpointEvery;
         this.checkpointFolder = checkpointFolder.toAbsolutePath().toString();
@@ -41,7 +45,7 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         try {
             return CollectionConverters.asScala(List.of(train()).iterator());
         } catch (IOException e) {
-            throw new UncheckedIOException("data-parallel task: checkpoint I/O failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("data-parallel task: I/O failed (a checkpoint, or the ring when another rank died): " + e, e);
         }
     }
 
@@ -60,23 +64,32 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         double[] stepSeconds = new double[count];
         double[] exchangeSeconds = new double[count];
         long messageBytes = 0;
-        for (long step = start; step < steps; step++) {
-            long begin = System.nanoTime();
-            optimizer.zeroGrad();
-            Tensor objective = problem.objective(model, step, rank, shards);
-            objective.backward();
-            String message = GradientExchange.encode(objective.item(), parameters);
-            messageBytes = message.getBytes(StandardCharsets.US_ASCII).length;
-            long exchange = System.nanoTime();
-            String[] messages = context.allGather(message);
-            int index = (int) (step - start);
-            objectives[index] = GradientExchange.sumInto(messages, parameters);
-            exchangeSeconds[index] = (System.nanoTime() - exchange) / 1e9;
-            optimizer.step();
-            if (rank == 0 && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < steps) {
-                checkpoints.save(step + 1, model, optimizer);
+        try (Ring ring = transport == Transport.RING && shards > 1 ? Ring.open(context) : null) {
+            for (long step = start; step < steps; step++) {
+                long begin = System.nanoTime();
+                optimizer.zeroGrad();
+                Tensor objective = problem.objective(model, step, rank, shards);
+                objective.backward();
+                byte[] message = GradientExchange.encode(objective.item(), parameters);
+                long exchange = System.nanoTime();
+                byte[][] messages;
+                if (ring != null) {
+                    messages = ring.allGather(message);
+                    messageBytes = message.length;
+                } else {
+                    String text = Base64.getEncoder().encodeToString(message);
+                    messages = Arrays.stream(context.allGather(text)).map(Base64.getDecoder()::decode).toArray(byte[][]::new);
+                    messageBytes = text.length();
+                }
+                int index = (int) (step - start);
+                objectives[index] = GradientExchange.sumInto(messages, parameters);
+                exchangeSeconds[index] = (System.nanoTime() - exchange) / 1e9;
+                optimizer.step();
+                if (rank == 0 && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < steps) {
+                    checkpoints.save(step + 1, model, optimizer);
+                }
+                stepSeconds[index] = (System.nanoTime() - begin) / 1e9;
             }
-            stepSeconds[index] = (System.nanoTime() - begin) / 1e9;
         }
         if (rank == 0) {
             Checkpoint.save(Path.of(finalFile), model, optimizer);

@@ -25,12 +25,17 @@ class DataParallelTrainerTest {
 
     @Test
     void float64WeightsAreBitIdenticalToOneProcessSummingTheShardsInRankOrder() throws IOException {
-        assertBitIdentical(TinyProblem.of(DType.FLOAT64), folder.resolve("f64"));
+        assertBitIdentical(TinyProblem.of(DType.FLOAT64), folder.resolve("f64"), Transport.RING);
     }
 
     @Test
     void float32WeightsAreBitIdenticalToOneProcessSummingTheShardsInRankOrder() throws IOException {
-        assertBitIdentical(TinyProblem.of(DType.FLOAT32), folder.resolve("f32"));
+        assertBitIdentical(TinyProblem.of(DType.FLOAT32), folder.resolve("f32"), Transport.RING);
+    }
+
+    @Test
+    void throughTheDriversAllGatherTheWeightsAreTheSameBits() throws IOException {
+        assertBitIdentical(TinyProblem.of(DType.FLOAT64), folder.resolve("gather"), Transport.ALL_GATHER);
     }
 
     @Test
@@ -48,14 +53,16 @@ class DataParallelTrainerTest {
         assertSameBits(reference.model(), load(result.finalCheckpoint(), DType.FLOAT64));
     }
 
-    private static void assertBitIdentical(TinyProblem problem, Path checkpoints) throws IOException {
+    private static void assertBitIdentical(TinyProblem problem, Path checkpoints, Transport transport) throws IOException {
         TrainingResult result = DataParallelTrainer.of(problem).workers(WORKERS).steps(STEPS).checkpointEvery(4).checkpoints(checkpoints)
-                .train(LocalSpark.session());
+                .transport(transport).train(LocalSpark.session());
         SequentialTrainer.Result reference = SequentialTrainer.train(problem, WORKERS, STEPS);
         assertEquals(1, result.attempts());
         assertArrayEquals(reference.objectives(), result.objectives(), 0.0, "the objective of every step, to the bit");
         assertTrue(result.objectives()[STEPS - 1] < result.objectives()[0], "training lowers the objective");
-        assertTrue(result.messageBytes() > 0);
+        long parameters = 8 * 16 + 16 + 16 * 4 + 4;
+        long raw = 8 + 4 + parameters * (problem.dtype() == DType.FLOAT32 ? 4 : 8);
+        assertEquals(transport == Transport.RING ? raw : (raw + 2) / 3 * 4, result.messageBytes(), "objective, presence bytes, gradients");
         Module trained = load(result.finalCheckpoint(), problem.dtype());
         assertSameBits(reference.model(), trained);
         // The check can fail: one rank's gradient alone (or another order) gives other weights.

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,10 @@ class SweepTest {
         if (lambda == 3) {
             throw new IllegalStateException("diverged at lambda " + lambda);
         }
-        return Map.of("accuracy", lambda / 10 + seed / 1000.0, "loss", 1 - lambda / 10);
+        Map<String, Double> metrics = new LinkedHashMap<>(); // ordered: the columns follow the function's order
+        metrics.put("accuracy", lambda / 10 + seed / 1000.0);
+        metrics.put("loss", 1 - lambda / 10);
+        return metrics;
     }
 
     @Test
