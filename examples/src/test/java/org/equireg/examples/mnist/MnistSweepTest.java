@@ -42,6 +42,15 @@ class MnistSweepTest {
     }
 
     @Test
+    void theFlagsInTheDocsAreTheProgramsOwn() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "spark.md"));
+        String marker = "```text output-of=mnist-sweep-help\n";
+        int start = page.indexOf(marker) + marker.length();
+        String block = page.substring(start, page.indexOf("```", start));
+        assertTrue(start > marker.length() && SweepOptions.usage().contains(block), block);
+    }
+
+    @Test
     void aBadFlagValueExitsWithStatus2NamingIt() {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         assertEquals(2, MnistSweep.run(new String[] {"--distances", "kl,cosine"}, System.out, new PrintStream(errors, true, StandardCharsets.UTF_8)));
