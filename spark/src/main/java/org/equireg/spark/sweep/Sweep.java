@@ -67,6 +67,14 @@ public final class Sweep {
             if (!one.names().equals(names)) {
                 throw new IllegalArgumentException("Sweep.of: settings " + one + " have names " + one.names() + ", the first " + names);
             }
+            for (String name : names) { // one column type per setting
+                Class<?> type = one.get(name).getClass();
+                Class<?> first = settings.get(0).get(name).getClass();
+                if (type != first) {
+                    throw new IllegalArgumentException("Sweep.of: setting '" + name + "' is a " + type.getSimpleName() + " in " + one + " but a "
+                            + first.getSimpleName() + " in " + settings.get(0) + "; give every value of a setting one type (1.0, not 1)");
+                }
+            }
         }
         if (settings.stream().distinct().count() != settings.size()) {
             throw new IllegalArgumentException("Sweep.of: the settings list holds duplicates: " + settings);

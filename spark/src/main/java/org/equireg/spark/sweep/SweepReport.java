@@ -50,9 +50,11 @@ final class SweepReport {
                         "%d runs: %d configurations x %d seeds; %d ok, %d failed; %d ran now, %d were finished before.",
                         records.size(), records.size() / seedCount, seedCount, records.size() - failed, failed, ran, skipped))
                 .append("</p>\n");
-        String metric = primaryMetric != null ? primaryMetric : table.metricNames().isEmpty() ? null : table.metricNames().get(0);
-        if (metric != null && !table.metricNames().contains(metric)) {
-            throw new IllegalArgumentException("Sweep: primary metric '" + metric + "' is not among the runs' metrics " + table.metricNames());
+        String metric = table.metricNames().contains(primaryMetric) ? primaryMetric
+                : table.metricNames().isEmpty() ? null : table.metricNames().get(0);
+        if (primaryMetric != null && !primaryMetric.equals(metric)) {
+            page.append("<p class=\"note\">No run returned the primary metric '").append(escape(primaryMetric)).append("'")
+                    .append(metric == null ? "." : "; ranked by '" + escape(metric) + "' instead.").append("</p>\n");
         }
         if (metric != null) {
             appendRanking(page, table, metric);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GridTest {
@@ -36,6 +37,9 @@ class GridTest {
         assertTrue(name.getMessage().contains("'learning rate'"), name.getMessage());
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> Settings.of("shape", new int[] {1}));
         assertTrue(type.getMessage().contains("'shape'"), type.getMessage());
+        IllegalArgumentException types = assertThrows(IllegalArgumentException.class,
+                () -> Sweep.of(List.of(Settings.of("lambda", 1), Settings.of("lambda", 0.5)), (settings, seed) -> Map.of()));
+        assertTrue(types.getMessage().contains("'lambda' is a Double in lambda=0.5 but a Long in lambda=1"), types.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Settings.of("a", 1).get("b"));
         assertTrue(missing.getMessage().contains("[a]"), missing.getMessage());
     }
