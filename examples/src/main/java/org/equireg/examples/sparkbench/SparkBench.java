@@ -32,6 +32,9 @@ import org.equireg.spark.sweep.Sweep;
  * </ul>
  */
 public final class SparkBench {
+    /** Steps one process trains before it is timed. */
+    private static final int WARM_UP_STEPS = 3;
+
     private SparkBench() {
     }
 
@@ -86,10 +89,11 @@ public final class SparkBench {
     private static void dataParallel(String model, int workers, int steps) throws Exception {
         CnnProblem problem = CnnProblem.named(model);
         long parameters = problem.model().parameterCount();
+        SequentialTrainer.train(problem, workers, WARM_UP_STEPS); // the JIT's first compilations, as the tasks' median skips them
         long start = System.nanoTime();
         SequentialTrainer.train(problem, workers, steps);
         double oneProcess = (System.nanoTime() - start) / 1e9 / steps;
-        System.out.printf(Locale.ROOT, "dp %s (%d parameters): one process, %d shards in turn: %.1f ms per step (mean over %d steps)%n", model,
+        System.out.printf(Locale.ROOT, "dp %s (%d parameters): one process, %d shards in turn: %.1f ms per step (mean of %d steps after warm-up)%n", model,
                 parameters, workers, 1e3 * oneProcess, steps);
         SparkSession spark = cluster(workers);
         try {
