@@ -50,7 +50,7 @@ final class SweepReport {
                         "%d runs: %d configurations x %d seeds; %d ok, %d failed; %d ran now, %d were finished before.",
                         records.size(), records.size() / seedCount, seedCount, records.size() - failed, failed, ran, skipped))
                 .append("</p>\n");
-        String metric = table.metricNames().contains(primaryMetric) ? primaryMetric
+        String metric = primaryMetric != null && table.metricNames().contains(primaryMetric) ? primaryMetric
                 : table.metricNames().isEmpty() ? null : table.metricNames().get(0);
         if (primaryMetric != null && !primaryMetric.equals(metric)) {
             page.append("<p class=\"note\">No run returned the primary metric '").append(escape(primaryMetric)).append("'")
