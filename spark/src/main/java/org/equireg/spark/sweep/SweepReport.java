@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The sweep's self-contained HTML report (well-formed XHTML, inline SVG, no scripts), in the style
  * of the MNIST study's: the configurations ranked by the primary metric with its spread over seeds,
- * one chart per setting (the metric against the setting's values, one line per combination of the
+ * one chart per setting that takes more than one value (the metric against the setting's values, one line per combination of the
  * other settings, whiskers from the lowest to the highest seed, a dot per seed), and the failed
  * runs with their errors.
  */
@@ -60,7 +60,9 @@ final class SweepReport {
             appendRanking(page, table, metric);
             page.append("<h2>").append(escape(metric)).append(" against each setting</h2>\n<div class=\"charts\">\n");
             for (String setting : table.settingNames()) {
-                appendChart(page, table, metric, setting);
+                if (table.records().stream().map(record -> record.key().settings().get(setting)).distinct().count() > 1) {
+                    appendChart(page, table, metric, setting); // a setting with one value has nothing to compare
+                }
             }
             page.append("</div>\n");
         }

@@ -64,7 +64,8 @@ class SweepTest {
         List<String> csv = Files.readAllLines(output.resolve("results.csv"));
         assertTrue(csv.get(0).startsWith("run_id,distance,lambda,seed,status,error,seconds,host,accuracy,loss"), csv.get(0));
         assertEquals(8, csv.stream().filter(line -> line.matches("[0-9a-f]{16},.*")).count(), "eight rows (errors span lines)");
-        assertTrue(Files.readString(output.resolve("report.html")).contains("accuracy against lambda"));
+        String report = Files.readString(output.resolve("report.html"));
+        assertTrue(report.contains("accuracy against lambda") && report.contains("accuracy against distance"), report);
         assertEquals(8, LocalSpark.session().read().parquet(output.resolve("results.parquet").toString()).count());
         try (var files = Files.list(output.resolve("runs"))) {
             assertEquals(8, files.count());
