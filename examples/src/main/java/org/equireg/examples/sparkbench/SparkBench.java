@@ -24,10 +24,10 @@ import org.equireg.spark.sweep.Sweep;
  *
  * <ul>
  *   <li>{@code sweep EXECUTORS RUNS STEPS}: RUNS MNIST protocol-S runs (KL at unlabeled images, STEPS
- *       steps, seeds 1..RUNS) as a sweep on {@code local-cluster[EXECUTORS,1,1024]}: runs per minute.</li>
+ *       steps, seeds 1..RUNS) as a sweep on {@code local-cluster[EXECUTORS,1,3072]}: runs per minute.</li>
  *   <li>{@code loop RUNS STEPS}: the same runs in a plain loop in this JVM: seconds per run.</li>
  *   <li>{@code dp MODEL WORKERS STEPS}: data-parallel training of cnn-digits or cnn28 on
- *       {@code local-cluster[WORKERS,1,1024]}, over the ring and through the all-gather, against one
+ *       {@code local-cluster[WORKERS,1,3072]}, over the ring and through the all-gather, against one
  *       process doing the same shards: median step time, bytes per message.</li>
  * </ul>
  */
@@ -110,11 +110,14 @@ public final class SparkBench {
         }
     }
 
-    /** {@code local-cluster[executors,1,1024]}: a master and workers in this JVM, each executor a JVM of its own. */
+    /**
+     * {@code local-cluster[executors,1,3072]}: a master and workers in this JVM, each executor a JVM of its
+     * own with a 2 GB heap (a training run in a small heap spends its time collecting garbage).
+     */
     private static SparkSession cluster(int executors) {
         List<String> flags = new ArrayList<>(Arrays.asList("--add-modules=jdk.incubator.vector", "-Dequireg.threads=1"));
-        return SparkSession.builder().master("local-cluster[" + executors + ",1,1024]").appName("equireg-spark bench")
-                .config("spark.ui.enabled", "false").config("spark.executor.memory", "768m")
+        return SparkSession.builder().master("local-cluster[" + executors + ",1,3072]").appName("equireg-spark bench")
+                .config("spark.ui.enabled", "false").config("spark.executor.memory", "2g")
                 .config("spark.executor.extraJavaOptions", String.join(" ", flags)).getOrCreate();
     }
 }
