@@ -16,9 +16,23 @@ import org.equireg.regularizer.transforms.RandomAffine;
  * @param points   where the regularizer's points come from
  * @param distance the regularizer's distance; null without a regularizer
  * @param lambda   the regularizer's weight
+ * @param epsilon  the regularizer's tolerance: errors below it cost nothing
+ * @param degrees  the largest rotation of the study's warp, in degrees (study S adds its shift)
  * @param lie      the regularizer is the Lie derivative along rotation instead of finite rotations
  */
-public record StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda, boolean lie) {
+public record StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda, double epsilon,
+                       double degrees, boolean lie) {
+
+    /** A run with the studies' fixed epsilon 0 and the study's rotation range. */
+    public StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda, boolean lie) {
+        this(study, name, augment, points, distance, lambda, 0, "R".equals(study) ? ROBUSTNESS_DEGREES : SEMI_DEGREES, lie);
+    }
+
+    /** A run with a finite-rotation regularizer (or none) at the given tolerance and rotation range. */
+    public StudyRun(String study, String name, boolean augment, Points points, Distance distance, double lambda, double epsilon,
+                    double degrees) {
+        this(study, name, augment, points, distance, lambda, epsilon, degrees, false);
+    }
 
     /** Where the regularizer's points come from. */
     public enum Points {
@@ -77,9 +91,8 @@ public record StudyRun(String study, String name, boolean augment, Points points
     /** The study's random warp: augmentation per image, and the regularizer's f_in per call. */
     public RandomAffine transform() {
         return "R".equals(study)
-                ? RandomAffine.rotation(Math.toRadians(ROBUSTNESS_DEGREES))
-                : new RandomAffine(-Math.toRadians(SEMI_DEGREES), Math.toRadians(SEMI_DEGREES), SEMI_SHIFT, SEMI_SHIFT, 1, 1,
-                        Padding.ZEROS);
+                ? RandomAffine.rotation(Math.toRadians(degrees))
+                : new RandomAffine(-Math.toRadians(degrees), Math.toRadians(degrees), SEMI_SHIFT, SEMI_SHIFT, 1, 1, Padding.ZEROS);
     }
 
     /** True when the run has a regularizer. */
@@ -89,8 +102,8 @@ public record StudyRun(String study, String name, boolean augment, Points points
 
     /** One line for the console and the report. */
     public String describe() {
-        String warp = "R".equals(study) ? String.format(Locale.ROOT, "rotation in +-%.0f deg", ROBUSTNESS_DEGREES)
-                : String.format(Locale.ROOT, "rotation in +-%.0f deg and shift in +-%.0f px", SEMI_DEGREES, SEMI_SHIFT);
+        String warp = "R".equals(study) ? String.format(Locale.ROOT, "rotation in +-%s deg", RunNumbers.number(degrees))
+                : String.format(Locale.ROOT, "rotation in +-%s deg and shift in +-%.0f px", RunNumbers.number(degrees), SEMI_SHIFT);
         String task = augment ? "cross-entropy on labeled images each warped by its own " + warp : "cross-entropy on the labeled images";
         if (!regularized()) {
             return task;
@@ -102,12 +115,12 @@ public record StudyRun(String study, String name, boolean augment, Points points
             case NONE -> throw new IllegalStateException();
         };
         if (lie) {
-            double degrees = "R".equals(study) ? ROBUSTNESS_DEGREES : SEMI_DEGREES;
             return String.format(Locale.ROOT, "%s; plus lambda %s * mean ||d/dt sqrt(softmax(model(rotate_t v)))||^2 at t = 0 at %s"
-                    + " (the Lie derivative along rotation; lambda matches the KL regularizer over rotations in +-%.0f deg to"
-                    + " second order), epsilon 0", task, RunNumbers.number(lambda), where, degrees);
+                    + " (the Lie derivative along rotation; lambda matches the KL regularizer over rotations in +-%s deg to"
+                    + " second order), epsilon %s", task, RunNumbers.number(lambda), where, RunNumbers.number(degrees),
+                    RunNumbers.number(epsilon));
         }
-        return String.format(Locale.ROOT, "%s; plus lambda %s * %s(model(v), model(f_in v)) at %s, f_in one %s per step, epsilon 0",
-                task, RunNumbers.number(lambda), distance, where, warp);
+        return String.format(Locale.ROOT, "%s; plus lambda %s * %s(model(v), model(f_in v)) at %s, f_in one %s per step, epsilon %s",
+                task, RunNumbers.number(lambda), distance, where, warp, RunNumbers.number(epsilon));
     }
 }

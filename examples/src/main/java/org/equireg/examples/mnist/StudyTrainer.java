@@ -168,10 +168,9 @@ public final class StudyTrainer {
         private EquivarianceError regularizer(StudyRun spec, Module net, SplittableRandom random, Tensor unlabeled) {
             EquivarianceError.Builder builder = spec.lie()
                     ? EquivarianceError.builder(new Sequential(net, new SqrtProbabilities()), INPUT_SHAPE,
-                            List.of(TransformPair.lieInvariance(LieGenerator.rotation(Padding.ZEROS), 0, spec.lambda())))
-                    : EquivarianceError.builder(net, INPUT_SHAPE,
-                            List.of(TransformPair.invariance(spec.transform(), 0, spec.lambda()).named(spec.transform().toString())))
-                            .distance(spec.distance());
+                            List.of(TransformPair.lieInvariance(LieGenerator.rotation(Padding.ZEROS), spec.epsilon(), spec.lambda())))
+                    : EquivarianceError.builder(net, INPUT_SHAPE, List.of(TransformPair.invariance(spec.transform(), spec.epsilon(),
+                            spec.lambda()).named(spec.transform().toString()))).distance(spec.distance());
             builder.sampleSize(StudyRun.POINTS_PER_STEP).random(random);
             if (spec.points() == StudyRun.Points.UNLABELED) {
                 builder.sampler(Samplers.fromData(unlabeled));
