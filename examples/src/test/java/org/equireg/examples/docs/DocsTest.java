@@ -59,7 +59,8 @@ class DocsTest {
             "digits-float32", List.of("org.equireg.examples.digits.DigitsDemo", "--data", "DATA", "--dtype", "float32",
                     "--threads", "1"),
             "shift", List.of("org.equireg.examples.shift.ShiftEquivarianceExample"),
-            "mnist-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.mnist.MnistStudy", "--help"));
+            "mnist-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.mnist.MnistStudy", "--help"),
+            "mnist-sweep-help", List.of("-XX:ActiveProcessorCount=2", "org.equireg.examples.mnist.MnistSweep", "--help"));
     /** What each {@code <!-- output NAME -->} block must hold. */
     private static final Map<String, Supplier<String>> OUTPUTS = Map.of("computation", TourComputation::computation,
             "lie", LieComputation::example);
