@@ -26,25 +26,4 @@ public final class Extrema {
             }
         }
     }
-
-    /**
-     * {@code out[o, i]} = the index k of the first maximum of {@code in[o, k, i]} (the first NaN if
-     * any), as a whole number; length &gt;= 1. out modified.
-     */
-    public static void argmax(double[] in, int outer, int length, int inner, double[] out) {
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                int bestIndex = 0;
-                double best = in[o * length * inner + i];
-                for (int k = 1; k < length && best == best; k++) {
-                    double value = in[(o * length + k) * inner + i];
-                    if (value > best || value != value) {
-                        best = value;
-                        bestIndex = k;
-                    }
-                }
-                out[o * inner + i] = bestIndex;
-            }
-        }
-    }
 }

@@ -27,25 +27,4 @@ public final class ExtremaF32 {
             }
         }
     }
-
-    /**
-     * {@code out[o, i]} = the index k of the first maximum of {@code in[o, k, i]} (the first NaN if
-     * any), as a whole number; length &gt;= 1. out modified.
-     */
-    public static void argmax(float[] in, int outer, int length, int inner, float[] out) {
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                int bestIndex = 0;
-                float best = in[o * length * inner + i];
-                for (int k = 1; k < length && best == best; k++) {
-                    float value = in[(o * length + k) * inner + i];
-                    if (value > best || value != value) {
-                        best = value;
-                        bestIndex = k;
-                    }
-                }
-                out[o * inner + i] = bestIndex;
-            }
-        }
-    }
 }

@@ -61,7 +61,7 @@ public final class Reduce {
      */
     public static Storage argmax(Storage x, int outer, int length, int inner) {
         double[] out = new double[outer * inner];
-        Extrema.argmax(Maps.f64(Maps.cast(x, org.equireg.core.DType.FLOAT64)), outer, length, inner, out);
+        Argmax.of(Maps.f64(Maps.cast(x, org.equireg.core.DType.FLOAT64)), outer, length, inner, out);
         return new Storage.F64(out); // widening keeps order and NaNs
     }
 }
