@@ -27,8 +27,9 @@
  * what it generates. Sizes that scale with the element are byte budgets over {@code Double.BYTES}, so
  * they translate with it (the direct weight gradient keeps {@code 64 / Double.BYTES} chains, the lanes
  * of a 512-bit vector, so the bits do not depend on the width: 8 in float64, 16 in float32).
- * Precision-specific kernels (tanh; the axis sums and norms, which accumulate float32 in double) have
- * hand-written twins. The storage facades pick the twin by the storage's type; no other kernel branches
+ * An accumulator that must stay double in the twin (float32 sums accumulated in double and rounded
+ * once: the axis sums and norms, cumsum, broadcast sums) is marked {@code /* wide *}{@code /} in the
+ * source; only precision-specific kernels (tanh's bit tricks) have hand-written twins. The storage facades pick the twin by the storage's type; no other kernel branches
  * on a dtype.
  */
 package org.equireg.core.kernels;
