@@ -6,7 +6,7 @@
 # the ratio tables, float32 beside PyTorch float32 among them (scripts/bench/report.py).
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
-#                                 [--torch-batch-passes] [--torch-default-malloc]
+#                                 [--torch-batch-passes] [--torch-default-malloc] [--avx2]
 #   --quick        shorter runs (about 4 minutes instead of about 7 on an idle 2-core machine), for checking the machinery
 #   --threads      thread counts to compare (Java: -Dequireg.threads=N; PyTorch: set_num_threads(N)
 #                  and OMP/OpenBLAS threads N)
@@ -19,6 +19,9 @@
 #                  keeping freed memory (MALLOC_MMAP_MAX_=0, no trimming), as the JVM keeps its heap:
 #                  otherwise every float64 convolution at batch >= 30 gets its im2col buffer (> 32 MB)
 #                  freshly mapped and page-faults through it, which on this VM costs ~17x the arithmetic
+#   --avx2         256-bit vectors on both sides of an AVX-512 machine: the JVM with -XX:UseAVX=2, PyTorch
+#                  with ATEN_CPU_CAPABILITY=avx2, ONEDNN_MAX_CPU_ISA=AVX2 and OPENBLAS_CORETYPE=Haswell
+#                  (OpenBLAS picks its kernels by CPU, not by ATen's setting)
 # The JVM is $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH.
 # Output: benchmarks/results/<UTC time>/: machine.json, load.txt, java-tN.json (raw JMH JSON),
 # torch-tN.json, table.md (also printed).
@@ -32,6 +35,7 @@ java_harness=jmh
 system_blas=false
 torch_options=()
 default_malloc=false
+avx2=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true ;;
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
         --system-blas) system_blas=true ;;
         --torch-batch-passes) torch_options+=(--batch-passes) ;;
         --torch-default-malloc) default_malloc=true ;;
+        --avx2) avx2=true ;;
         *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -54,11 +59,15 @@ note_load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"; }
 jar=benchmarks/target/benchmarks.jar
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_flags=(--add-modules=jdk.incubator.vector)
+$avx2 && java_flags+=(-XX:UseAVX=2)
 "$java_bin" "${java_flags[@]}" -cp "$jar" org.equireg.benchmarks.MachineInfo 2>/dev/null > "$out/machine.json"
 
 torch_env=(env)
 if ! $default_malloc; then
     torch_env+=(MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=68719476736 MALLOC_TOP_PAD_=268435456)
+fi
+if $avx2; then
+    torch_env+=(ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell)
 fi
 if ! $system_blas; then
     if blas_dir=$(scripts/bench/openblas.sh); then

@@ -12,7 +12,10 @@ measurement iterations of the time per call:
 - the dtype kernel suites (parameter dtype = float64 or float32, kernels called directly):
   GemmKernelBenchmark as MatmulBenchmark; ConvKernelBenchmark forward, backwardInput and backwardWeight
   2 b o c 9 h w each; ElementwiseKernelBenchmark in elements per nanosecond (Gelem/s), so that the two
-  dtypes compare directly.
+  dtypes compare directly;
+- PeakFmaBenchmark (the core's multiply-add peak at the JVM's vector width): GFLOP/s = 2 * 12 * 65536 / ns.
+  When the files hold it, every GFLOP/s row with a dtype gets its fraction of that peak (of the
+  peak times the thread count for multi-threaded rows: the peak is one core's).
 
 Usage: /usr/bin/python3 scripts/bench/kernel_report.py kernels-tN.json [...]
 """
@@ -31,6 +34,8 @@ def sizes(text):
 
 def throughput(suite, method, params, nanoseconds):
     """(value, unit) for one result."""
+    if suite == "PeakFmaBenchmark":
+        return 2.0 * 12 * 65536 / nanoseconds, "GFLOP/s"
     if suite == "ElementwiseKernelBenchmark":
         return int(params["size"]) / nanoseconds, "Gelem/s"
     if suite in ("MatmulBenchmark", "GemmKernelBenchmark"):
@@ -48,12 +53,9 @@ def throughput(suite, method, params, nanoseconds):
     return BYTES_PER_ELEMENT[method] * elements / nanoseconds, "GB/s"
 
 
-def main():
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    print("| benchmark | parameters | threads | time per call | throughput |")
-    print("|---|---|---|---|---|")
-    for path in sys.argv[1:]:
+def rows(paths):
+    """(suite, method, params, threads, nanoseconds, value, unit) for every result in the files."""
+    for path in paths:
         with open(path) as source:
             results = json.load(source)
         for entry in results:
@@ -61,12 +63,28 @@ def main():
             metric = entry["primaryMetric"]
             iterations = [score for fork in metric["rawData"] for score in fork]
             nanoseconds = statistics.median(iterations) * TO_NANOSECONDS[metric["scoreUnit"]]
-            value, unit = throughput(suite, method, entry.get("params", {}), nanoseconds)
+            params = entry.get("params", {})
+            value, unit = throughput(suite, method, params, nanoseconds)
             threads = next((argument.split("=")[1] for argument in entry.get("jvmArgs", [])
                             if argument.startswith("-Dequireg.threads=")), "default")
-            print("| %s.%s | %s | %s | %.1f us | %.2f %s |" % (
-                suite, method, ", ".join("%s=%s" % item for item in entry.get("params", {}).items()), threads,
-                nanoseconds / 1e3, value, unit))
+            yield suite, method, params, threads, nanoseconds, value, unit
+
+
+def main():
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    results = list(rows(sys.argv[1:]))
+    peak = {params["dtype"]: value for suite, _, params, _, _, value, _ in results if suite == "PeakFmaBenchmark"}
+    print("| benchmark | parameters | threads | time per call | throughput | of peak |")
+    print("|---|---|---|---|---|---|")
+    for suite, method, params, threads, nanoseconds, value, unit in results:
+        fraction = ""
+        if unit == "GFLOP/s" and suite != "PeakFmaBenchmark" and params.get("dtype") in peak:
+            cores = int(threads) if threads.isdigit() else 1
+            fraction = "%.0f%%" % (100 * value / (peak[params["dtype"]] * cores))
+        print("| %s.%s | %s | %s | %.1f us | %.2f %s | %s |" % (
+            suite, method, ", ".join("%s=%s" % item for item in params.items()), threads,
+            nanoseconds / 1e3, value, unit, fraction))
 
 
 if __name__ == "__main__":

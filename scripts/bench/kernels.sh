@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 threads_list=${1:-"1 2"}
-pattern=${2:-'MatmulBenchmark|Conv2dBenchmark|ElementwiseBenchmark|ReductionBenchmark|SoftmaxBenchmark|KernelBenchmark'}
+pattern=${2:-'MatmulBenchmark|Conv2dBenchmark|ElementwiseBenchmark|ReductionBenchmark|SoftmaxBenchmark|KernelBenchmark|PeakFmaBenchmark'}
 out="benchmarks/results/kernels-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 ./mvnw -B -q -pl benchmarks -am package -DskipTests

@@ -36,7 +36,8 @@ def parse_arguments():
     parser.add_argument("--out", required=True, help="JSON file to write")
     parser.add_argument("--dtypes", default="float64,float32")
     parser.add_argument("--workloads", default="mlp-shift,mlp-digits,cnn-digits,cnn28,fcn-seg")
-    parser.add_argument("--matmul", default="512,1024", help="square sizes; empty for none")
+    parser.add_argument("--matmul", default="512,1024",
+                        help="matrix products: square sizes (512) or m x k x n shapes (64x256x256); empty for none")
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds of warm-up per case")
     parser.add_argument("--block", type=float, default=0.3, help="minimum seconds per timed block")
     parser.add_argument("--repeats", type=int, default=7, help="timed blocks per case")
@@ -211,14 +212,16 @@ def main():
                                 "samples_ms": [s * 1e3 for s in samples]})
                 print("%-10s %-7s regularized=%-5s %9.3f ms/step" % (name, str(dtype)[6:], regularized, seconds * 1e3),
                       file=sys.stderr)
-        for size in [int(s) for s in ARGUMENTS.matmul.split(",") if s and not ARGUMENTS.check]:
-            a = torch.rand(size, size, dtype=dtype)
-            b = torch.rand(size, size, dtype=dtype)
+        for shape in [text for text in ARGUMENTS.matmul.split(",") if text and not ARGUMENTS.check]:
+            m, k, n = [int(size) for size in shape.split("x")] if "x" in shape else [int(shape)] * 3
+            a = torch.rand(m, k, dtype=dtype)
+            b = torch.rand(k, n, dtype=dtype)
             seconds, samples = median_seconds(lambda: torch.mm(a, b))
-            flops = 2.0 * size ** 3
-            results.append({"kind": "matmul", "size": size, "dtype": str(dtype)[6:], "gflops": flops / seconds / 1e9,
+            flops = 2.0 * m * k * n
+            results.append({"kind": "matmul", "size": m if m == k == n else shape, "shape": "%dx%dx%d" % (m, k, n),
+                            "dtype": str(dtype)[6:], "gflops": flops / seconds / 1e9,
                             "samples_gflops": [flops / s / 1e9 for s in samples]})
-            print("matmul %d %-7s %8.2f GFLOP/s" % (size, str(dtype)[6:], flops / seconds / 1e9), file=sys.stderr)
+            print("matmul %s %-7s %8.2f GFLOP/s" % (shape, str(dtype)[6:], flops / seconds / 1e9), file=sys.stderr)
     report = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": ARGUMENTS.threads,
               "torch_threads": torch.get_num_threads(), "blas": loaded_blas(),
               "malloc": {name: value for name, value in os.environ.items() if name.startswith("MALLOC_")},
