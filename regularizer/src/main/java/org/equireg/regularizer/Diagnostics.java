@@ -114,7 +114,12 @@ final class Diagnostics {
         double meanNorm = tally.normSum / tally.samples;
         return new PairReport(name, tally.samples, meanError, standardError, meanError - Z_95 * standardError,
                 meanError + Z_95 * standardError, meanError / meanNorm, (double) active / tally.batchErrors.size(),
-                pair.epsilon(), pair.lambda(), pair.lambda() * Math.max(0, meanError - pair.epsilon()));
+                pair.epsilon(), pair.lambda(), penalty(pair, meanError));
+    }
+
+    /** A pair switched off (lambda 0) adds nothing, even where its error is infinite (0 * inf is NaN). */
+    private static double penalty(TransformPair pair, double meanError) {
+        return pair.lambda() == 0 ? 0 : pair.lambda() * Math.max(0, meanError - pair.epsilon());
     }
 
     private static double mean(List<Double> values) {

@@ -52,6 +52,14 @@ class ReportTest {
     }
 
     @Test
+    void aSwitchedOffPairReportsNoPenaltyEvenWhereItsErrorIsInfinite() {
+        List<TransformPair> off = List.of(TransformPair.of(Transforms.identity(), v -> v.mul(Double.POSITIVE_INFINITY), 0, 0));
+        PairReport row = regularizer(Samplers.box(), off).report(Tensor.of(new double[] {0.5}, 1, 1)).pairs().get(0);
+        assertEquals(Double.POSITIVE_INFINITY, row.meanError());
+        assertEquals(0.0, row.penalty(), row.toString());
+    }
+
+    @Test
     void relativeErrorDividesByTheMeanOutputNorm() {
         Tensor points = Tensor.of(new double[] {0.1, 0.5, 0.8}, 3, 1);
         PairReport reflection = regularizer(Samplers.box()).report(points).pairs().get(0);
