@@ -74,14 +74,23 @@ public abstract class Optimizer {
      */
     protected abstract void update(Storage parameter, Storage gradient, ParameterState state);
 
-    /** Updates every parameter that has a gradient. */
+    /**
+     * Updates every parameter that has a gradient. When an update rule throws, the parameter it was
+     * updating keeps its step count (the step did not happen) and the exception propagates; the
+     * parameters before it in the list have taken their step.
+     */
     public final void step() {
         for (int i = 0; i < parameters.size(); i++) {
             Tensor gradient = parameters.get(i).grad();
             if (gradient != null) {
                 steps[i]++;
                 Tensor parameter = parameters.get(i);
-                update(parameter.storage(), gradient.storage(), new ParameterState(i));
+                try {
+                    update(parameter.storage(), gradient.storage(), new ParameterState(i));
+                } catch (RuntimeException | Error failure) {
+                    steps[i]--;
+                    throw failure;
+                }
                 parameter.bumpVersion();
             }
         }

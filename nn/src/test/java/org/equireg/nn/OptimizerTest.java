@@ -216,4 +216,20 @@ class OptimizerTest {
         sgd.zeroGrad();
         parameters.forEach(parameter -> assertNull(parameter.grad()));
     }
+
+    @Test
+    void anUpdateRuleThatThrowsLeavesTheStepCountAsItWas() {
+        List<Tensor> parameters = parameters();
+        Optimizer failing = new Optimizer("Failing", parameters, 0.1) {
+            @Override
+            protected void update(org.equireg.core.Storage parameter, org.equireg.core.Storage gradient,
+                                  ParameterState state) {
+                throw new IllegalStateException("rule failed at step " + state.step());
+            }
+        };
+        backward(parameters);
+        IllegalStateException failure = assertThrows(IllegalStateException.class, failing::step);
+        assertEquals("rule failed at step 1", failure.getMessage());
+        assertTrue(failing.stateDict().keySet().stream().noneMatch(key -> key.endsWith(".step")), failing.stateDict().toString());
+    }
 }
