@@ -37,7 +37,7 @@ public record StudyOptions(List<String> studies, int epochs, int steps, int[] ru
     public static final String SUMMARY = "Trains the protocol's CNN on 28x28 MNIST digits (8,000 training pool, 2,000 test images).\n"
             + "Study R: all labels, 6 runs (baseline, augmentation, regularizer at box points or at the batch, both,\n"
             + "the Lie derivative regularizer at the batch);\n"
-            + "test accuracy at rotations of 0..90 degrees. Study S: 100 labels and 7,900 unlabeled images, 5 runs\n"
+            + "test accuracy at rotations of 0..90 degrees. Study S: 100 labels and 7,900 unlabeled images, 6 runs\n"
             + "(supervised, augmentation, KL regularizer at unlabeled images, both, the reference's distance, the\n"
             + "Lie derivative regularizer at unlabeled images). Every run's Lie derivatives are measured on 64 test images.\n"
             + "Writes report.html, table.txt and history.csv to the output folder.";
