@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.DType;
-import org.equireg.core.GradMode;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Module;
@@ -25,11 +24,12 @@ import org.equireg.nn.Sequential;
  * Gaussian probes z over the output: {@code E[(z . J_{>k} L_k)^2] = ||J_{>k} L_k||^2}.
  *
  * <p>lie-deriv gets {@code z . J_{>k} L_k} as {@code (z^T J_{>k}) . L_k}, a backward pass per probe.
- * Here the terms {@code J_{>k} L_k} go forward instead, all layers' at once: each layer is
- * linearized once at its input and applied to the terms of the layers below it and to the tangent
- * of its own input (see {@code LinearizedLayer}). Layer j costs a forward pass, a backward pass and
- * one more pass per layer with an image input up to j, whatever the number of probes; the probes
- * are then dot products over the output. The estimates are the same numbers either way.
+ * Here the terms {@code J_{>k} L_k} go forward instead, all layers' at once, and the model's own
+ * {@code J tangent(x)} (the end-to-end value) with them: each layer is linearized once at its input
+ * and applied to those directions and to the tangent of its own input (see {@code LinearizedLayer}).
+ * Layer j costs a forward pass, a backward pass and one more pass per direction (one per layer with
+ * an image input up to j, plus one), whatever the number of probes; the probes are then dot
+ * products over the output. The estimates are the same numbers either way.
  *
  * <p>The contributions add up to {@code mean ||L f||^2} only when the layers' terms are orthogonal
  * (for instance when one layer alone breaks the symmetry); the signed terms always add up to L f.
@@ -52,7 +52,6 @@ public record LayerwiseAttribution(LieError endToEnd, List<LayerContribution> la
      * @param probes Gaussian probes per call, at least 1 (2 or more for a standard error)
      * @param random the source of the probes
      */
-    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
     public static LayerwiseAttribution of(Sequential model, LieGenerator generator, Tensor x, int probes,
                                           RandomGenerator random) {
         Arguments.notNull(model, "LayerwiseAttribution.of", "model");
@@ -67,39 +66,34 @@ public record LayerwiseAttribution(LieError endToEnd, List<LayerContribution> la
                     + " (batch, ..., height, width), got shape " + Shapes.str(x.shape()));
         }
         Tensor input = x.detach();
-        List<Integer> tapped = new ArrayList<>();
-        List<Tensor> terms = new ArrayList<>(); // J_{>k} L_k so far: pushed up to the current activation
         Tensor activation = input;
-        Tensor tangent = at(generator, input, activation).tangent(activation);
+        Tensor tangent = at(generator, input, input).tangent(input);
+        Tensor whole = tangent; // J_{<=k} tangent(x): the model's own derivative, pushed along with the terms
+        List<Integer> tapped = new ArrayList<>();
+        List<Tensor> terms = new ArrayList<>(); // J_{>k} L_k, pushed as far as the current activation
         for (int k = 0; k < model.size(); k++) {
             boolean image = activation.rank() >= 3;
             List<Tensor> directions = new ArrayList<>(terms);
-            if (image) {
+            directions.add(whole);
+            if (image && k > 0) { // at the input the tangent is the whole model's direction itself
                 directions.add(tangent);
             }
-            Tensor[] pushed;
-            if (directions.isEmpty()) {
-                try (GradMode.Scope ignored = GradMode.noGrad()) {
-                    activation = model.get(k).forward(activation);
-                }
-                pushed = new Tensor[0];
-            } else {
-                LinearizedLayer layer = new LinearizedLayer(model.get(k), activation);
-                activation = layer.output();
-                pushed = layer.apply(directions);
-            }
+            LinearizedLayer layer = new LinearizedLayer(model.get(k), activation);
+            Tensor[] pushed = layer.apply(directions);
+            activation = layer.output();
             tangent = activation.rank() >= 3 ? at(generator, input, activation).tangent(activation) : null;
             terms = new ArrayList<>(Arrays.asList(pushed).subList(0, terms.size()));
+            whole = pushed[terms.size()];
             if (image) {
                 Tensor local = pushed[pushed.length - 1]; // J_k tangent(h_{k-1})
                 terms.add(tangent == null ? local : local.sub(tangent));
                 tapped.add(k);
             }
         }
-        LieDerivative endToEnd = activation.rank() >= 3 ? LieDerivative.equivariance(model, generator)
-                : LieDerivative.invariance(model, generator);
+        // as LieDerivative.equivariance or .invariance by the output's rank, the generator as it is
+        Tensor lieDerivative = activation.rank() >= 3 ? whole.sub(generator.tangent(activation)) : whole;
         List<LayerContribution> rows = probe(model, tapped, terms, activation, probes, random);
-        return new LayerwiseAttribution(endToEnd.measure(input), List.copyOf(rows), probes);
+        return new LayerwiseAttribution(LieError.of(generator.name(), lieDerivative), List.copyOf(rows), probes);
     }
 
     /** The generator on a feature map: image flows follow the map's resolution, the others act alike. */

@@ -81,7 +81,8 @@ class LayerwiseAttributionTest {
     @Test
     void agreesWithOneBackwardPassPerProbe() {
         // lie-deriv's definition, probe by probe: z^T J_>k from a backward pass through zero taps,
-        // dotted with L_k; the forward computation must give the same numbers from the same draws
+        // dotted with L_k; the forward computation must give the same numbers from the same draws,
+        // and the end-to-end value LieDerivative's
         LieGenerator rotation = LieGenerator.rotation(Padding.ZEROS);
         assertAgreesProbeByProbe(Models.classifier(6, 5, 1), rotation, Tensor.rand(new Random(9), 3, 1, 6, 5));
         assertAgreesProbeByProbe(Models.imageModel(2), rotation, Tensor.rand(new Random(10), 2, 1, 5, 6));
@@ -134,6 +135,13 @@ class LayerwiseAttributionTest {
                     1e-10 * LieError.standardError(perProbe[k]) + 1e-300, "layer " + k + " of\n" + model);
         }
         assertEquals(row, attribution.layers().size());
+        LieDerivative endToEnd = model.forward(x).rank() >= 3 ? LieDerivative.equivariance(model, generator)
+                : LieDerivative.invariance(model, generator);
+        LieError expected = endToEnd.measure(x);
+        assertEquals(expected.meanSquaredNorm(), attribution.endToEnd().meanSquaredNorm(), 1e-12 * expected.meanSquaredNorm());
+        assertEquals(expected.meanAbsolute(), attribution.endToEnd().meanAbsolute(), 1e-12 * expected.meanAbsolute());
+        assertEquals(expected.generator(), attribution.endToEnd().generator());
+        assertEquals(expected.samples(), attribution.endToEnd().samples());
     }
 
     /** Each layer's own Lie derivative {@code L_k} at its input by a Jacobian-vector product (null for a layer on vectors). */
