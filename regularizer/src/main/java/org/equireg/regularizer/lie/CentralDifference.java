@@ -3,17 +3,16 @@ package org.equireg.regularizer.lie;
 import org.equireg.core.Tensor;
 
 /**
- * Central differences {@code (x[k + 1] - x[k - 1]) / 2} along one axis, with one of three rules
- * for the values beyond both ends. Built from differentiable ops (padding, index selection, roll,
- * slices), so the result has a graph like any other op's.
+ * Central differences {@code (x[k + 1] - x[k - 1]) / 2} along one axis, with zeros or the axis
+ * wrapped around beyond both ends: the signal shifts' tangent. Built from differentiable ops
+ * (padding, roll, slices), so the result has a graph like any other op's. (The image flows compute
+ * theirs as one convolution, see {@link ImageFlow#tangent}.)
  */
 final class CentralDifference {
     /** What lies beyond the ends of the axis. */
     enum Boundary {
         /** Zeros. */
         ZEROS,
-        /** The end value repeated. */
-        EDGE,
         /** The axis wraps around. */
         CYCLIC
     }
@@ -36,16 +35,6 @@ final class CentralDifference {
                 Tensor padded = x.pad(padding, 0);
                 next = padded.slice(normalized, 2, length + 2);
                 previous = padded.slice(normalized, 0, length);
-            }
-            case EDGE -> {
-                int[] nextIndex = new int[length];
-                int[] previousIndex = new int[length];
-                for (int k = 0; k < length; k++) {
-                    nextIndex[k] = Math.min(k + 1, length - 1);
-                    previousIndex[k] = Math.max(k - 1, 0);
-                }
-                next = x.indexSelect(normalized, nextIndex);
-                previous = x.indexSelect(normalized, previousIndex);
             }
             case CYCLIC -> {
                 next = x.roll(-1, normalized);

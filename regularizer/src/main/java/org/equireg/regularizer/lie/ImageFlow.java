@@ -91,20 +91,52 @@ final class ImageFlow implements LieGenerator {
                 columnsMove |= columnSpeed[i * width + j] != 0;
             }
         }
-        CentralDifference.Boundary boundary = padding == Padding.ZEROS
-                ? CentralDifference.Boundary.ZEROS : CentralDifference.Boundary.EDGE;
-        // (..., height, width) times the (height, width) speed field, broadcast over the leading axes
-        Tensor tangent = null;
+        if (!rowsMove && !columnsMove) {
+            return images.mul(0.0); // the zero flow
+        }
+        // Both central differences at once, as a convolution of every (height, width) plane with zeros
+        // outside: one fast pass where padding and slicing would gather element by element. Channel c
+        // of the kernel is the difference along one moving axis; the speeds weight them per pixel.
+        int moving = (rowsMove ? 1 : 0) + (columnsMove ? 1 : 0);
+        double[] kernel = new double[moving * 9];
+        double[] speeds = new double[moving * height * width];
+        int channel = 0;
         if (rowsMove) {
-            Tensor speed = Tensor.wrap(rowSpeed, height, width).to(images.dtype());
-            tangent = CentralDifference.along(images, -2, boundary).mul(speed);
+            kernel[channel * 9 + 7] = 0.5;  // x[i + 1, j]
+            kernel[channel * 9 + 1] = -0.5; // x[i - 1, j]
+            System.arraycopy(rowSpeed, 0, speeds, channel++ * height * width, height * width);
         }
         if (columnsMove) {
-            Tensor speed = Tensor.wrap(columnSpeed, height, width).to(images.dtype());
-            Tensor term = CentralDifference.along(images, -1, boundary).mul(speed);
-            tangent = tangent == null ? term : tangent.add(term);
+            kernel[channel * 9 + 5] = 0.5;  // x[i, j + 1]
+            kernel[channel * 9 + 3] = -0.5; // x[i, j - 1]
+            System.arraycopy(columnSpeed, 0, speeds, channel * height * width, height * width);
         }
-        return tangent == null ? images.mul(0.0) : tangent; // the zero flow
+        Tensor planes = images.reshape(-1, 1, height, width);
+        Tensor differences = planes.conv2d(Tensor.wrap(kernel, moving, 1, 3, 3).to(images.dtype()), null, 1, 1);
+        Tensor tangent = differences.mul(Tensor.wrap(speeds, moving, height, width).to(images.dtype()));
+        tangent = moving == 1 ? tangent.reshape(images.shape()) : tangent.sum(1, false).reshape(images.shape());
+        if (padding != Padding.ZEROS) {
+            tangent = tangent.add(images.mul(edgeCorrection(rowSpeed, columnSpeed, height, width, images)));
+        }
+        return tangent;
+    }
+
+    /**
+     * With the edge pixel repeated outside, the difference at the first row is {@code (x[1] - x[0]) / 2}
+     * where zeros outside give {@code x[1] / 2}, and at the last row {@code (x[h-1] - x[h-2]) / 2} for
+     * {@code -x[h-2] / 2}: the edge rule is the zeros rule plus {@code -x / 2} on the first and
+     * {@code +x / 2} on the last row (columns alike), times the speeds. This is that field.
+     */
+    private static Tensor edgeCorrection(double[] rowSpeed, double[] columnSpeed, int height, int width, Tensor images) {
+        double[] field = new double[height * width];
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                double rows = (i == height - 1 ? 0.5 : 0) - (i == 0 ? 0.5 : 0);
+                double columns = (j == width - 1 ? 0.5 : 0) - (j == 0 ? 0.5 : 0);
+                field[i * width + j] = rowSpeed[i * width + j] * rows + columnSpeed[i * width + j] * columns;
+            }
+        }
+        return Tensor.wrap(field, height, width).to(images.dtype());
     }
 
     @Override

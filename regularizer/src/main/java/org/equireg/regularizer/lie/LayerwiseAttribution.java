@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
-import org.equireg.core.Autograd;
 import org.equireg.core.DType;
-import org.equireg.core.GradMode;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.nn.Module;
@@ -23,9 +21,15 @@ import org.equireg.nn.Sequential;
  * {@code h_k} is an image (a layer on vectors has none: nothing acts on its input). The chain rule
  * telescopes: {@code L f(x) = sum_k J_{>k} L_k}, where {@code J_{>k}} is the Jacobian of the layers
  * after k at {@code h_k}. Layer k's contribution is {@code ||J_{>k} L_k||^2}, estimated with
- * Gaussian probes z over the output: {@code E[(z . J_{>k} L_k)^2] = ||J_{>k} L_k||^2}, and
- * {@code z^T J_{>k}} for every k comes from one backward pass. The probes of one call share a single
- * forward and backward pass over the batch repeated once per probe.
+ * Gaussian probes z over the output: {@code E[(z . J_{>k} L_k)^2] = ||J_{>k} L_k||^2}.
+ *
+ * <p>lie-deriv gets {@code z . J_{>k} L_k} as {@code (z^T J_{>k}) . L_k}, a backward pass per probe.
+ * Here the terms {@code J_{>k} L_k} go forward instead, all layers' at once, and the model's own
+ * {@code J tangent(x)} (the end-to-end value) with them: each layer is linearized once at its input
+ * and applied to those directions and to the tangent of its own input (see {@code LinearizedLayer}).
+ * Layer j costs a forward pass, a backward pass and one more pass per direction (one per layer with
+ * an image input up to j, plus one), whatever the number of probes; the probes are then dot
+ * products over the output. The estimates are the same numbers either way.
  *
  * <p>The contributions add up to {@code mean ||L f||^2} only when the layers' terms are orthogonal
  * (for instance when one layer alone breaks the symmetry); the signed terms always add up to L f.
@@ -48,7 +52,6 @@ public record LayerwiseAttribution(LieError endToEnd, List<LayerContribution> la
      * @param probes Gaussian probes per call, at least 1 (2 or more for a standard error)
      * @param random the source of the probes
      */
-    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
     public static LayerwiseAttribution of(Sequential model, LieGenerator generator, Tensor x, int probes,
                                           RandomGenerator random) {
         Arguments.notNull(model, "LayerwiseAttribution.of", "model");
@@ -63,36 +66,34 @@ public record LayerwiseAttribution(LieError endToEnd, List<LayerContribution> la
                     + " (batch, ..., height, width), got shape " + Shapes.str(x.shape()));
         }
         Tensor input = x.detach();
-        int depth = model.size();
-        Tensor[] activations = new Tensor[depth + 1];
-        activations[0] = input;
-        try (GradMode.Scope ignored = GradMode.noGrad()) {
-            for (int k = 0; k < depth; k++) {
-                activations[k + 1] = model.get(k).forward(activations[k]);
+        Tensor activation = input;
+        Tensor tangent = at(generator, input, input).tangent(input);
+        Tensor whole = tangent; // J_{<=k} tangent(x): the model's own derivative, pushed along with the terms
+        List<Integer> tapped = new ArrayList<>();
+        List<Tensor> terms = new ArrayList<>(); // J_{>k} L_k, pushed as far as the current activation
+        for (int k = 0; k < model.size(); k++) {
+            boolean image = activation.rank() >= 3;
+            List<Tensor> directions = new ArrayList<>(terms);
+            directions.add(whole);
+            if (image && k > 0) { // at the input the tangent is the whole model's direction itself
+                directions.add(tangent);
+            }
+            LinearizedLayer layer = new LinearizedLayer(model.get(k), activation);
+            Tensor[] pushed = layer.apply(directions);
+            activation = layer.output();
+            tangent = activation.rank() >= 3 ? at(generator, input, activation).tangent(activation) : null;
+            terms = new ArrayList<>(Arrays.asList(pushed).subList(0, terms.size()));
+            whole = pushed[terms.size()];
+            if (image) {
+                Tensor local = pushed[pushed.length - 1]; // J_k tangent(h_{k-1})
+                terms.add(tangent == null ? local : local.sub(tangent));
+                tapped.add(k);
             }
         }
-        Tensor[] local = new Tensor[depth];
-        for (int k = 0; k < depth; k++) {
-            local[k] = localLieDerivative(model.get(k), generator, input, activations[k], activations[k + 1]);
-        }
-        Tensor output = activations[depth];
-        LieDerivative endToEnd = output.rank() >= 3 ? LieDerivative.equivariance(model, generator)
-                : LieDerivative.invariance(model, generator);
-        List<LayerContribution> rows = probe(model, input, local, output, probes, random);
-        return new LayerwiseAttribution(endToEnd.measure(input), List.copyOf(rows), probes);
-    }
-
-    /** {@code J_k tangent(h_{k-1}) - tangent(h_k)}, detached; null for a layer whose input is not an image. */
-    private static Tensor localLieDerivative(Module layer, LieGenerator generator, Tensor image, Tensor layerInput,
-                                             Tensor layerOutput) {
-        if (layerInput.rank() < 3) {
-            return null;
-        }
-        Tensor derivative = Autograd.jvp(layer::forward, layerInput, at(generator, image, layerInput).tangent(layerInput));
-        if (layerOutput.rank() >= 3) {
-            derivative = derivative.sub(at(generator, image, layerOutput).tangent(layerOutput));
-        }
-        return derivative.detach();
+        // as LieDerivative.equivariance or .invariance by the output's rank, the generator as it is
+        Tensor lieDerivative = activation.rank() >= 3 ? whole.sub(generator.tangent(activation)) : whole;
+        List<LayerContribution> rows = probe(model, tapped, terms, activation, probes, random);
+        return new LayerwiseAttribution(LieError.of(generator.name(), lieDerivative), List.copyOf(rows), probes);
     }
 
     /** The generator on a feature map: image flows follow the map's resolution, the others act alike. */
@@ -104,53 +105,33 @@ public record LayerwiseAttribution(LieError endToEnd, List<LayerContribution> la
     }
 
     /**
-     * One forward and backward pass over the batch repeated {@code probes} times, with a zero tap
-     * added after every layer that has a local Lie derivative: the tap's gradient under the seed z
-     * is {@code z^T J_{>k}}, and {@code (z^T J_{>k} . L_k)^2} is one probe's estimate.
+     * The probes' estimates from the exact terms: probe p's estimate for layer k is
+     * {@code mean_i (z_{p,i} . J_{>k} L_k(x_i))^2}, one Gaussian z per probe and sample over the
+     * output. That is the number lie-deriv's backward pass of z through the layers computes as
+     * {@code (z^T J_{>k}) . L_k}; forward, the probes cost nothing but these dot products.
      */
-    @SuppressWarnings("try") // the scope acts through its lifetime, not its name
-    private static List<LayerContribution> probe(Sequential model, Tensor input, Tensor[] local, Tensor output,
-                                                 int probes, RandomGenerator random) {
-        int batch = input.dim(0);
-        Tensor[] copies = new Tensor[probes];
-        Arrays.fill(copies, input);
-        Tensor activation = probes == 1 ? input : Tensor.concat(0, copies);
-        List<Tensor> taps = new ArrayList<>();
-        List<Integer> tapped = new ArrayList<>();
-        Tensor objective;
-        try (GradMode.Scope ignored = GradMode.enableGrad()) {
-            for (int k = 0; k < model.size(); k++) {
-                activation = model.get(k).forward(activation);
-                if (local[k] != null) {
-                    Tensor tap = Tensor.zeros(activation.dtype(), activation.shape()).requiresGrad(true);
-                    activation = activation.add(tap);
-                    taps.add(tap);
-                    tapped.add(k);
-                }
-            }
-            Tensor z = Tensor.randn(random, activation.dtype(), activation.shape());
-            objective = activation.mul(z).sum();
-        }
-        List<Tensor> pulledBack = Autograd.grad(List.of(objective), taps, null, false);
+    private static List<LayerContribution> probe(Sequential model, List<Integer> tapped, List<Tensor> terms,
+                                                 Tensor output, int probes, RandomGenerator random) {
+        int batch = output.dim(0);
+        int[] probeShape = output.shape().clone();
+        probeShape[0] = probes * batch;
+        double[] z = Tensor.randn(random, output.dtype(), probeShape).to(DType.FLOAT64).toArray();
+        int width = z.length / (probes * batch);
         List<LayerContribution> rows = new ArrayList<>();
-        for (int t = 0; t < taps.size(); t++) {
-            int k = tapped.get(t);
-            Tensor repeated = local[k];
-            if (probes > 1) {
-                Tensor[] localCopies = new Tensor[probes];
-                Arrays.fill(localCopies, local[k]);
-                repeated = Tensor.concat(0, localCopies);
-            }
-            // (probes * batch) signed estimates z . J_{>k} L_k, squared, then averaged per probe
-            double[] signed = pulledBack.get(t).mul(repeated).reshape(probes * batch, -1).sum(1, false)
-                    .to(DType.FLOAT64).toArray();
+        for (int t = 0; t < tapped.size(); t++) {
+            double[] term = terms.get(t).to(DType.FLOAT64).toArray();
             double[] perProbe = new double[probes];
             for (int p = 0; p < probes; p++) {
                 for (int i = 0; i < batch; i++) {
-                    double value = signed[p * batch + i];
-                    perProbe[p] += value * value / batch;
+                    double signed = 0;
+                    int from = (p * batch + i) * width;
+                    for (int f = 0; f < width; f++) {
+                        signed += z[from + f] * term[i * width + f];
+                    }
+                    perProbe[p] += signed * signed / batch;
                 }
             }
+            int k = tapped.get(t);
             rows.add(new LayerContribution(k, describe(model.get(k)), LieError.mean(perProbe),
                     LieError.standardError(perProbe)));
         }

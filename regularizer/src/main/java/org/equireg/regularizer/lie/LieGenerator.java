@@ -25,8 +25,8 @@ import org.equireg.regularizer.transforms.Padding;
  * {@code T_-t} is exactly minus that of {@code T_t}. (Automatic differentiation through a
  * floor-based sampler's interpolation weights at t = 0 gives forward differences instead: the cell
  * the weights happen to be built on decides.) The result is linear in {@code x} and built from
- * differentiable ops (slices, padding, products with constant flow fields), so gradients flow
- * through it to any order.
+ * differentiable ops (a convolution with a fixed difference kernel, products with constant flow
+ * fields), so gradients flow through it to any order.
  *
  * <p>Reference: Gruver, Finzi, Goldblum, Wilson, "The Lie Derivative for Measuring Learned
  * Equivariance", ICLR 2023.
