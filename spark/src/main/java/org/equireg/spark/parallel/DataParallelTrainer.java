@@ -17,8 +17,8 @@ import scala.reflect.ClassTag$;
  * computes the gradient of its shard ({@link DataParallelProblem#objective}), the gradients are
  * summed in rank order (by an all-reduce over TCP between the tasks, or through the driver with
  * {@link org.apache.spark.BarrierTaskContext#allGather(String)}: see {@link Transport}) and every
- * task takes the same optimizer step. The sum's order is fixed, so the weights are bit-identical to {@link SequentialTrainer} over the same shards, on
- * any cluster.
+ * task takes the same optimizer step. The sum's order is fixed, so the weights are bit-identical to
+ * {@link SequentialTrainer} over the same shards, on any cluster.
  *
  * <pre>{@code
  * TrainingResult result = DataParallelTrainer.of(problem).workers(2).steps(500).checkpointEvery(50)
@@ -119,7 +119,8 @@ public final class DataParallelTrainer {
             context.setJobDescription(null);
         }
         RankSummary first = summaries.stream().min(Comparator.comparingInt(RankSummary::rank)).orElseThrow();
-        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), transport, first.sentBytes(), first.receivedBytes(),
+        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), transport,
+                first.sentBytes(), first.receivedBytes(),
                 median(first.stepSeconds()), median(first.exchangeSeconds()));
     }
 

@@ -110,7 +110,10 @@ final class GradientSlices {
         bumpVersions();
     }
 
-    /** Copies slice {@code slice} of the summed vector, as another rank {@link #encode encoded} it after its {@link #sumSlice}, into this task's vector. */
+    /**
+     * Copies slice {@code slice} of the summed vector, as its owner {@link #encode encoded} it after its
+     * {@link #sumSlice}, into this task's vector.
+     */
     void readSlice(int slice, byte[] piece) {
         if (piece.length != presence.length + sliceBytes(slice)) {
             throw new IllegalStateException("data-parallel step: the sum of slice " + slice + " came as " + piece.length + " bytes, expected "

@@ -45,7 +45,8 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         try {
             return CollectionConverters.asScala(List.of(train()).iterator());
         } catch (IOException e) {
-            throw new UncheckedIOException("data-parallel task: I/O failed (a checkpoint, or a connection to another rank when that rank died): " + e, e);
+            throw new UncheckedIOException("data-parallel task: I/O failed (a checkpoint, or a connection to another rank when that rank died): " + e,
+                    e);
         }
     }
 

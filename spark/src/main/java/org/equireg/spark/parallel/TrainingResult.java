@@ -22,5 +22,6 @@ import java.nio.file.Path;
  * @param medianExchangeSeconds median wall time of the exchange and sum on rank 0
  */
 public record TrainingResult(Path finalCheckpoint, int workers, long steps, long resumedFromStep, int attempts, double[] objectives,
-                             Transport transport, long sentBytesPerStep, long receivedBytesPerStep, double medianStepSeconds, double medianExchangeSeconds) {
+                             Transport transport, long sentBytesPerStep, long receivedBytesPerStep, double medianStepSeconds,
+                             double medianExchangeSeconds) {
 }
