@@ -27,8 +27,9 @@ import org.equireg.spark.sweep.Sweep;
  *       steps, seeds 1..RUNS) as a sweep on {@code local-cluster[EXECUTORS,1,3072]}: runs per minute.</li>
  *   <li>{@code loop RUNS STEPS}: the same runs in a plain loop in this JVM: seconds per run.</li>
  *   <li>{@code dp MODEL WORKERS STEPS}: data-parallel training of cnn-digits or cnn28 on
- *       {@code local-cluster[WORKERS,1,3072]}, over the ring and through the all-gather, against one
- *       process doing the same shards: median step time, bytes per message.</li>
+ *       {@code local-cluster[WORKERS,1,3072]}, with each {@link Transport} (the all-gather through the driver,
+ *       the all-reduce between the tasks), against one process doing the same shards: median step time and
+ *       exchange time, bytes rank 0 sends and receives per step.</li>
  * </ul>
  */
 public final class SparkBench {
@@ -101,9 +102,10 @@ public final class SparkBench {
                 Path folder = Files.createTempDirectory("equireg-bench-dp");
                 TrainingResult result = DataParallelTrainer.of(problem).workers(workers).steps(steps).transport(transport)
                         .checkpoints(folder).train(spark);
-                System.out.printf(Locale.ROOT, "dp %s, %d workers, %s: median step %.1f ms (exchange %.1f ms), %d bytes per message,"
-                                + " speed-up over one process %.2f%n", model, workers, transport, 1e3 * result.medianStepSeconds(),
-                        1e3 * result.medianExchangeSeconds(), result.messageBytes(), oneProcess / result.medianStepSeconds());
+                System.out.printf(Locale.ROOT, "dp %s, %d workers, %s: median step %.1f ms (exchange %.1f ms), per step rank 0 sends %d bytes"
+                                + " and receives %d, speed-up over one process %.2f%n", model, workers, transport, 1e3 * result.medianStepSeconds(),
+                        1e3 * result.medianExchangeSeconds(), result.sentBytesPerStep(), result.receivedBytesPerStep(),
+                        oneProcess / result.medianStepSeconds());
             }
         } finally {
             spark.stop();

@@ -14,12 +14,11 @@ import scala.reflect.ClassTag$;
 
 /**
  * Data-parallel training in one Spark barrier stage: {@code workers} tasks start together, each
- * computes the gradient of its shard ({@link DataParallelProblem#objective}), every task receives
- * every gradient (over a TCP ring between the tasks, or through the driver with
- * {@link org.apache.spark.BarrierTaskContext#allGather(String)}: see {@link Transport}), sums them in
- * rank order and takes the same optimizer step. The sum's order
- * is fixed, so the weights are bit-identical to {@link SequentialTrainer} over the same shards, on
- * any cluster.
+ * computes the gradient of its shard ({@link DataParallelProblem#objective}), the gradients are
+ * summed in rank order (by an all-reduce over TCP between the tasks, or through the driver with
+ * {@link org.apache.spark.BarrierTaskContext#allGather(String)}: see {@link Transport}) and every
+ * task takes the same optimizer step. The sum's order is fixed, so the weights are bit-identical to
+ * {@link SequentialTrainer} over the same shards, on any cluster.
  *
  * <pre>{@code
  * TrainingResult result = DataParallelTrainer.of(problem).workers(2).steps(500).checkpointEvery(50)
@@ -40,7 +39,7 @@ public final class DataParallelTrainer {
     private long steps = 100;
     private long checkpointEvery = 0;
     private Path checkpoints;
-    private Transport transport = Transport.RING;
+    private Transport transport = Transport.ALL_REDUCE;
 
     private DataParallelTrainer(DataParallelProblem problem) {
         this.problem = problem;
@@ -90,10 +89,10 @@ public final class DataParallelTrainer {
         return this;
     }
 
-    /** How gradients travel between the tasks (default {@link Transport#RING}). Returns this. */
+    /** How gradients travel between the tasks (default {@link Transport#ALL_REDUCE}). Returns this. */
     public DataParallelTrainer transport(Transport transport) {
         if (transport == null) {
-            throw new IllegalArgumentException("DataParallelTrainer.transport: null; use Transport.RING or Transport.ALL_GATHER");
+            throw new IllegalArgumentException("DataParallelTrainer.transport: null; use Transport.ALL_REDUCE or Transport.ALL_GATHER");
         }
         this.transport = transport;
         return this;
@@ -120,7 +119,8 @@ public final class DataParallelTrainer {
             context.setJobDescription(null);
         }
         RankSummary first = summaries.stream().min(Comparator.comparingInt(RankSummary::rank)).orElseThrow();
-        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), transport, first.messageBytes(),
+        return new TrainingResult(finalFile, workers, steps, first.startStep(), first.attempt() + 1, first.objectives(), transport,
+                first.sentBytes(), first.receivedBytes(),
                 median(first.stepSeconds()), median(first.exchangeSeconds()));
     }
 

@@ -7,7 +7,8 @@ import org.equireg.core.DType;
 import org.equireg.core.Tensor;
 
 /**
- * The message each task sends per step, and the rank-order sum of all of them.
+ * The message each task sends per step through {@link Transport#ALL_GATHER}, and the rank-order sum
+ * of all of them.
  *
  * <p>A message is little-endian bytes: the shard's objective value (float64), then for each
  * parameter a presence byte and, when present, its gradient in the parameter's own type (8 bytes per

@@ -17,9 +17,9 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of each barrier task: rendezvous, resume from the newest checkpoint, open the ring (for
- * {@link Transport#RING}), then per step the shard's gradient, the exchange of every rank's message,
- * the rank-order sum and the optimizer step; rank 0 checkpoints every k steps and writes the final
+ * The body of each barrier task: rendezvous, resume from the newest checkpoint, open the connections
+ * (for {@link Transport#ALL_REDUCE}), then per step the shard's gradient, the rank-order sum of all
+ * ranks' gradients and the optimizer step; rank 0 checkpoints every k steps and writes the final
  * model.
  */
 final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankSummary>> implements Serializable {
@@ -45,7 +45,8 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         try {
             return CollectionConverters.asScala(List.of(train()).iterator());
         } catch (IOException e) {
-            throw new UncheckedIOException("data-parallel task: I/O failed (a checkpoint, or the ring when another rank died): " + e, e);
+            throw new UncheckedIOException("data-parallel task: I/O failed (a checkpoint, or a connection to another rank when that rank died): " + e,
+                    e);
         }
     }
 
@@ -63,26 +64,30 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         double[] objectives = new double[count];
         double[] stepSeconds = new double[count];
         double[] exchangeSeconds = new double[count];
-        long messageBytes = 0;
-        try (Ring ring = transport == Transport.RING && shards > 1 ? Ring.open(context) : null) {
+        long sentBytes = 0;
+        long receivedBytes = 0;
+        try (Mesh mesh = transport == Transport.ALL_REDUCE ? Mesh.open(context) : null) {
             for (long step = start; step < steps; step++) {
                 long begin = System.nanoTime();
                 optimizer.zeroGrad();
                 Tensor objective = problem.objective(model, step, rank, shards);
                 objective.backward();
-                byte[] message = GradientExchange.encode(objective.item(), parameters);
                 long exchange = System.nanoTime();
-                byte[][] messages;
-                if (ring != null) {
-                    messages = ring.allGather(message);
-                    messageBytes = message.length;
-                } else {
-                    String text = Base64.getEncoder().encodeToString(message);
-                    messages = Arrays.stream(context.allGather(text)).map(Base64.getDecoder()::decode).toArray(byte[][]::new);
-                    messageBytes = text.length();
-                }
                 int index = (int) (step - start);
-                objectives[index] = GradientExchange.sumInto(messages, parameters);
+                if (mesh != null) {
+                    long sentBefore = mesh.sentBytes();
+                    long receivedBefore = mesh.receivedBytes();
+                    objectives[index] = SliceAllReduce.allReduce(mesh, objective.item(), parameters);
+                    sentBytes = mesh.sentBytes() - sentBefore;
+                    receivedBytes = mesh.receivedBytes() - receivedBefore;
+                } else {
+                    String text = Base64.getEncoder().encodeToString(GradientExchange.encode(objective.item(), parameters));
+                    String[] texts = context.allGather(text);
+                    objectives[index] = GradientExchange.sumInto(Arrays.stream(texts).map(Base64.getDecoder()::decode).toArray(byte[][]::new),
+                            parameters);
+                    sentBytes = text.length();
+                    receivedBytes = Arrays.stream(texts).mapToLong(String::length).sum();
+                }
                 exchangeSeconds[index] = (System.nanoTime() - exchange) / 1e9;
                 optimizer.step();
                 if (rank == 0 && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < steps) {
@@ -94,7 +99,7 @@ final class RankTask extends AbstractFunction1<Iterator<Integer>, Iterator<RankS
         if (rank == 0) {
             Checkpoint.save(Path.of(finalFile), model, optimizer);
         }
-        return new RankSummary(rank, context.stageAttemptNumber(), start, objectives, messageBytes, stepSeconds, exchangeSeconds);
+        return new RankSummary(rank, context.stageAttemptNumber(), start, objectives, sentBytes, receivedBytes, stepSeconds, exchangeSeconds);
     }
 
     /** The rendezvous: every task must resume from the same step (a checkpoint written mid-start would split them). */

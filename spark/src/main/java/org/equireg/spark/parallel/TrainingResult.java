@@ -12,12 +12,16 @@ import java.nio.file.Path;
  * @param attempts         stage attempts (1 when nothing failed)
  * @param objectives       the global objective of each step the successful attempt ran (from {@code resumedFromStep})
  * @param transport        how the gradients travelled
- * @param messageBytes     bytes of one task's message per step (Base64 text with {@link Transport#ALL_GATHER}).
- *                         All-gather: the driver receives workers times this and sends workers squared times this;
- *                         ring: each task sends and receives workers - 1 messages
+ * @param sentBytesPerStep bytes rank 0 sends per step: with {@link Transport#ALL_GATHER} its message as Base64 text (to the
+ *                         driver, which receives workers of them and sends workers + 1 times as many); with
+ *                         {@link Transport#ALL_REDUCE} its slices of the gradient, each with a 4-byte length and one
+ *                         byte per parameter tensor, about 2 (workers - 1)/workers of a gradient
+ * @param receivedBytesPerStep bytes rank 0 receives per step: every rank's message through the all-gather, as much
+ *                         as it sends through the all-reduce
  * @param medianStepSeconds median wall time of a step on rank 0 (gradient, exchange, update)
- * @param medianExchangeSeconds median wall time of the all-gather and sum on rank 0
+ * @param medianExchangeSeconds median wall time of the exchange and sum on rank 0
  */
 public record TrainingResult(Path finalCheckpoint, int workers, long steps, long resumedFromStep, int attempts, double[] objectives,
-                             Transport transport, long messageBytes, double medianStepSeconds, double medianExchangeSeconds) {
+                             Transport transport, long sentBytesPerStep, long receivedBytesPerStep, double medianStepSeconds,
+                             double medianExchangeSeconds) {
 }
