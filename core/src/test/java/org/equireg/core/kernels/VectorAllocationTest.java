@@ -61,6 +61,9 @@ class VectorAllocationTest {
                 b, rows, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
+        int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
+        assertAllocationFree("VectorPool2d.maxRun stride 1", () -> VectorPool2d.maxRun(a, 0, 1, window3x3, c, argmax, 0));
+        assertAllocationFree("VectorPool2d.maxRun stride 2", () -> VectorPool2d.maxRun(a, 0, 2, window3x3, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256.correlate", () -> VectorConvMicroKernel256.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
@@ -87,6 +90,11 @@ class VectorAllocationTest {
                 offsets, b, rows, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
+        int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
+        assertAllocationFree("VectorPool2dF32.maxRun stride 1", () -> VectorPool2dF32.maxRun(a, 0, 1, window3x3, c,
+                argmax, 0));
+        assertAllocationFree("VectorPool2dF32.maxRun stride 2", () -> VectorPool2dF32.maxRun(a, 0, 2, window3x3, c,
+                argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256F32.correlate", () -> VectorConvMicroKernel256F32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
