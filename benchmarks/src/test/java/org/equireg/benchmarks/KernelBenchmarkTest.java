@@ -39,6 +39,7 @@ class KernelBenchmarkTest {
             float64.setUp();
             float32.setUp();
             assertAgree(float64.gemm(), float32.gemm(), "gemm " + shape);
+            assertAgree(float64.gemmTransposedB(), float32.gemmTransposedB(), "gemmTransposedB " + shape);
         }
     }
 
