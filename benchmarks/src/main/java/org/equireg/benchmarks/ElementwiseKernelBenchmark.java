@@ -4,8 +4,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.equireg.core.kernels.Elementwise;
 import org.equireg.core.kernels.ElementwiseF32;
-import org.equireg.core.kernels.Reductions;
-import org.equireg.core.kernels.ReductionsF32;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Elementwise and reduction kernels in both dtypes through {@link Elementwise} / {@link ElementwiseF32}
- * and {@link Reductions} / {@link ReductionsF32}, into preallocated outputs: the kernel alone, without the
- * tensor layer ({@link ElementwiseBenchmark}). Elements per microsecond = size / time.
+ * Elementwise kernels in both dtypes through {@link Elementwise} / {@link ElementwiseF32}, into preallocated
+ * outputs: the kernel alone, without the tensor layer ({@link ElementwiseBenchmark}). Elements per
+ * microsecond = size / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,10 +85,5 @@ public class ElementwiseKernelBenchmark {
         }
         Elementwise.exp(left, 0, out, 0, size);
         return out;
-    }
-
-    @Benchmark
-    public double sum() {
-        return dtype.equals("float32") ? ReductionsF32.sum(leftF, 0, size) : Reductions.sum(left, 0, size);
     }
 }

@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Shapes: the squares of the float32 target (512, 1024), a linear layer's forward pass at batch 64
  * (64-256-256, the CNN head 64-6272-64) and an im2col product of a 3x3 convolution (16 x 144 x 1024).
+ * {@link #gemmTransposedB} is the product a linear layer's forward pass runs, {@code x W^T} with W stored
+ * (n, k): its B is transposed while packed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +72,17 @@ public class GemmKernelBenchmark {
             return productF;
         }
         Gemm.gemm(false, false, mkn[0], mkn[2], mkn[1], left, 0, right, 0, product, 0, false);
+        return product;
+    }
+
+    /** {@code C = A B^T}, B the same numbers read as an (n, k) matrix: a linear layer's forward product. */
+    @Benchmark
+    public Object gemmTransposedB() {
+        if (dtype.equals("float32")) {
+            GemmF32.gemm(false, true, mkn[0], mkn[2], mkn[1], leftF, 0, rightF, 0, productF, 0, false);
+            return productF;
+        }
+        Gemm.gemm(false, true, mkn[0], mkn[2], mkn[1], left, 0, right, 0, product, 0, false);
         return product;
     }
 }

@@ -39,6 +39,7 @@ class KernelBenchmarkTest {
             float64.setUp();
             float32.setUp();
             assertAgree(float64.gemm(), float32.gemm(), "gemm " + shape);
+            assertAgree(float64.gemmTransposedB(), float32.gemmTransposedB(), "gemmTransposedB " + shape);
         }
     }
 
@@ -70,7 +71,6 @@ class KernelBenchmarkTest {
         assertAgree(float64.add(), float32.add(), "add");
         assertAgree(float64.tanh(), float32.tanh(), "tanh");
         assertAgree(float64.exp(), float32.exp(), "exp");
-        assertEquals(float64.sum(), float32.sum(), FLOAT32_TOLERANCE * 4096 / 100);
     }
 
     @Test

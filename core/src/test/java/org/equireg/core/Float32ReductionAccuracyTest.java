@@ -157,21 +157,6 @@ class Float32ReductionAccuracyTest {
         assertAccurate("2-norm", Math.sqrt(squares), Math.sqrt(squares), only(input.norm(2)));
     }
 
-    /** The kernels' own sum and dot product over a run of 10^7. */
-    @Test
-    void reductionKernels() {
-        float[] a = uniform(8, N);
-        float[] b = uniform(9, N);
-        double sum = 0;
-        double dot = 0;
-        for (int i = 0; i < N; i++) {
-            sum += a[i];
-            dot += (double) a[i] * b[i];
-        }
-        assertAccurate("ReductionsF32.sum", sum, sum, org.equireg.core.kernels.ReductionsF32.sum(a, 0, N));
-        assertAccurate("ReductionsF32.dot", dot, dot, org.equireg.core.kernels.ReductionsF32.dot(a, 0, b, 0, N));
-    }
-
     /** A convolution's bias and weight gradients sum over batch and pixels: 10^7 of them. */
     @Test
     void convolutionGradients() {

@@ -39,13 +39,6 @@ public final class Elementwise {
         return out;
     }
 
-    /** {@code out[i] = a[i] * factor} into a new array. a not modified. */
-    public static double[] scale(double[] a, double factor) {
-        double[] out = new double[a.length];
-        scale(a, 0, factor, out, 0, a.length);
-        return out;
-    }
-
     /** {@code target[i] += increment[i]}; equal lengths. Target modified, increment not modified. */
     public static void addInPlace(double[] target, double[] increment) {
         addInPlace(target, 0, increment, 0, target.length);
@@ -87,15 +80,6 @@ public final class Elementwise {
         }
     }
 
-    /** {@code out[o + i] = a[aOffset + i] * factor}. out modified. */
-    public static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
-        if (Simd.VECTORIZED) {
-            VectorElementwise.scale(a, aOffset, factor, out, outOffset, length);
-        } else {
-            ScalarElementwise.scale(a, aOffset, factor, out, outOffset, length);
-        }
-    }
-
     /**
      * {@code out[i] = x[i] <= 0 ? +0.0 : x[i]}: the rectifier, NaN passed through (as PyTorch).
      * x not modified; out modified, may be x.
@@ -114,27 +98,6 @@ public final class Elementwise {
             VectorElementwise.reluBackward(x, grad, dx, length);
         } else {
             ScalarElementwise.reluBackward(x, grad, dx, length);
-        }
-    }
-
-    /**
-     * One Adam step over {@code length} elements, in the element type's arithmetic, without fused
-     * multiply-adds, in this order: {@code g = gradient[i] + l2 parameter[i]},
-     * {@code mean[i] = beta1 mean[i] + (1 - beta1) g}, {@code meanSquare[i] = beta2 meanSquare[i] + (1 - beta2) g g},
-     * {@code parameter[i] = parameter[i] - stepSize (mean[i] / (sqrt(meanSquare[i]) / correctionSqrt + eps))},
-     * where the caller passes {@code stepSize = lr / (1 - beta1^t)} and {@code correctionSqrt = sqrt(1 - beta2^t)}
-     * (in float64 the same operations as the optimizers' own loop). parameter, mean and meanSquare modified;
-     * gradient not modified.
-     */
-    public static void adamStep(double[] parameter, double[] gradient, double[] mean, double[] meanSquare, int length,
-                                double l2, double beta1, double beta2, double eps, double stepSize,
-                                double correctionSqrt) {
-        if (Simd.VECTORIZED) {
-            VectorElementwise.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
-                    correctionSqrt);
-        } else {
-            ScalarElementwise.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
-                    correctionSqrt);
         }
     }
 
@@ -157,18 +120,6 @@ public final class Elementwise {
             VectorElementwise.axpy(alpha, x, xOffset, y, yOffset, length);
         } else {
             ScalarElementwise.axpy(alpha, x, xOffset, y, yOffset, length);
-        }
-    }
-
-    /**
-     * {@code y[yOffset + i] = fma(alpha, x[xOffset + i], beta * y[yOffset + i])}: a running average
-     * such as Adam's moments when {@code beta = 1 - alpha}. y modified.
-     */
-    public static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
-        if (Simd.VECTORIZED) {
-            VectorElementwise.axpby(alpha, x, xOffset, beta, y, yOffset, length);
-        } else {
-            ScalarElementwise.axpby(alpha, x, xOffset, beta, y, yOffset, length);
         }
     }
 

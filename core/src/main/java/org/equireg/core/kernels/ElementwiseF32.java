@@ -40,13 +40,6 @@ public final class ElementwiseF32 {
         return out;
     }
 
-    /** {@code out[i] = a[i] * factor} into a new array. a not modified. */
-    public static float[] scale(float[] a, float factor) {
-        float[] out = new float[a.length];
-        scale(a, 0, factor, out, 0, a.length);
-        return out;
-    }
-
     /** {@code target[i] += increment[i]}; equal lengths. Target modified, increment not modified. */
     public static void addInPlace(float[] target, float[] increment) {
         addInPlace(target, 0, increment, 0, target.length);
@@ -88,15 +81,6 @@ public final class ElementwiseF32 {
         }
     }
 
-    /** {@code out[o + i] = a[aOffset + i] * factor}. out modified. */
-    public static void scale(float[] a, int aOffset, float factor, float[] out, int outOffset, int length) {
-        if (Simd.VECTORIZED) {
-            VectorElementwiseF32.scale(a, aOffset, factor, out, outOffset, length);
-        } else {
-            ScalarElementwiseF32.scale(a, aOffset, factor, out, outOffset, length);
-        }
-    }
-
     /**
      * {@code out[i] = x[i] <= 0 ? +0.0 : x[i]}: the rectifier, NaN passed through (as PyTorch).
      * x not modified; out modified, may be x.
@@ -115,27 +99,6 @@ public final class ElementwiseF32 {
             VectorElementwiseF32.reluBackward(x, grad, dx, length);
         } else {
             ScalarElementwiseF32.reluBackward(x, grad, dx, length);
-        }
-    }
-
-    /**
-     * One Adam step over {@code length} elements, in the element type's arithmetic, without fused
-     * multiply-adds, in this order: {@code g = gradient[i] + l2 parameter[i]},
-     * {@code mean[i] = beta1 mean[i] + (1 - beta1) g}, {@code meanSquare[i] = beta2 meanSquare[i] + (1 - beta2) g g},
-     * {@code parameter[i] = parameter[i] - stepSize (mean[i] / (sqrt(meanSquare[i]) / correctionSqrt + eps))},
-     * where the caller passes {@code stepSize = lr / (1 - beta1^t)} and {@code correctionSqrt = sqrt(1 - beta2^t)}
-     * (in float32 the same operations as the optimizers' own loop). parameter, mean and meanSquare modified;
-     * gradient not modified.
-     */
-    public static void adamStep(float[] parameter, float[] gradient, float[] mean, float[] meanSquare, int length,
-                                float l2, float beta1, float beta2, float eps, float stepSize,
-                                float correctionSqrt) {
-        if (Simd.VECTORIZED) {
-            VectorElementwiseF32.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
-                    correctionSqrt);
-        } else {
-            ScalarElementwiseF32.adamStep(parameter, gradient, mean, meanSquare, length, l2, beta1, beta2, eps, stepSize,
-                    correctionSqrt);
         }
     }
 
@@ -158,18 +121,6 @@ public final class ElementwiseF32 {
             VectorElementwiseF32.axpy(alpha, x, xOffset, y, yOffset, length);
         } else {
             ScalarElementwiseF32.axpy(alpha, x, xOffset, y, yOffset, length);
-        }
-    }
-
-    /**
-     * {@code y[yOffset + i] = fma(alpha, x[xOffset + i], beta * y[yOffset + i])}: a running average
-     * such as Adam's moments when {@code beta = 1 - alpha}. y modified.
-     */
-    public static void axpby(float alpha, float[] x, int xOffset, float beta, float[] y, int yOffset, int length) {
-        if (Simd.VECTORIZED) {
-            VectorElementwiseF32.axpby(alpha, x, xOffset, beta, y, yOffset, length);
-        } else {
-            ScalarElementwiseF32.axpby(alpha, x, xOffset, beta, y, yOffset, length);
         }
     }
 

@@ -2,8 +2,9 @@ package org.equireg.core.kernels;
 
 /**
  * Max and average pooling over square windows of (N, C, H, W) images, with their gradients.
- * Max pooling over 2 x 2 windows at stride 2, the common case, runs a vector of windows at a time
- * ({@link VectorPool2d}, or its scalar twin {@link ScalarPool2d}), with the same results as the window loop.
+ * Max pooling runs a vector of windows at a time ({@link VectorPool2d}, or its scalar twin
+ * {@link ScalarPool2d}), with the same results as the window loop: over 2 x 2 windows at stride 2, the
+ * common case, every window; over other windows at stride 1 or 2, those inside the image.
  * Planes (one channel of one image) are independent and spread over the {@link Parallel} pool;
  * within a plane the order of every sum is fixed, so results do not depend on the thread count.
  * Geometry: window {@code g.kernelHeight()} square, {@code g.stride()}, {@code g.padding()}
@@ -32,6 +33,14 @@ public final class Pool2d {
         int window = g.kernelHeight();
         // 2 x 2 windows at stride 2 without padding: all inside the image, a vector of them at a time.
         boolean rows2x2 = window == 2 && stride == 2 && padding == 0;
+        // Other windows at stride 1 or 2: those inside the image a vector at a time, the rest one by one.
+        boolean runs = !rows2x2 && (stride == 1 || stride == 2);
+        int windows = Simd.VECTORIZED ? VectorPool2d.windows() : ScalarPool2d.windows();
+        int[] taps = new int[window * window]; // tap t of a window, past its top-left pixel
+        for (int t = 0; t < taps.length; t++) {
+            taps[t] = t / window * width + t % window;
+        }
+        int firstInside = (padding + stride - 1) / stride; // the first window not left of the image
         forEachPlane(g, plane -> {
             int base = plane * height * width;
             int o = plane * outH * outW;
@@ -39,31 +48,53 @@ public final class Pool2d {
                 int y0 = Math.max(0, oy * stride - padding);
                 int y1 = Math.min(height, oy * stride - padding + window);
                 int ox = 0;
+                if (runs && y1 - y0 == window) {
+                    for (; ox < Math.min(firstInside, outW); ox++, o++) {
+                        maxWindow(in, base, width, y0, y1, ox * stride - padding, window, out, argmax, o);
+                    }
+                    // A run reads the image up to column x0 + stride * windows + window - 2.
+                    for (; ox + windows <= outW && ox * stride - padding + stride * windows + window - 1 <= width;
+                         ox += windows, o += windows) {
+                        int top = base + y0 * width + ox * stride - padding;
+                        boolean done = Simd.VECTORIZED ? VectorPool2d.maxRun(in, top, stride, taps, out, argmax, o)
+                                : ScalarPool2d.maxRun(in, top, stride, taps, out, argmax, o);
+                        if (!done) {
+                            for (int i = 0; i < windows; i++) {
+                                maxWindow(in, base, width, y0, y1, (ox + i) * stride - padding, window, out, argmax,
+                                        o + i);
+                            }
+                        }
+                    }
+                }
                 if (rows2x2) {
-                    int windows = Simd.VECTORIZED ? VectorPool2d.windows() : ScalarPool2d.windows();
                     for (; ox + windows <= outW; ox += windows, o += windows) {
                         int top = base + y0 * width + 2 * ox;
                         boolean done = Simd.VECTORIZED ? VectorPool2d.max2x2(in, top, width, out, argmax, o)
                                 : ScalarPool2d.max2x2(in, top, width, out, argmax, o);
                         if (!done) {
                             for (int i = 0; i < windows; i++) {
-                                int x = 2 * (ox + i);
-                                int found = argmax(in, base, width, y0, y0 + 2, x, x + 2);
-                                out[o + i] = in[found];
-                                argmax[o + i] = found;
+                                maxWindow(in, base, width, y0, y1, 2 * (ox + i), 2, out, argmax, o + i);
                             }
                         }
                     }
                 }
                 for (; ox < outW; ox++, o++) {
-                    int x0 = Math.max(0, ox * stride - padding);
-                    int x1 = Math.min(width, ox * stride - padding + window);
-                    int best = argmax(in, base, width, y0, y1, x0, x1);
-                    out[o] = in[best];
-                    argmax[o] = best;
+                    maxWindow(in, base, width, y0, y1, ox * stride - padding, window, out, argmax, o);
                 }
             }
         });
+    }
+
+    /**
+     * The maximum of the window over rows [y0, y1) and the columns from x (left of the image when
+     * negative), {@code window} wide, clipped to the image, and its {@link #argmax}, to {@code out[o]}
+     * and {@code argmax[o]}.
+     */
+    private static void maxWindow(double[] in, int base, int width, int y0, int y1, int x, int window,
+                                  double[] out, int[] argmax, int o) {
+        int best = argmax(in, base, width, y0, y1, Math.max(0, x), Math.min(width, x + window));
+        out[o] = in[best];
+        argmax[o] = best;
     }
 
     /**

@@ -32,12 +32,6 @@ final class ScalarElementwise {
         }
     }
 
-    static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
-        for (int i = 0; i < length; i++) {
-            out[outOffset + i] = a[aOffset + i] * factor;
-        }
-    }
-
     static void relu(double[] x, double[] out, int length) {
         for (int i = 0; i < length; i++) {
             out[i] = x[i] <= 0 ? 0.0 : x[i];
@@ -50,29 +44,9 @@ final class ScalarElementwise {
         }
     }
 
-    static void adamStep(double[] parameter, double[] gradient, double[] mean, double[] meanSquare, int length,
-                         double l2, double beta1, double beta2, double eps, double stepSize, double correctionSqrt) {
-        double keep1 = 1 - beta1;
-        double keep2 = 1 - beta2;
-        for (int i = 0; i < length; i++) {
-            double g = gradient[i] + l2 * parameter[i];
-            double m = beta1 * mean[i] + keep1 * g;
-            double v = beta2 * meanSquare[i] + keep2 * g * g;
-            mean[i] = m;
-            meanSquare[i] = v;
-            parameter[i] = parameter[i] - stepSize * (m / (Math.sqrt(v) / correctionSqrt + eps));
-        }
-    }
-
     static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
-        }
-    }
-
-    static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
-        for (int i = 0; i < length; i++) {
-            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
         }
     }
 

@@ -33,12 +33,6 @@ final class ScalarElementwiseF32 {
         }
     }
 
-    static void scale(float[] a, int aOffset, float factor, float[] out, int outOffset, int length) {
-        for (int i = 0; i < length; i++) {
-            out[outOffset + i] = a[aOffset + i] * factor;
-        }
-    }
-
     static void relu(float[] x, float[] out, int length) {
         for (int i = 0; i < length; i++) {
             out[i] = x[i] <= 0 ? 0.0f : x[i];
@@ -51,29 +45,9 @@ final class ScalarElementwiseF32 {
         }
     }
 
-    static void adamStep(float[] parameter, float[] gradient, float[] mean, float[] meanSquare, int length,
-                         float l2, float beta1, float beta2, float eps, float stepSize, float correctionSqrt) {
-        float keep1 = 1 - beta1;
-        float keep2 = 1 - beta2;
-        for (int i = 0; i < length; i++) {
-            float g = gradient[i] + l2 * parameter[i];
-            float m = beta1 * mean[i] + keep1 * g;
-            float v = beta2 * meanSquare[i] + keep2 * g * g;
-            mean[i] = m;
-            meanSquare[i] = v;
-            parameter[i] = parameter[i] - stepSize * (m / ((float) Math.sqrt(v) / correctionSqrt + eps));
-        }
-    }
-
     static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
-        }
-    }
-
-    static void axpby(float alpha, float[] x, int xOffset, float beta, float[] y, int yOffset, int length) {
-        for (int i = 0; i < length; i++) {
-            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
         }
     }
 

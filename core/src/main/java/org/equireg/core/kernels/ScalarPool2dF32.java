@@ -2,8 +2,9 @@
 package org.equireg.core.kernels;
 
 /**
- * The scalar twin of {@link VectorPool2dF32}: runs of 2 x 2 windows at stride 2, one window at a time, with
- * the same results; a run with a NaN is left to the caller, who recomputes it window by window.
+ * The scalar twin of {@link VectorPool2dF32}: runs of 2 x 2 windows at stride 2, and of any square window at
+ * stride 1 or 2, one window at a time, with the same results; a run with a NaN is left to the caller, who
+ * recomputes it window by window.
  */
 final class ScalarPool2dF32 {
     /** Windows per call: as many as a 512-bit vector of floats holds, so that both paths cut rows alike. */
@@ -56,4 +57,25 @@ final class ScalarPool2dF32 {
         return v3 > max ? top + width + 1 : best;
     }
 
+    /**
+     * {@link VectorPool2dF32#maxRun}: the {@link #windows()} windows whose top-left pixels are {@code top,
+     * top + stride, ...}, tap t of each {@code taps[t]} past it, written to {@code out} and {@code argmax}
+     * from {@code o} on; false when one holds a NaN, the run then left to the caller.
+     */
+    static boolean maxRun(float[] in, int top, int stride, int[] taps, float[] out, int[] argmax, int o) {
+        for (int i = 0; i < WINDOWS; i++) {
+            int corner = top + stride * i;
+            int best = corner + taps[0];
+            for (int t = 0; t < taps.length; t++) {
+                int index = corner + taps[t];
+                if (in[index] != in[index]) {
+                    return false;
+                }
+                best = in[index] > in[best] ? index : best;
+            }
+            out[o + i] = in[best];
+            argmax[o + i] = best;
+        }
+        return true;
+    }
 }

@@ -65,17 +65,6 @@ final class VectorElementwise {
         }
     }
 
-    static void scale(double[] a, int aOffset, double factor, double[] out, int outOffset, int length) {
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            DoubleVector.fromArray(SPECIES, a, aOffset + i).mul(factor).intoArray(out, outOffset + i);
-        }
-        // scalar tail
-        for (; i < length; i++) {
-            out[outOffset + i] = a[aOffset + i] * factor;
-        }
-    }
-
     static void relu(double[] x, double[] out, int length) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         int i = 0;
@@ -100,30 +89,6 @@ final class VectorElementwise {
         }
     }
 
-    static void adamStep(double[] parameter, double[] gradient, double[] mean, double[] meanSquare, int length,
-                         double l2, double beta1, double beta2, double eps, double stepSize, double correctionSqrt) {
-        double keep1 = 1 - beta1;
-        double keep2 = 1 - beta2;
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            DoubleVector p = DoubleVector.fromArray(SPECIES, parameter, i);
-            DoubleVector g = DoubleVector.fromArray(SPECIES, gradient, i).add(p.mul(l2));
-            DoubleVector m = DoubleVector.fromArray(SPECIES, mean, i).mul(beta1).add(g.mul(keep1));
-            DoubleVector v = DoubleVector.fromArray(SPECIES, meanSquare, i).mul(beta2).add(g.mul(keep2).mul(g));
-            m.intoArray(mean, i);
-            v.intoArray(meanSquare, i);
-            p.sub(m.div(v.sqrt().div(correctionSqrt).add(eps)).mul(stepSize)).intoArray(parameter, i);
-        }
-        for (; i < length; i++) {
-            double g = gradient[i] + l2 * parameter[i];
-            double m = beta1 * mean[i] + keep1 * g;
-            double v = beta2 * meanSquare[i] + keep2 * g * g;
-            mean[i] = m;
-            meanSquare[i] = v;
-            parameter[i] = parameter[i] - stepSize * (m / (Math.sqrt(v) / correctionSqrt + eps));
-        }
-    }
-
     static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
         DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
         int i = 0;
@@ -134,19 +99,6 @@ final class VectorElementwise {
         // scalar tail
         for (; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
-        }
-    }
-
-    static void axpby(double alpha, double[] x, int xOffset, double beta, double[] y, int yOffset, int length) {
-        DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            DoubleVector decayed = DoubleVector.fromArray(SPECIES, y, yOffset + i).mul(beta);
-            DoubleVector.fromArray(SPECIES, x, xOffset + i).fma(scale, decayed).intoArray(y, yOffset + i);
-        }
-        // scalar tail
-        for (; i < length; i++) {
-            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
         }
     }
 

@@ -66,17 +66,6 @@ final class VectorElementwiseF32 {
         }
     }
 
-    static void scale(float[] a, int aOffset, float factor, float[] out, int outOffset, int length) {
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            FloatVector.fromArray(SPECIES, a, aOffset + i).mul(factor).intoArray(out, outOffset + i);
-        }
-        // scalar tail
-        for (; i < length; i++) {
-            out[outOffset + i] = a[aOffset + i] * factor;
-        }
-    }
-
     static void relu(float[] x, float[] out, int length) {
         FloatVector zero = FloatVector.zero(SPECIES);
         int i = 0;
@@ -101,30 +90,6 @@ final class VectorElementwiseF32 {
         }
     }
 
-    static void adamStep(float[] parameter, float[] gradient, float[] mean, float[] meanSquare, int length,
-                         float l2, float beta1, float beta2, float eps, float stepSize, float correctionSqrt) {
-        float keep1 = 1 - beta1;
-        float keep2 = 1 - beta2;
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            FloatVector p = FloatVector.fromArray(SPECIES, parameter, i);
-            FloatVector g = FloatVector.fromArray(SPECIES, gradient, i).add(p.mul(l2));
-            FloatVector m = FloatVector.fromArray(SPECIES, mean, i).mul(beta1).add(g.mul(keep1));
-            FloatVector v = FloatVector.fromArray(SPECIES, meanSquare, i).mul(beta2).add(g.mul(keep2).mul(g));
-            m.intoArray(mean, i);
-            v.intoArray(meanSquare, i);
-            p.sub(m.div(v.sqrt().div(correctionSqrt).add(eps)).mul(stepSize)).intoArray(parameter, i);
-        }
-        for (; i < length; i++) {
-            float g = gradient[i] + l2 * parameter[i];
-            float m = beta1 * mean[i] + keep1 * g;
-            float v = beta2 * meanSquare[i] + keep2 * g * g;
-            mean[i] = m;
-            meanSquare[i] = v;
-            parameter[i] = parameter[i] - stepSize * (m / ((float) Math.sqrt(v) / correctionSqrt + eps));
-        }
-    }
-
     static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
         int i = 0;
@@ -135,19 +100,6 @@ final class VectorElementwiseF32 {
         // scalar tail
         for (; i < length; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
-        }
-    }
-
-    static void axpby(float alpha, float[] x, int xOffset, float beta, float[] y, int yOffset, int length) {
-        FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
-        int i = 0;
-        for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-            FloatVector decayed = FloatVector.fromArray(SPECIES, y, yOffset + i).mul(beta);
-            FloatVector.fromArray(SPECIES, x, xOffset + i).fma(scale, decayed).intoArray(y, yOffset + i);
-        }
-        // scalar tail
-        for (; i < length; i++) {
-            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], beta * y[yOffset + i]);
         }
     }
 

@@ -7,12 +7,13 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API max pooling over 2 x 2 windows at stride 2, one vector of consecutive windows of an output
- * row at a time: two rows of the image are loaded as four vectors and split into their even and odd
- * columns, so that each window's four pixels sit in the same lane of four vectors. The scalar twin is
- * {@link Pool2d}'s window loop (its 2 x 2 selection); both pick, per window, the first maximum in
- * row-major order (a later pixel replaces the current one only when strictly greater), so they give the
- * same values and the same argmax.
+ * Vector API max pooling, one vector of consecutive windows of an output row at a time, each window's
+ * pixels in one lane. Over 2 x 2 windows at stride 2 ({@link #max2x2}), two rows of the image are loaded
+ * as four vectors and split into their even and odd columns. Over any square window at stride 1 or 2
+ * ({@link #maxRun}), one tap at a time: at stride 1 a tap of consecutive windows is one load, at stride 2
+ * two loads split into their even columns. The scalar twin is {@link ScalarPool2d}; both pick, per
+ * window, the first maximum in row-major order (a later pixel replaces the current one only when
+ * strictly greater), so they give the same values and the same argmax as {@link Pool2d}'s window loop.
  */
 final class VectorPool2d {
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
@@ -67,6 +68,71 @@ final class VectorPool2d {
         for (int i = 0; i < LANES; i++) {
             int which = (int) out[o + i];
             argmax[o + i] = top + 2 * i + (which & 1) + (which >> 1) * width;
+        }
+        best.intoArray(out, o);
+        return true;
+    }
+
+    /**
+     * The {@link #windows()} windows of a stride-1 or stride-2 row whose top-left pixels are {@code top,
+     * top + stride, ...}, every one inside the image, written to {@code out} and {@code argmax} from
+     * {@code o} on; tap t of a window lies {@code taps[t]} past its top-left pixel, the taps in row-major
+     * order. Reads up to {@code top + taps[last] + stride * windows()}. Returns false when a window holds a
+     * NaN (or the pixels of some lane sum to NaN, as infinities of both signs do): the run is then left to
+     * the caller, who recomputes it window by window.
+     */
+    static boolean maxRun(double[] in, int top, int stride, int[] taps, double[] out, int[] argmax, int o) {
+        // One loop per method: on JDK 17 a vector merged from two loops is boxed (allocated) per step.
+        return stride == 1 ? maxRunStride1(in, top, taps, out, argmax, o) : maxRunStride2(in, top, taps, out, argmax, o);
+    }
+
+    /** {@link #maxRun} at stride 1. */
+    private static boolean maxRunStride1(double[] in, int top, int[] taps, double[] out, int[] argmax, int o) {
+        DoubleVector best = DoubleVector.fromArray(SPECIES, in, top + taps[0]);
+        DoubleVector code = DoubleVector.zero(SPECIES);
+        DoubleVector sum = best;
+        for (int t = 1; t < taps.length; t++) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, in, top + taps[t]);
+            sum = sum.add(x);
+            VectorMask<Double> greater = x.compare(VectorOperators.GT, best);
+            best = best.blend(x, greater);
+            code = code.blend((double) t, greater);
+        }
+        return finish(best, code, sum, top, 1, taps, out, argmax, o);
+    }
+
+    /** {@link #maxRun} at stride 2. */
+    private static boolean maxRunStride2(double[] in, int top, int[] taps, double[] out, int[] argmax, int o) {
+        DoubleVector best = evenColumns(in, top + taps[0]);
+        DoubleVector code = DoubleVector.zero(SPECIES);
+        DoubleVector sum = best;
+        for (int t = 1; t < taps.length; t++) {
+            DoubleVector x = evenColumns(in, top + taps[t]);
+            sum = sum.add(x);
+            VectorMask<Double> greater = x.compare(VectorOperators.GT, best);
+            best = best.blend(x, greater);
+            code = code.blend((double) t, greater);
+        }
+        return finish(best, code, sum, top, 2, taps, out, argmax, o);
+    }
+
+    /** Elements {@code at, at + 2, ..., at + 2 (LANES - 1)}. */
+    private static DoubleVector evenColumns(double[] in, int at) {
+        DoubleVector low = DoubleVector.fromArray(SPECIES, in, at);
+        DoubleVector high = DoubleVector.fromArray(SPECIES, in, at + LANES);
+        return low.rearrange(EVEN).blend(high.rearrange(EVEN), HIGH_HALF);
+    }
+
+    /** False on a NaN; else the maxima to {@code out} and their input indices to {@code argmax}. */
+    private static boolean finish(DoubleVector best, DoubleVector code, DoubleVector sum, int top, int stride,
+                                  int[] taps, double[] out, int[] argmax, int o) {
+        if (sum.test(VectorOperators.IS_NAN).anyTrue()) {
+            return false;
+        }
+        // The tap numbers pass through out (exact small integers), which then receives the maxima.
+        code.intoArray(out, o);
+        for (int i = 0; i < LANES; i++) {
+            argmax[o + i] = top + stride * i + taps[(int) out[o + i]];
         }
         best.intoArray(out, o);
         return true;

@@ -23,7 +23,6 @@ class ElementwiseF32Test {
     }
 
     private static final float ALPHA = -0.734f;
-    private static final float BETA = 0.91f;
 
     /** Runs the vector and the scalar kernel on the same data for every length and offset; returns the cases. */
     private static int checkTwins(String name, Kernel vector, Kernel scalar) {
@@ -85,73 +84,11 @@ class ElementwiseF32Test {
     }
 
     @Test
-    void scaleMatchesScalarTwin() {
-        assumeVectorModule();
-        assertEquals(expectedCases(), checkTwins("scale",
-                (a, ao, b, bo, out, oo, n) -> VectorElementwiseF32.scale(a, ao, ALPHA, out, oo, n),
-                (a, ao, b, bo, out, oo, n) -> ScalarElementwiseF32.scale(a, ao, ALPHA, out, oo, n)));
-    }
-
-    @Test
     void axpyMatchesScalarTwin() {
         assumeVectorModule();
         assertEquals(expectedCases(), checkTwins("axpy",
                 (a, ao, b, bo, out, oo, n) -> VectorElementwiseF32.axpy(ALPHA, a, ao, out, oo, n),
                 (a, ao, b, bo, out, oo, n) -> ScalarElementwiseF32.axpy(ALPHA, a, ao, out, oo, n)));
-    }
-
-    @Test
-    void axpbyMatchesScalarTwin() {
-        assumeVectorModule();
-        assertEquals(expectedCases(), checkTwins("axpby",
-                (a, ao, b, bo, out, oo, n) -> VectorElementwiseF32.axpby(ALPHA, a, ao, BETA, out, oo, n),
-                (a, ao, b, bo, out, oo, n) -> ScalarElementwiseF32.axpby(ALPHA, a, ao, BETA, out, oo, n)));
-    }
-
-    /**
-     * The Adam step on both paths against its definition, written as the optimizers' own loop, for every
-     * length up to three vectors and one; the gradient and the moments include zeros.
-     */
-    @Test
-    void adamStepMatchesTheDefinitionOnBothPaths() {
-        assumeVectorModule();
-        Random random = new Random(SEED);
-        float l2 = 0.01f;
-        float beta1 = 0.9f;
-        float beta2 = 0.999f;
-        float eps = 1e-8f;
-        float stepSize = 0.001f / (1 - (float) Math.pow(beta1, 3));
-        float correctionSqrt = (float) Math.sqrt(1 - (float) Math.pow(beta2, 3));
-        for (int length = 0; length <= 3 * VectorShapeF32.LANES + 1; length++) {
-            float[] parameter = values(random, length);
-            float[] gradient = values(random, length);
-            float[] mean = values(random, length);
-            float[] meanSquare = values(random, length);
-            for (int i = 0; i < length; i++) {
-                meanSquare[i] = meanSquare[i] * meanSquare[i];
-            }
-            float[] p = parameter.clone();
-            float[] m = mean.clone();
-            float[] v = meanSquare.clone();
-            for (int i = 0; i < length; i++) {
-                float g = gradient[i] + l2 * p[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                p[i] -= stepSize * (m[i] / ((float) Math.sqrt(v[i]) / correctionSqrt + eps));
-            }
-            float[][] vector = {parameter.clone(), mean.clone(), meanSquare.clone()};
-            VectorElementwiseF32.adamStep(vector[0], gradient, vector[1], vector[2], length, l2, beta1, beta2, eps,
-                    stepSize, correctionSqrt);
-            float[][] scalar = {parameter.clone(), mean.clone(), meanSquare.clone()};
-            ScalarElementwiseF32.adamStep(scalar[0], gradient, scalar[1], scalar[2], length, l2, beta1, beta2, eps,
-                    stepSize, correctionSqrt);
-            float[][] expected = {p, m, v};
-            String[] names = {"parameter", "mean", "meanSquare"};
-            for (int k = 0; k < 3; k++) {
-                assertBitwiseEquals(expected[k], vector[k], "vector adamStep " + names[k] + ", length " + length);
-                assertBitwiseEquals(expected[k], scalar[k], "scalar adamStep " + names[k] + ", length " + length);
-            }
-        }
     }
 
     /** The rectifier and its derivative on runs mixing signed zeros, infinities and NaN. */
@@ -236,7 +173,6 @@ class ElementwiseF32Test {
         assertBitwiseEquals(new float[] {-0.5f, -6, 3.5f, 0.125f, 6}, ElementwiseF32.sub(a, b), "sub");
         assertBitwiseEquals(new float[] {3, -8, -1.5f, 0.03125f, 7}, ElementwiseF32.mul(a, b), "mul");
         assertBitwiseEquals(new float[] {0.75f, -0.5f, -6, 2, 7}, ElementwiseF32.div(a, b), "div");
-        assertBitwiseEquals(new float[] {-3, 4, -6, -0.5f, -14}, ElementwiseF32.scale(a, -2), "scale");
         float[] target = a.clone();
         ElementwiseF32.addInPlace(target, b);
         assertBitwiseEquals(ElementwiseF32.add(a, b), target, "addInPlace");
@@ -249,9 +185,6 @@ class ElementwiseF32Test {
         float[] slopes = new float[4];
         ElementwiseF32.reluBackward(new float[] {-1, 0, 2, Float.NaN}, new float[] {5, 6, 7, 8}, slopes, 4);
         assertBitwiseEquals(new float[] {0, 0, 7, 0}, slopes, "relu backward");
-        float[] z = {4, 4, 4};
-        ElementwiseF32.axpby(0.5f, b, 0, 0.25f, z, 1, 2);
-        assertBitwiseEquals(new float[] {4, 2, 3}, z, "axpby");
     }
 
     @Test

@@ -22,7 +22,6 @@ class ElementwiseTest {
     }
 
     private static final double ALPHA = -0.734;
-    private static final double BETA = 0.91;
 
     /** Runs the vector and the scalar kernel on the same data for every length and offset; returns the cases. */
     private static int checkTwins(String name, Kernel vector, Kernel scalar) {
@@ -84,73 +83,11 @@ class ElementwiseTest {
     }
 
     @Test
-    void scaleMatchesScalarTwin() {
-        assumeVectorModule();
-        assertEquals(expectedCases(), checkTwins("scale",
-                (a, ao, b, bo, out, oo, n) -> VectorElementwise.scale(a, ao, ALPHA, out, oo, n),
-                (a, ao, b, bo, out, oo, n) -> ScalarElementwise.scale(a, ao, ALPHA, out, oo, n)));
-    }
-
-    @Test
     void axpyMatchesScalarTwin() {
         assumeVectorModule();
         assertEquals(expectedCases(), checkTwins("axpy",
                 (a, ao, b, bo, out, oo, n) -> VectorElementwise.axpy(ALPHA, a, ao, out, oo, n),
                 (a, ao, b, bo, out, oo, n) -> ScalarElementwise.axpy(ALPHA, a, ao, out, oo, n)));
-    }
-
-    @Test
-    void axpbyMatchesScalarTwin() {
-        assumeVectorModule();
-        assertEquals(expectedCases(), checkTwins("axpby",
-                (a, ao, b, bo, out, oo, n) -> VectorElementwise.axpby(ALPHA, a, ao, BETA, out, oo, n),
-                (a, ao, b, bo, out, oo, n) -> ScalarElementwise.axpby(ALPHA, a, ao, BETA, out, oo, n)));
-    }
-
-    /**
-     * The Adam step on both paths against its definition, written as the optimizers' own loop, for every
-     * length up to three vectors and one; the gradient and the moments include zeros.
-     */
-    @Test
-    void adamStepMatchesTheDefinitionOnBothPaths() {
-        assumeVectorModule();
-        Random random = new Random(SEED);
-        double l2 = 0.01;
-        double beta1 = 0.9;
-        double beta2 = 0.999;
-        double eps = 1e-8;
-        double stepSize = 0.001 / (1 - Math.pow(beta1, 3));
-        double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, 3));
-        for (int length = 0; length <= 3 * VectorShape.LANES + 1; length++) {
-            double[] parameter = values(random, length);
-            double[] gradient = values(random, length);
-            double[] mean = values(random, length);
-            double[] meanSquare = values(random, length);
-            for (int i = 0; i < length; i++) {
-                meanSquare[i] = meanSquare[i] * meanSquare[i];
-            }
-            double[] p = parameter.clone();
-            double[] m = mean.clone();
-            double[] v = meanSquare.clone();
-            for (int i = 0; i < length; i++) {
-                double g = gradient[i] + l2 * p[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / correctionSqrt + eps));
-            }
-            double[][] vector = {parameter.clone(), mean.clone(), meanSquare.clone()};
-            VectorElementwise.adamStep(vector[0], gradient, vector[1], vector[2], length, l2, beta1, beta2, eps,
-                    stepSize, correctionSqrt);
-            double[][] scalar = {parameter.clone(), mean.clone(), meanSquare.clone()};
-            ScalarElementwise.adamStep(scalar[0], gradient, scalar[1], scalar[2], length, l2, beta1, beta2, eps,
-                    stepSize, correctionSqrt);
-            double[][] expected = {p, m, v};
-            String[] names = {"parameter", "mean", "meanSquare"};
-            for (int k = 0; k < 3; k++) {
-                assertBitwiseEquals(expected[k], vector[k], "vector adamStep " + names[k] + ", length " + length);
-                assertBitwiseEquals(expected[k], scalar[k], "scalar adamStep " + names[k] + ", length " + length);
-            }
-        }
     }
 
     /** The rectifier and its derivative on runs mixing signed zeros, infinities and NaN. */
@@ -235,7 +172,6 @@ class ElementwiseTest {
         assertBitwiseEquals(new double[] {-0.5, -6, 3.5, 0.125, 6}, Elementwise.sub(a, b), "sub");
         assertBitwiseEquals(new double[] {3, -8, -1.5, 0.03125, 7}, Elementwise.mul(a, b), "mul");
         assertBitwiseEquals(new double[] {0.75, -0.5, -6, 2, 7}, Elementwise.div(a, b), "div");
-        assertBitwiseEquals(new double[] {-3, 4, -6, -0.5, -14}, Elementwise.scale(a, -2), "scale");
         double[] target = a.clone();
         Elementwise.addInPlace(target, b);
         assertBitwiseEquals(Elementwise.add(a, b), target, "addInPlace");
@@ -248,9 +184,6 @@ class ElementwiseTest {
         double[] slopes = new double[4];
         Elementwise.reluBackward(new double[] {-1, 0, 2, Double.NaN}, new double[] {5, 6, 7, 8}, slopes, 4);
         assertBitwiseEquals(new double[] {0, 0, 7, 0}, slopes, "relu backward");
-        double[] z = {4, 4, 4};
-        Elementwise.axpby(0.5, b, 0, 0.25, z, 1, 2);
-        assertBitwiseEquals(new double[] {4, 2, 3}, z, "axpby");
     }
 
     @Test

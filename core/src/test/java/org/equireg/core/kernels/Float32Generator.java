@@ -52,16 +52,16 @@ public final class Float32Generator {
     static final List<String> MAIN = List.of(
             "AxisSums", "Broadcast", "Cascade", "Convolution", "ConvMicroKernel", "DirectConvolution", "DirectWeightGradient",
             "Elementwise", "Extrema", "Gathers", "Gemm", "Im2Col", "MicroKernel", "PackedGemm", "Pointwise", "Pool2d",
-            "Reductions", "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarPool2d",
-            "ScalarReductions", "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel",
+            "ScalarConvMicroKernel", "ScalarElementwise", "ScalarMicroKernel", "ScalarPool2d",
+            "ScalarWeightGradientKernel", "Scan", "Scratch", "SimpleGemm", "VectorConvMicroKernel",
             "VectorConvMicroKernel256", "VectorElementwise", "VectorMicroKernel", "VectorMicroKernel256", "VectorPool2d",
-            "VectorReductions", "VectorShape", "VectorWeightGradientKernel256", "VectorWeightGradientKernel512",
+            "VectorShape", "VectorWeightGradientKernel256", "VectorWeightGradientKernel512",
             "WeightGradientKernel");
 
     /** Float64 kernel tests translated into tests of the float32 twins. */
     static final List<String> TESTS = List.of(
             "ConvolutionTest", "ElementwiseTest", "GemmTest", "Im2ColTest", "KernelTesting", "Pool2dTest",
-            "ReductionsTest", "ScanTest");
+            "ScanTest");
 
     /** Kernels whose float32 twin {@code XF32} is written by hand: their algorithm is precision-specific. */
     static final List<String> HAND_WRITTEN = List.of("ScalarTanh", "VectorTanh");

@@ -19,6 +19,10 @@ class Pool2dF32Test {
         {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1}, {2, 2, 5, 6, 2, 1, 1},
         // Rows of 2 x 2 windows wide enough for whole vectors of them and a tail (odd sizes leave a column).
         {2, 2, 6, 70, 2, 2, 0}, {1, 3, 5, 67, 2, 2, 0},
+        // Other windows at stride 1 or 2, rows wide enough for runs of windows inside the image, padded or
+        // not, odd sizes: runs, the windows at the edges one by one, and a run redone for its NaN.
+        {1, 2, 7, 71, 3, 1, 1}, {2, 1, 6, 69, 3, 2, 1}, {1, 1, 5, 90, 3, 2, 0}, {1, 2, 6, 53, 5, 1, 2},
+        {1, 1, 4, 37, 2, 1, 0}, {1, 1, 7, 83, 4, 2, 1}, {1, 1, 3, 101, 1, 2, 0},
     };
 
     private static ConvGeometry geometry(int[] s) {
@@ -85,6 +89,52 @@ class Pool2dF32Test {
         }
         assertBitwiseEquals(expected, out, "maxima");
         assertArrayEquals(expectedArgmax, argmax, "argmax");
+    }
+
+    /**
+     * Vector runs of any window at stride 1 and 2 against their scalar twin, on ties and signed zeros, bit
+     * for bit; the windows of a run are consecutive windows of one row of a 7-row image.
+     */
+    @Test
+    void vectorRunsOfAnyWindowMatchTheScalarTwin() {
+        KernelTestingF32.assumeVectorModule();
+        Random random = new Random(SEED);
+        int runs = 48; // a multiple of both paths' windows per call
+        for (int stride = 1; stride <= 2; stride++) {
+            for (int window = 1; window <= 5; window++) {
+                int width = stride * runs + window + 3;
+                float[] in = input(random, 7 * width, false);
+                in[width + 4] = -0.0f;
+                in[width + 5] = 0.0f;
+                int[] taps = new int[window * window];
+                for (int t = 0; t < taps.length; t++) {
+                    taps[t] = t / window * width + t % window;
+                }
+                int top = width + 1;
+                float[] expected = new float[runs];
+                int[] expectedArgmax = new int[runs];
+                for (int o = 0; o < runs; o += ScalarPool2dF32.windows()) {
+                    assertTrue(ScalarPool2dF32.maxRun(in, top + stride * o, stride, taps, expected, expectedArgmax, o),
+                            "scalar run at " + o);
+                }
+                float[] out = new float[runs];
+                int[] argmax = new int[runs];
+                for (int o = 0; o < runs; o += VectorPool2dF32.windows()) {
+                    assertTrue(VectorPool2dF32.maxRun(in, top + stride * o, stride, taps, out, argmax, o),
+                            "vector run at " + o);
+                }
+                String what = window + " x " + window + " windows, stride " + stride;
+                assertBitwiseEquals(expected, out, "maxima, " + what);
+                assertArrayEquals(expectedArgmax, argmax, "argmax, " + what);
+                for (int o = 0; o < runs; o++) {
+                    int best = top + stride * o;
+                    for (int tap : taps) {
+                        best = in[top + stride * o + tap] > in[best] ? top + stride * o + tap : best;
+                    }
+                    assertEquals(best, argmax[o], "first maximum of window " + o + ", " + what);
+                }
+            }
+        }
     }
 
     @Test

@@ -49,7 +49,6 @@ class VectorAllocationTest {
         double[] c = new double[4096];
         assertAllocationFree("VectorElementwise.axpy", () -> VectorElementwise.axpy(0.5, a, 1, c, 2, n));
         assertAllocationFree("VectorElementwise.relu", () -> VectorElementwise.relu(a, c, n));
-        assertAllocationFree("VectorReductions.dot", () -> c[0] = VectorReductions.dot(a, 1, b, 2, 1000));
         assertAllocationFree("VectorMicroKernel256.multiply", () -> VectorMicroKernel256.INSTANCE.multiply(16, a, 0, b,
                 0, VectorMicroKernel256.INSTANCE.columns(), c, 0, VectorMicroKernel256.INSTANCE.columns(), true));
         assertAllocationFree("VectorMicroKernel.multiply", () -> VectorMicroKernel.INSTANCE.multiply(16, a, 0, b, 0,
@@ -62,6 +61,9 @@ class VectorAllocationTest {
                 b, rows, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
+        int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
+        assertAllocationFree("VectorPool2d.maxRun stride 1", () -> VectorPool2d.maxRun(a, 0, 1, window3x3, c, argmax, 0));
+        assertAllocationFree("VectorPool2d.maxRun stride 2", () -> VectorPool2d.maxRun(a, 0, 2, window3x3, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256.correlate", () -> VectorConvMicroKernel256.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }
@@ -76,7 +78,6 @@ class VectorAllocationTest {
         float[] c = new float[4096];
         assertAllocationFree("VectorElementwiseF32.axpy", () -> VectorElementwiseF32.axpy(0.5f, a, 1, c, 2, n));
         assertAllocationFree("VectorElementwiseF32.relu", () -> VectorElementwiseF32.relu(a, c, n));
-        assertAllocationFree("VectorReductionsF32.sum", () -> c[0] = VectorReductionsF32.sum(a, 1, 1000));
         assertAllocationFree("VectorMicroKernel256F32.multiply", () -> VectorMicroKernel256F32.INSTANCE.multiply(16, a,
                 0, b, 0, VectorMicroKernel256F32.INSTANCE.columns(), c, 0, VectorMicroKernel256F32.INSTANCE.columns(), true));
         assertAllocationFree("VectorMicroKernelF32.multiply", () -> VectorMicroKernelF32.INSTANCE.multiply(16, a, 0, b,
@@ -87,10 +88,13 @@ class VectorAllocationTest {
         float[] start = {0.5f, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
-        assertAllocationFree("VectorElementwiseF32.adamStep", () -> VectorElementwiseF32.adamStep(c, a, b, c, n, 0.01f,
-                0.9f, 0.999f, 1e-8f, 0.001f, 0.5f));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
+        int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
+        assertAllocationFree("VectorPool2dF32.maxRun stride 1", () -> VectorPool2dF32.maxRun(a, 0, 1, window3x3, c,
+                argmax, 0));
+        assertAllocationFree("VectorPool2dF32.maxRun stride 2", () -> VectorPool2dF32.maxRun(a, 0, 2, window3x3, c,
+                argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256F32.correlate", () -> VectorConvMicroKernel256F32.INSTANCE.correlate(a,
                 offsets, b, rows, start, c, outRows, 0));
     }

@@ -19,7 +19,6 @@ final class Claims {
     static final Map<String, Supplier<String>> VALUES = Map.of(
             "project-version", Claims::projectVersion,
             "primitive-count", () -> String.valueOf(primitiveCount()),
-            "reduction-chains", () -> constantExpression("core/src/main/java/org/equireg/core/kernels/Reductions.java", "CHAINS"),
             "gemm-a-block-rows", () -> constantExpression("core/src/main/java/org/equireg/core/kernels/PackedGemm.java", "MC"),
             "kernels-logger", () -> loggerName("core/src/main/java/org/equireg/core/kernels/Simd.java"),
             "kernel-log-level", () -> logLevel("core/src/main/java/org/equireg/core/kernels/Simd.java"));
