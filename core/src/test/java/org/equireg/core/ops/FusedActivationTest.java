@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.equireg.core.Autograd;
 import org.equireg.core.DType;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Maps;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -162,6 +163,13 @@ class FusedActivationTest {
         IllegalArgumentException linear = assertThrows(IllegalArgumentException.class,
                 () -> LinearActivation.apply(Tensor.zeros(2, 3), Tensor.zeros(4, 3), null, null));
         assertEquals("linearActivation: activation is null", linear.getMessage());
+    }
+
+    @Test
+    void onlyTheActivationsRunInPlace() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Maps.unaryInPlace(Maps.Unary.EXP, Tensor.zeros(2).storage()));
+        assertEquals("unaryInPlace: only RELU, TANH and SIGMOID run in place, got EXP", error.getMessage());
     }
 
     @Test
