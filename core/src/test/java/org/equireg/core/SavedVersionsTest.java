@@ -13,6 +13,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.equireg.core.ops.Activation;
+import org.equireg.core.ops.Conv2dActivation;
+import org.equireg.core.ops.LinearActivation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -94,6 +97,18 @@ class SavedVersionsTest {
                 reads("linear", x -> x[0].linear(x[1], x[2]), 1, s(4, 3), s(2, 3), s(2)),
                 reads("conv2d", x -> x[0].conv2d(x[1], x[2], 1, 1), 0, s(1, 2, 4, 4), s(3, 2, 3, 3), s(3)),
                 reads("conv2d", x -> x[0].conv2d(x[1], x[2], 1, 1), 1, s(1, 2, 4, 4), s(3, 2, 3, 3), s(3)),
+                ignores("linearActivation", x -> LinearActivation.apply(x[0], x[1], x[2], Activation.TANH), 2,
+                        s(4, 3), s(2, 3), s(2)),
+                reads("linearActivation", x -> LinearActivation.apply(x[0], x[1], x[2], Activation.RELU), 0,
+                        s(4, 3), s(2, 3), s(2)),
+                reads("linearActivation", x -> LinearActivation.apply(x[0], x[1], x[2], Activation.SIGMOID), 1,
+                        s(4, 3), s(2, 3), s(2)),
+                ignores("conv2dActivation", x -> Conv2dActivation.apply(x[0], x[1], x[2], 1, 1, 1, 1, Activation.RELU),
+                        2, s(1, 2, 4, 4), s(3, 2, 3, 3), s(3)),
+                reads("conv2dActivation", x -> Conv2dActivation.apply(x[0], x[1], x[2], 1, 1, 1, 1, Activation.RELU),
+                        0, s(1, 2, 4, 4), s(3, 2, 3, 3), s(3)),
+                reads("conv2dActivation", x -> Conv2dActivation.apply(x[0], x[1], x[2], 1, 1, 1, 1, Activation.TANH),
+                        1, s(1, 2, 4, 4), s(3, 2, 3, 3), s(3)),
                 reads("custom", x -> Tensor.fromOp(TestOp.CUSTOM, x[0].toArray(), x[0].shape(),
                         (saved, grad) -> new Tensor[] {grad.mul(saved.input(1)), grad}, x[0], x[1]), 1, s(2, 3), s(2, 3)));
     }

@@ -3,6 +3,8 @@ package org.equireg.nn;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
+import org.equireg.core.ops.Activation;
+import org.equireg.core.ops.Conv2dActivation;
 
 /**
  * 2-D convolution (cross-correlation) of (batch, inChannels, height, width) input to
@@ -58,6 +60,15 @@ public final class Conv2d extends Module {
     public Tensor forward(Tensor input) {
         Arguments.notNull(input, "Conv2d.forward", "input");
         return input.conv2d(weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The layer and {@code activation} after it as one fused op, bit for bit
+     * {@code activation(forward(input))} (how {@link Sequential} runs a Conv2d followed by ReLU, Tanh or Sigmoid).
+     */
+    Tensor forward(Tensor input, Activation activation) {
+        Arguments.notNull(input, "Conv2d.forward", "input");
+        return Conv2dActivation.apply(input, weight, bias, stride, padding, dilation, groups, activation);
     }
 
     @Override

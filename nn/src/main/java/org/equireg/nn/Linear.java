@@ -3,6 +3,8 @@ package org.equireg.nn;
 import java.util.random.RandomGenerator;
 import org.equireg.core.Arguments;
 import org.equireg.core.Tensor;
+import org.equireg.core.ops.Activation;
+import org.equireg.core.ops.LinearActivation;
 
 /**
  * {@code y = x W^T + b} over the last axis: input (..., in), output (..., out). Weight (out, in),
@@ -41,6 +43,14 @@ public final class Linear extends Module {
     @Override
     public Tensor forward(Tensor input) {
         return Arguments.notNull(input, "Linear.forward", "input").linear(weight, bias);
+    }
+
+    /**
+     * The layer and {@code activation} after it as one fused op, bit for bit
+     * {@code activation(forward(input))} (how {@link Sequential} runs a Linear followed by ReLU, Tanh or Sigmoid).
+     */
+    Tensor forward(Tensor input, Activation activation) {
+        return LinearActivation.apply(Arguments.notNull(input, "Linear.forward", "input"), weight, bias, activation);
     }
 
     @Override

@@ -150,6 +150,33 @@ public final class Maps {
         return new Storage.F32(out);
     }
 
+    /**
+     * {@code f(x)} written over x, for the activations a layer applies to its own fresh output (relu,
+     * tanh, sigmoid): the kernels of {@link #unary}, which read each element before writing it, so the
+     * values are bit for bit those {@link #unary} returns.
+     */
+    public static void unaryInPlace(Unary f, Storage x) {
+        if (f != Unary.RELU && f != Unary.TANH && f != Unary.SIGMOID) {
+            throw new IllegalArgumentException("unaryInPlace: only RELU, TANH and SIGMOID run in place, got " + f);
+        }
+        int n = x.length();
+        if (x instanceof Storage.F64 d) {
+            double[] v = d.values();
+            switch (f) {
+                case TANH -> Elementwise.tanh(v, 0, v, 0, n);
+                case SIGMOID -> Elementwise.sigmoid(v, 0, v, 0, n);
+                default -> Elementwise.relu(v, v, n);
+            }
+            return;
+        }
+        float[] v = f32(x);
+        switch (f) {
+            case TANH -> ElementwiseF32.tanh(v, 0, v, 0, n);
+            case SIGMOID -> ElementwiseF32.sigmoid(v, 0, v, 0, n);
+            default -> ElementwiseF32.relu(v, v, n);
+        }
+    }
+
     /** {@code x^exponent}; for float32 the exponent is rounded to float first, as PyTorch does. */
     public static Storage pow(Storage x, double exponent) {
         if (x instanceof Storage.F64 d) {

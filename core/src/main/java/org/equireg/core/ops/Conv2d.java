@@ -1,5 +1,6 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.Saved;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
@@ -29,19 +30,26 @@ public final class Conv2d {
         int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(Op.CONV2D, LinearAlgebra.convolution(x.storage(), weight.storage(),
-                bias == null ? null : bias.storage(), g, outChannels, groups), outShape, (saved, grad) -> {
-                    Tensor[] grads = new Tensor[inputs.length];
-                    if (saved.needsGrad(0)) {
-                        grads[0] = Conv2dBackward.input(grad, saved.input(1), g, groups);
-                    }
-                    if (saved.needsGrad(1)) {
-                        grads[1] = Conv2dBackward.weight(grad, saved.input(0), g, groups);
-                    }
-                    if (grads.length == 3 && saved.needsGrad(2)) {
-                        grads[2] = Conv2dBackward.bias(grad, g);
-                    }
-                    return grads;
-                }, inputs);
+                bias == null ? null : bias.storage(), g, outChannels, groups), outShape,
+                (saved, grad) -> gradients(saved, grad, inputs.length, g, groups), inputs);
+    }
+
+    /**
+     * The rule: the gradients of x, the weight and (with {@code count} 3) the bias from the output's
+     * gradient, each computed only when needed. {@link Conv2dActivation} applies it to its masked gradient.
+     */
+    static Tensor[] gradients(Saved saved, Tensor grad, int count, ConvGeometry g, int groups) {
+        Tensor[] grads = new Tensor[count];
+        if (saved.needsGrad(0)) {
+            grads[0] = Conv2dBackward.input(grad, saved.input(1), g, groups);
+        }
+        if (saved.needsGrad(1)) {
+            grads[1] = Conv2dBackward.weight(grad, saved.input(0), g, groups);
+        }
+        if (count == 3 && saved.needsGrad(2)) {
+            grads[2] = Conv2dBackward.bias(grad, g);
+        }
+        return grads;
     }
 
     /** The convolution without bias at a known geometry (the derivatives of {@link Conv2dBackward} use it). */
@@ -49,7 +57,8 @@ public final class Conv2d {
         return apply(x, weight, null, g.stride(), g.padding(), g.dilation(), groups);
     }
 
-    private static ConvGeometry validate(int[] xs, int[] ws, Tensor bias, int stride, int padding, int dilation,
+    /** The geometry of a valid call; throws naming {@code conv2d} and the values otherwise. */
+    static ConvGeometry validate(int[] xs, int[] ws, Tensor bias, int stride, int padding, int dilation,
                                          int groups) {
         if (xs.length != 4 || ws.length != 4) {
             throw new IllegalArgumentException("conv2d: needs input (N, C, H, W) and weight (O, C/groups, kH, kW), got "

@@ -1,6 +1,7 @@
 package org.equireg.core.ops;
 
 import java.util.Arrays;
+import org.equireg.core.Saved;
 import org.equireg.core.Shapes;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.LinearAlgebra;
@@ -28,23 +29,34 @@ public final class Linear {
         outShape[xs.length - 1] = outFeatures;
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(Op.LINEAR, LinearAlgebra.linear(x.storage(), weight.storage(),
-                bias == null ? null : bias.storage(), rows, inFeatures, outFeatures), outShape, (saved, grad) -> {
-                    Tensor g = grad.reshape(rows, outFeatures);
-                    Tensor[] grads = new Tensor[inputs.length];
-                    if (saved.needsGrad(0)) {
-                        grads[0] = MatMul.product(g, false, saved.input(1), false).reshape(xs);
-                    }
-                    if (saved.needsGrad(1)) {
-                        grads[1] = MatMul.product(g, true, saved.input(0).reshape(rows, inFeatures), false);
-                    }
-                    if (grads.length == 3 && saved.needsGrad(2)) {
-                        grads[2] = g.sum(0, false);
-                    }
-                    return grads;
-                }, inputs);
+                bias == null ? null : bias.storage(), rows, inFeatures, outFeatures), outShape,
+                (saved, grad) -> gradients(saved, grad, inputs.length, xs, outFeatures), inputs);
     }
 
-    private static void validate(Tensor x, Tensor weight, Tensor bias) {
+    /**
+     * The rule: the gradients of x (shape {@code xs}), the weight (out, in) and (with
+     * {@code count} 3) the bias from the output's gradient, each computed only when needed.
+     * {@link LinearActivation} applies it to its activation's gradient.
+     */
+    static Tensor[] gradients(Saved saved, Tensor grad, int count, int[] xs, int outFeatures) {
+        int inFeatures = xs[xs.length - 1];
+        int rows = Shapes.size(Arrays.copyOf(xs, xs.length - 1));
+        Tensor g = grad.reshape(rows, outFeatures);
+        Tensor[] grads = new Tensor[count];
+        if (saved.needsGrad(0)) {
+            grads[0] = MatMul.product(g, false, saved.input(1), false).reshape(xs);
+        }
+        if (saved.needsGrad(1)) {
+            grads[1] = MatMul.product(g, true, saved.input(0).reshape(rows, inFeatures), false);
+        }
+        if (count == 3 && saved.needsGrad(2)) {
+            grads[2] = g.sum(0, false);
+        }
+        return grads;
+    }
+
+    /** Throws naming {@code linear} and the shapes when they do not fit. */
+    static void validate(Tensor x, Tensor weight, Tensor bias) {
         if (weight == null) {
             throw new IllegalArgumentException("linear: weight is null");
         }

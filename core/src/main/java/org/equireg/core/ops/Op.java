@@ -9,6 +9,10 @@ import org.equireg.core.Primitive;
  * logSumExp, leakyRelu, softplus, transpose, squeeze, unsqueeze, flatten, stack, rot90, and 1-D
  * matmul promotion.
  *
+ * <p>{@link #LINEAR_ACTIVATION} and {@link #CONV2D_ACTIVATION} are a layer and the activation after
+ * it in one op (one output buffer, one node, no saved pre-activation), giving the bits of the two ops
+ * apart; {@code nn.Sequential} records them for a Linear or Conv2d followed by ReLU, Tanh or Sigmoid.
+ *
  * <p>The {@link Kind#BACKWARD} primitives are the fused kernels that first-order backward passes
  * call (relu', tanh', the convolution's gradients, ...): primitives with rules of their own, as
  * PyTorch's {@code convolution_backward} is, so that every gradient can be differentiated again.
@@ -52,6 +56,8 @@ public enum Op implements Primitive {
     MATMUL("matmul", Kind.FUSED, MatMul.class),
     LINEAR("linear", Kind.FUSED, Linear.class),
     CONV2D("conv2d", Kind.FUSED, Conv2d.class),
+    LINEAR_ACTIVATION("linearActivation", Kind.FUSED, LinearActivation.class),
+    CONV2D_ACTIVATION("conv2dActivation", Kind.FUSED, Conv2dActivation.class),
     MAX_POOL2D("maxPool2d", Kind.FUSED, MaxPool2d.class),
     AVG_POOL2D("avgPool2d", Kind.FUSED, AvgPool2d.class),
     RELU_BACKWARD("reluBackward", Kind.BACKWARD, Relu.class),

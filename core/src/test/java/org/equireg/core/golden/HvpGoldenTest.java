@@ -1,6 +1,7 @@
 package org.equireg.core.golden;
 
 import static org.equireg.core.golden.GoldenCase.of;
+import static org.equireg.core.golden.GoldenCase.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -18,6 +19,9 @@ import org.equireg.core.DType;
 import org.equireg.core.OpCoverage;
 import org.equireg.core.SafeTensors;
 import org.equireg.core.Tensor;
+import org.equireg.core.ops.Activation;
+import org.equireg.core.ops.Conv2dActivation;
+import org.equireg.core.ops.LinearActivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,6 +102,8 @@ class HvpGoldenTest {
                 of("matmul_mat_mat", f -> f.input(0).matmul(f.input(1))),
                 of("matmul_batch_broadcast_tanh", f -> f.input(0).matmul(f.input(1)).tanh()),
                 of("linear_tanh", f -> f.input(0).linear(f.input(1), f.input(2)).tanh()),
+                variant("linear_tanh", "fused", f -> LinearActivation.apply(f.input(0), f.input(1), f.input(2),
+                        Activation.TANH)),
                 of("conv2d_stride2_pad1_tanh", f -> f.input(0).conv2d(f.input(1), f.input(2), 2, 1, 1, 1).tanh()),
                 of("conv2d_dilation2_pad2_tanh", f -> f.input(0).conv2d(f.input(1), f.input(2), 1, 2, 2, 1).tanh()),
                 of("conv2d_groups2_tanh", f -> f.input(0).conv2d(f.input(1), f.input(2), 1, 1, 1, 2).tanh()),
@@ -106,6 +112,8 @@ class HvpGoldenTest {
                 of("third_tanh", f -> f.input(0).tanh()),
                 of("third_sigmoid_mul", f -> f.input(0).mul(f.input(1)).sigmoid()),
                 of("third_conv2d_tanh", f -> f.input(0).conv2d(f.input(1), f.input(2), 2, 1).tanh()),
+                variant("third_conv2d_tanh", "fused", f -> Conv2dActivation.apply(f.input(0), f.input(1), f.input(2),
+                        2, 1, 1, 1, Activation.TANH)),
                 of("third_max_pool2d", f -> f.input(0).maxPool2d(2, 1, 0).pow(4)),
                 of("third_log_softmax", f -> f.input(0).logSoftmax(-1)));
     }

@@ -1,10 +1,14 @@
 package org.equireg.core.golden;
 
 import static org.equireg.core.golden.GoldenCase.of;
+import static org.equireg.core.golden.GoldenCase.variant;
 
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.equireg.core.Tensor;
+import org.equireg.core.ops.Activation;
+import org.equireg.core.ops.Conv2dActivation;
+import org.equireg.core.ops.LinearActivation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,7 +23,9 @@ class ModelGoldenTest {
         return Stream.of(
                 of("mlp_log_probs", ModelGoldenTest::mlpLogProbs),
                 of("mlp_nll", f -> mlpLogProbs(f).gather(1, f.constant("index")).mean().neg()),
+                variant("mlp_log_probs", "fused", ModelGoldenTest::mlpLogProbsFused),
                 of("cnn_logits", ModelGoldenTest::cnnLogits),
+                variant("cnn_logits", "fused", ModelGoldenTest::cnnLogitsFused),
                 of("regularizer_penalty", ModelGoldenTest::regularizerPenalty));
     }
 
@@ -29,10 +35,23 @@ class ModelGoldenTest {
         return hidden.matmul(f.input(3).transpose()).add(f.input(4)).logSoftmax(1);
     }
 
+    /** {@link #mlpLogProbs} with the first layer and its tanh as the fused primitive nn.Sequential records. */
+    private static Tensor mlpLogProbsFused(Fixture f) {
+        Tensor hidden = LinearActivation.apply(f.input(0), f.input(1), f.input(2), Activation.TANH);
+        return hidden.linear(f.input(3), f.input(4)).logSoftmax(1);
+    }
+
     /** (batch, 1, 6, 6) -> conv 3x3 pad 1 -> relu -> maxPool 2 -> flatten -> linear 4. */
     private static Tensor cnnLogits(Fixture f) {
         Tensor features = f.input(0).conv2d(f.input(1), f.input(2), 1, 1).relu().maxPool2d(2, 2, 0);
         return features.flatten(1, -1).matmul(f.input(3).transpose()).add(f.input(4));
+    }
+
+    /** {@link #cnnLogits} with the convolution and its relu as the fused primitive nn.Sequential records. */
+    private static Tensor cnnLogitsFused(Fixture f) {
+        Tensor features = Conv2dActivation.apply(f.input(0), f.input(1), f.input(2), 1, 1, 1, 1, Activation.RELU)
+                .maxPool2d(2, 2, 0);
+        return features.flatten(1, -1).linear(f.input(3), f.input(4));
     }
 
     /**

@@ -10,7 +10,10 @@ import org.equireg.core.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Gradient checks of matmul (with every promotion and batch broadcast), linear, conv2d and pooling. */
+/**
+ * Gradient checks of matmul (with every promotion and batch broadcast), linear, conv2d, the two fused
+ * with an activation, and pooling.
+ */
 class FusedGradTest {
 
     /** Operand shapes of matmul: 2-D, the 1-D promotions, batches broadcast either way, size 1, size 0. */
@@ -82,6 +85,7 @@ class FusedGradTest {
         cases.add(fast("avgPool2d(int,int,int)", "16 x 16", x -> x[0].avgPool2d(3, 2, 1),
                 in.normal(2, 3, 16, 16)));
         cases.addAll(linearCases(in));
+        cases.addAll(fusedActivationCases(in));
         return cases.stream();
     }
 
@@ -101,6 +105,28 @@ class FusedGradTest {
                 of(method, "same tensor as input and weight", x -> x[0].linear(x[0], null), in.normal(3, 3)),
                 fast(method, "64 x 48 from 40", x -> x[0].linear(x[1], x[2]), in.normal(64, 40), in.normal(48, 40),
                         in.normal(48)));
+    }
+
+    /**
+     * The layer-and-activation primitives that nn.Sequential records, under the layer's method: each
+     * activation with and without bias, and a convolution on the unfolded path (stride 2).
+     */
+    private static List<GradCase> fusedActivationCases(Inputs in) {
+        String linear = "linear(Tensor,Tensor)";
+        String conv = "conv2d(Tensor,Tensor,int,int,int,int)";
+        return List.of(
+                of(linear, "fused relu", x -> LinearActivation.apply(x[0], x[1], x[2], Activation.RELU),
+                        in.normal(3, 4), in.normal(5, 4), in.normal(5)),
+                of(linear, "fused tanh, 3-D input", x -> LinearActivation.apply(x[0], x[1], x[2], Activation.TANH),
+                        in.normal(2, 3, 4), in.normal(5, 4), in.normal(5)),
+                of(linear, "fused sigmoid, no bias", x -> LinearActivation.apply(x[0], x[1], null, Activation.SIGMOID),
+                        in.normal(3, 4), in.normal(5, 4)),
+                of(conv, "fused relu", x -> Conv2dActivation.apply(x[0], x[1], x[2], 1, 1, 1, 1, Activation.RELU),
+                        in.normal(2, 2, 5, 4), in.normal(3, 2, 3, 3), in.normal(3)),
+                of(conv, "fused tanh, stride 2", x -> Conv2dActivation.apply(x[0], x[1], x[2], 2, 1, 1, 1,
+                        Activation.TANH), in.normal(1, 2, 5, 5), in.normal(3, 2, 3, 3), in.normal(3)),
+                of(conv, "fused sigmoid, no bias, groups 2", x -> Conv2dActivation.apply(x[0], x[1], null, 1, 0, 1, 2,
+                        Activation.SIGMOID), in.normal(1, 4, 4, 4), in.normal(2, 2, 2, 2)));
     }
 
     private static GradCase convCase(Inputs in, int[] inputShape, int[] weightShape, int[] settings) {

@@ -1,0 +1,45 @@
+package org.equireg.core.ops;
+
+import org.equireg.core.Storage;
+import org.equireg.core.Tensor;
+import org.equireg.core.kernels.ConvGeometry;
+import org.equireg.core.kernels.LinearAlgebra;
+import org.equireg.core.kernels.Maps;
+
+/**
+ * A convolution with its bias and activation in one op: {@code y = act(conv2d(x, W) + b)}, act one
+ * of {@link Activation}. The activation runs over the convolution's output buffer in place, right
+ * after the kernel wrote it, so the layer makes one tensor and one graph node where the two ops make
+ * two of each, and saves no pre-activation. Derivative: {@code G' = act'(G, y)} by the activation's
+ * own backward primitive ({@code reluBackward}, {@code tanhBackward}, {@code sigmoidBackward}, read
+ * from the output y), then the convolution's rule on G' ({@code conv2dBackwardInput},
+ * {@code conv2dBackwardWeight}, {@code conv2dBackwardBias}). Every value, forward and backward, is
+ * the one the two ops compute, bit for bit: the same kernels run on the same numbers in the same
+ * order, and differentiating again goes through the same primitives.
+ * PyTorch: {@code torch.relu(torch.nn.functional.conv2d(x, w, b))} (oneDNN's conv with a post-op).
+ */
+public final class Conv2dActivation {
+    private Conv2dActivation() {
+    }
+
+    /**
+     * Records {@code activation(x.conv2d(weight, bias, stride, padding, dilation, groups))} as one op;
+     * {@code bias} may be null.
+     */
+    public static Tensor apply(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups,
+                               Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("conv2dActivation: activation is null");
+        }
+        ConvGeometry g = Conv2d.validate(x.shape(), weight.shape(), bias, stride, padding, dilation, groups);
+        Operands.sameType("conv2d", x, weight, bias);
+        int outChannels = weight.dim(0);
+        int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
+        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+        Storage values = LinearAlgebra.convolution(x.storage(), weight.storage(), bias == null ? null : bias.storage(), g,
+                outChannels, groups);
+        Maps.unaryInPlace(activation.map(), values);
+        return Tensor.fromOp(Op.CONV2D_ACTIVATION, values, outShape, (saved, grad) -> Conv2d.gradients(saved,
+                activation.backward(grad, saved.output()), inputs.length, g, groups), inputs);
+    }
+}
