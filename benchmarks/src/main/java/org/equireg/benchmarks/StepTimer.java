@@ -19,6 +19,13 @@ import org.equireg.core.DType;
  * of the mean time per step in the block. All cases share one JVM, so every case is warmed up before
  * any is timed: the JIT compiles the shared kernels once, for all shapes. Allocation per step is the bytes allocated by all threads
  * over the timed blocks divided by the steps (HotSpot's per-thread counters, as JMH's {@code -prof gc}).
+ * CPU time per step is the median over blocks of the CPU time of all live Java threads (the timing
+ * thread and the kernels' pool; not the JIT's or the collector's) per step: on a machine that others
+ * load it counts the step's own work, not the time it waits for a core, so ratios of CPU times
+ * (a regularized step against a plain one, say) move less with the load than ratios of wall times.
+ *
+ * <p>When a workload runs both with and without the regularizer, a last line per workload and dtype
+ * prints the regularized step's time over the plain one's, wall and CPU.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector [-Dequireg.threads=N] -cp benchmarks.jar
  * org.equireg.benchmarks.StepTimer [--workloads a,b] [--regularized both|true|false]
@@ -36,12 +43,14 @@ public final class StepTimer {
 
     /** One timed case. */
     record Result(String workload, boolean regularized, DType dtype, double millisecondsPerStep,
-                  double[] blockMilliseconds, double bytesPerStep) {
+                  double[] blockMilliseconds, double cpuMillisecondsPerStep, double bytesPerStep) {
         String json() {
             String samples = Arrays.stream(blockMilliseconds).mapToObj(StepTimer::number).collect(Collectors.joining(", "));
             return String.format(Locale.ROOT, "{\"kind\": \"step\", \"workload\": \"%s\", \"regularized\": %s, "
-                            + "\"dtype\": \"%s\", \"ms\": %s, \"samples_ms\": [%s], \"alloc_bytes_per_step\": %s}",
-                    workload, regularized, dtype, number(millisecondsPerStep), samples, number(bytesPerStep));
+                            + "\"dtype\": \"%s\", \"ms\": %s, \"samples_ms\": [%s], \"cpu_ms\": %s, "
+                            + "\"alloc_bytes_per_step\": %s}",
+                    workload, regularized, dtype, number(millisecondsPerStep), samples, number(cpuMillisecondsPerStep),
+                    number(bytesPerStep));
         }
     }
 
@@ -91,10 +100,12 @@ public final class StepTimer {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Result result = timer.time(steps.get(i), stepTypes.get(i));
-            System.out.printf(Locale.ROOT, "%-14s %-7s %9.3f ms/step %12.0f B/step%n", steps.get(i).name(),
-                    stepTypes.get(i), result.millisecondsPerStep, result.bytesPerStep);
+            System.out.printf(Locale.ROOT, "%-14s %-7s %9.3f ms/step %9.3f cpu ms/step %12.0f B/step%n",
+                    steps.get(i).name(), stepTypes.get(i), result.millisecondsPerStep, result.cpuMillisecondsPerStep,
+                    result.bytesPerStep);
             results.add(result);
         }
+        ratios(results).forEach(System.out::println);
         if (out != null) {
             timer.write(out, results);
         }
@@ -115,16 +126,48 @@ public final class StepTimer {
         double secondsPerCall = run(step, 0, 3);
         int callsPerBlock = Math.max(1, (int) (blockSeconds / secondsPerCall));
         double[] blocks = new double[repeats];
+        double[] cpuBlocks = new double[repeats];
         long allocatedBefore = allocatedBytes();
         for (int block = 0; block < repeats; block++) {
+            long cpuStart = cpuNanoseconds();
             long blockStart = System.nanoTime();
             for (int call = 0; call < callsPerBlock; call++) {
                 step.run();
             }
             blocks[block] = (System.nanoTime() - blockStart) / 1e6 / callsPerBlock;
+            cpuBlocks[block] = (cpuNanoseconds() - cpuStart) / 1e6 / callsPerBlock;
         }
         double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / ((long) repeats * callsPerBlock);
-        return new Result(step.workload(), step.regularized(), dtype, median(blocks), blocks, bytesPerStep);
+        return new Result(step.workload(), step.regularized(), dtype, median(blocks), blocks, median(cpuBlocks),
+                bytesPerStep);
+    }
+
+    /**
+     * One line per workload and dtype timed both with and without the regularizer: the regularized
+     * step's wall and CPU time over the plain step's.
+     */
+    static List<String> ratios(List<Result> results) {
+        List<String> lines = new ArrayList<>();
+        for (Result regularized : results) {
+            if (!regularized.regularized) {
+                continue;
+            }
+            for (Result plain : results) {
+                if (!plain.regularized && plain.workload.equals(regularized.workload) && plain.dtype == regularized.dtype) {
+                    lines.add(String.format(Locale.ROOT, "%-14s %-7s regularized / plain: wall %.2f, cpu %.2f",
+                            regularized.workload, regularized.dtype,
+                            regularized.millisecondsPerStep / plain.millisecondsPerStep,
+                            regularized.cpuMillisecondsPerStep / plain.cpuMillisecondsPerStep));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** CPU time so far of the live Java threads, in nanoseconds (threads that report none count 0). */
+    private static long cpuNanoseconds() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadCpuTime(threads.getAllThreadIds())).filter(t -> t > 0).sum();
     }
 
     /** Bytes allocated so far by the live threads (HotSpot's com.sun.management extension). */

@@ -103,6 +103,21 @@ class BenchmarkSanityTest {
         assertEquals(2.5, StepTimer.median(new double[] {4, 1, 3, 2}));
     }
 
+    @Test
+    void stepTimerPairsEachRegularizedStepWithItsPlainStep() {
+        double[] none = {};
+        List<StepTimer.Result> results = List.of(
+                new StepTimer.Result("fcn-seg", false, DType.FLOAT64, 2, none, 1, 0),
+                new StepTimer.Result("fcn-seg", true, DType.FLOAT32, 7, none, 7, 0), // no plain float32 step
+                new StepTimer.Result("fcn-seg", true, DType.FLOAT64, 9, none, 4.5, 0),
+                new StepTimer.Result("mlp-digits", true, DType.FLOAT64, 1, none, 1, 0)); // no plain step
+        List<String> lines = StepTimer.ratios(results);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("fcn-seg +float64 +regularized / plain: wall 4\\.50, cpu 4\\.50"), lines.get(0));
+        assertTrue(results.get(2).json().contains("\"ms\": 9.00000, \"samples_ms\": [], \"cpu_ms\": 4.50000,"),
+                results.get(2).json());
+    }
+
     // ------------------------------------------------------------------ kernels
 
     @Test

@@ -20,15 +20,16 @@ public final class Flip {
             }
             flipped[a] = true;
         }
+        // a flipped axis reads from its last entry backwards: source = (shape - 1 - c) * stride
         int[] strides = Shapes.strides(shape);
-        int[] source = IndexMap.build(shape, coordinates -> {
-            int flat = 0;
-            for (int i = 0; i < coordinates.length; i++) {
-                int c = flipped[i] ? shape[i] - 1 - coordinates[i] : coordinates[i];
-                flat += c * strides[i];
+        int offset = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (flipped[i]) {
+                offset += (shape[i] - 1) * strides[i];
+                strides[i] = -strides[i];
             }
-            return flat;
-        });
+        }
+        int[] source = IndexMap.strided(shape, offset, strides);
         return IndexMap.apply(Op.FLIP, x, source, shape, 0);
     }
 }

@@ -37,6 +37,43 @@ final class IndexMap {
         return indices;
     }
 
+    /**
+     * The source index {@code offset + sum_i coordinates[i] * strides[i]} of every element of
+     * {@code outShape}, in row-major order: what {@link #build} gives for a source that is affine in
+     * the coordinates (permute, flip, slice), computed by adding strides instead of calling a lambda
+     * per element with the whole coordinate vector. Strides may be negative (a flipped axis).
+     */
+    static int[] strided(int[] outShape, int offset, int[] strides) {
+        int size = Shapes.size(outShape);
+        int[] indices = new int[size];
+        if (size == 0) {
+            return indices;
+        }
+        int rank = outShape.length;
+        if (rank == 0) {
+            indices[0] = offset;
+            return indices;
+        }
+        int inner = outShape[rank - 1];
+        int innerStride = strides[rank - 1];
+        int[] coordinates = new int[rank - 1];
+        int rowStart = offset; // source of the first element of the current innermost row
+        for (int row = 0; row < size; row += inner) {
+            for (int j = 0, at = rowStart; j < inner; j++, at += innerStride) {
+                indices[row + j] = at;
+            }
+            for (int axis = rank - 2; axis >= 0; axis--) { // odometer over the outer axes
+                rowStart += strides[axis];
+                if (++coordinates[axis] < outShape[axis]) {
+                    break;
+                }
+                rowStart -= outShape[axis] * strides[axis];
+                coordinates[axis] = 0;
+            }
+        }
+        return indices;
+    }
+
     /** Records the gather of {@code x} through {@code source} as the primitive {@code op}. */
     static Tensor apply(Op op, Tensor x, int[] source, int[] outShape, double fill) {
         int[] inShape = x.shape();

@@ -36,13 +36,7 @@ public final class Permute {
             outShape[i] = inShape[axes[i]];
             strideOfOutAxis[i] = inStrides[axes[i]];
         }
-        int[] source = IndexMap.build(outShape, coordinates -> {
-            int flat = 0;
-            for (int i = 0; i < rank; i++) {
-                flat += coordinates[i] * strideOfOutAxis[i];
-            }
-            return flat;
-        });
+        int[] source = IndexMap.strided(outShape, 0, strideOfOutAxis);
         return IndexMap.apply(Op.PERMUTE, x, source, outShape, 0);
     }
 }

@@ -25,15 +25,11 @@ public final class Slice {
         int count = to > from ? (to - from - 1) / step + 1 : 0; // ceil((to - from) / step) without overflow
         int[] outShape = inShape.clone();
         outShape[a] = count;
+        // source = (from + c * step) * stride along the sliced axis, c * stride along the others
         int[] strides = Shapes.strides(inShape);
-        int[] source = IndexMap.build(outShape, coordinates -> {
-            int flat = 0;
-            for (int i = 0; i < coordinates.length; i++) {
-                int c = i == a ? from + coordinates[i] * step : coordinates[i];
-                flat += c * strides[i];
-            }
-            return flat;
-        });
+        int offset = from * strides[a];
+        strides[a] *= step;
+        int[] source = IndexMap.strided(outShape, offset, strides);
         return IndexMap.apply(Op.SLICE, x, source, outShape, 0);
     }
 
