@@ -169,7 +169,7 @@ public final class Autograd {
                     }
                 }
                 if (gradOutput != null) {
-                    propagate(output, gradOutput, pending, wanted, needed, captured, createGraph, buffers);
+                    propagate(output, gradOutput, pending, wanted, needed, captured, createGraph, buffers, !retainGraph);
                     if (buffers != null) {
                         buffers.drop(gradOutput);
                     }
@@ -189,7 +189,7 @@ public final class Autograd {
      */
     private static void propagate(Tensor output, Tensor gradOutput, Map<Tensor, Tensor> pending, Set<Tensor> wanted,
                                   Set<Tensor> needed, Map<Tensor, Tensor> captured, boolean createGraph,
-                                  GradientBuffers buffers) {
+                                  GradientBuffers buffers, boolean lastUse) {
         Node node = output.node();
         Tensor[] inputs = node.inputs();
         boolean[] needs = new boolean[inputs.length];
@@ -206,11 +206,11 @@ public final class Autograd {
         }
         Tensor[] grads;
         if (buffers == null) {
-            grads = node.derivative().apply(new Saved(node, output, needs), gradOutput);
+            grads = node.derivative().apply(new Saved(node, output, needs, lastUse), gradOutput);
         } else {
             buffers.offer(gradOutput, node);
             try {
-                grads = node.derivative().apply(new Saved(node, output, needs), gradOutput);
+                grads = node.derivative().apply(new Saved(node, output, needs, lastUse), gradOutput);
             } finally {
                 buffers.withdraw();
             }

@@ -53,8 +53,8 @@ class GradientBufferReuseTest {
         Tensor[] forward() {
             Tensor h1 = input.conv2d(w1, b1, 1, 1).relu();
             Tensor h2 = h1.conv2d(w2, null, 1, 1).relu().add(h1);
-            Tensor pooled = h2.maxPool2d(2, 2, 0).reshape(4, 64);
-            Tensor logits = keepGradient(pooled.linear(w3, b3).tanh());
+            Tensor pooled = keepGradient(h2.maxPool2d(2, 2, 0).reshape(4, 64));
+            Tensor logits = pooled.linear(w3, b3).tanh();
             return new Tensor[] {h1, logits.mul(logits).sum()};
         }
 
@@ -111,20 +111,27 @@ class GradientBufferReuseTest {
 
     /** Fills this thread's pool with NaN arrays of every length the net uses, so a kernel reading unzeroed memory shows. */
     private static void poisonPool(DType dtype) {
+        List<Integer> lengths = new ArrayList<>();
+        for (int length = 64; length <= 1024; length++) {
+            lengths.add(length);
+        }
+        for (int copy = 0; copy < 8; copy++) {
+            lengths.addAll(List.of(64, 144, 256, 640, 1024)); // the net's, enough that the forward pass cannot drain them
+        }
         try (Buffers.Pass pass = Buffers.openPass()) {
-            for (int length = 64; length <= 1024; length++) {
-                Object array;
+            List<Object> arrays = new ArrayList<>();
+            for (int length : lengths) { // all lent before any goes back, so each is a distinct array
                 if (dtype == DType.FLOAT64) {
                     double[] values = Buffers.doubles(length);
                     Arrays.fill(values, Double.NaN);
-                    array = values;
+                    arrays.add(values);
                 } else {
                     float[] values = Buffers.floats(length);
                     Arrays.fill(values, Float.NaN);
-                    array = values;
+                    arrays.add(values);
                 }
-                pass.recycle(array);
             }
+            arrays.forEach(pass::recycle);
         }
     }
 
@@ -155,10 +162,15 @@ class GradientBufferReuseTest {
     @EnumSource(DType.class)
     void nothingHeldFromAnEarlierStepChanges(DType dtype) {
         Net net = new Net(dtype);
+        Tensor[] graphed = net.forward();
+        List<Tensor> expected = Autograd.grad(List.of(graphed[1]), List.of(graphed[0], net.w1, net.w3), null, true);
         Tensor[] first = net.forward();
-        Tensor h1 = first[0];
-        List<Tensor> held = new ArrayList<>(List.of(h1, first[1]));
-        held.addAll(Autograd.grad(List.of(first[1]), List.of(h1, net.w1, net.w3), null, false));
+        List<Tensor> held = new ArrayList<>(List.of(first[0], first[1]));
+        List<Tensor> results = Autograd.grad(List.of(first[1]), List.of(first[0], net.w1, net.w3), null, false);
+        for (int i = 0; i < results.size(); i++) {
+            assertArrayEquals(bits(expected.get(i)), bits(results.get(i)), "Autograd.grad result " + i);
+        }
+        held.addAll(results);
         int keptBefore = net.keptByCustomRule.size();
         Tensor[] again = net.forward();
         again[1].backward();
@@ -177,6 +189,33 @@ class GradientBufferReuseTest {
         for (int i = 0; i < held.size(); i++) {
             assertArrayEquals(snapshot.get(i), bits(held.get(i)), "held tensor " + i + " changed in a later step");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void maxPoolIndicesLiveWhileAGradientGraphReadsThem(DType dtype) {
+        SplittableRandom random = new SplittableRandom(3);
+        Tensor x = Tensor.randn(random, dtype, 2, 4, 8, 8).requiresGrad(true);
+        Tensor w = Tensor.randn(random, dtype, 2, 4, 4, 4).requiresGrad(true);
+        Tensor other = Tensor.randn(random, dtype, 2, 4, 8, 8);
+        Tensor expected = derivativeOfGradient(x, w, other, false);
+        assertArrayEquals(bits(expected), bits(derivativeOfGradient(x, w, other, true)));
+    }
+
+    /**
+     * d/dw of |g|^2 for g = d(w . maxPool(x))/dx (a graph through the pooling's indices, not through
+     * its output), read after another pooling of the same size; with {@code releaseFirst}, a backward
+     * that drops the pooling's record (but not g's graph) runs in between.
+     */
+    private static Tensor derivativeOfGradient(Tensor x, Tensor w, Tensor other, boolean releaseFirst) {
+        Tensor y = x.maxPool2d(2, 2, 0);
+        Tensor g = Autograd.grad(List.of(y.mul(w).sum()), List.of(x), null, true).get(0);
+        if (releaseFirst) {
+            y.sum().backward();
+        }
+        Tensor unrelated = other.maxPool2d(2, 2, 0); // would take the indices' array, were it recycled
+        assertEquals(y.size(), unrelated.size());
+        return Autograd.grad(List.of(g.mul(g).sum()), List.of(w), null, false).get(0);
     }
 
     @ParameterizedTest

@@ -62,6 +62,27 @@ public final class Buffers {
         return array;
     }
 
+    /** {@code length} zeros, for indices an op keeps for its backward: recycled when the pool has that length. */
+    public static int[] ints(int length) {
+        Pool pool = POOL.get();
+        int[] array = length < MIN_LENGTH ? null : pool.take(pool.ints, length, int[].class);
+        if (array == null) {
+            return new int[length];
+        }
+        pool.retained -= 4L * length;
+        Arrays.fill(array, 0);
+        return array;
+    }
+
+    /**
+     * Gives back an array from {@link #ints} that its op has proven dead: the rule that read it ran
+     * for the last time and no graph recorded since reads it.
+     */
+    public static void recycle(int[] array) {
+        Pool pool = POOL.get();
+        pool.give(pool.ints, array, array.length, 4L * array.length);
+    }
+
     /**
      * The output array of an elementwise kernel whose {@code operand} is read only at the index
      * being written: the operand itself when the engine donated it (its gradient is dead once this
@@ -163,6 +184,7 @@ public final class Buffers {
     private static final class Pool {
         final Map<Integer, ArrayDeque<Object>> doubles = new HashMap<>();
         final Map<Integer, ArrayDeque<Object>> floats = new HashMap<>();
+        final Map<Integer, ArrayDeque<Object>> ints = new HashMap<>();
         long retained;
         Pass open;
         /** An array the engine lets one in-place kernel overwrite, or {@code null}. */
