@@ -219,7 +219,7 @@ public final class Autograd {
             throw new IllegalStateException(node.name() + ": backward returned " + grads.length
                     + " gradients for " + inputs.length + " inputs");
         }
-        List<Tensor> summed = buffers == null ? null : new ArrayList<>();
+        List<Tensor> summed = null;
         for (int j = 0; j < inputs.length; j++) {
             Tensor input = inputs[j];
             if (!needs[j] || grads[j] == null && input.node() != null) {
@@ -238,6 +238,7 @@ public final class Autograd {
                 pending.put(input, total);
                 buffers.hold(total, node);
                 if (earlier != null) {
+                    summed = summed == null ? new ArrayList<>() : summed;
                     summed.add(earlier);
                 }
             }
