@@ -220,6 +220,7 @@ public final class Autograd {
                     + " gradients for " + inputs.length + " inputs");
         }
         List<Tensor> summed = null;
+        List<Tensor> spent = null; // out of the pending set: added into a leaf's gradient or into a sum
         for (int j = 0; j < inputs.length; j++) {
             Tensor input = inputs[j];
             if (!needs[j] || grads[j] == null && input.node() != null) {
@@ -230,6 +231,10 @@ public final class Autograd {
             Anomaly.checkGradient(node, j, grad);
             if (input.node() == null) {
                 deliverToLeaf(input, grad, node, wanted, captured, createGraph, buffers);
+                if (buffers != null) {
+                    spent = spent == null ? new ArrayList<>() : spent;
+                    spent.add(grad); // a leaf that adopted it made it escape
+                }
             } else if (buffers == null) {
                 pending.merge(input, grad, Autograd::sum);
             } else {
@@ -240,11 +245,19 @@ public final class Autograd {
                 if (earlier != null) {
                     summed = summed == null ? new ArrayList<>() : summed;
                     summed.add(earlier);
+                    spent = spent == null ? new ArrayList<>() : spent;
+                    spent.add(grad);
                 }
             }
         }
+        // Only now: a later input of this rule may have been given the same array.
         if (summed != null) {
-            summed.forEach(buffers::drop); // only now: a later input of this rule may have been given the same array
+            summed.forEach(buffers::drop);
+        }
+        if (spent != null) {
+            for (Tensor increment : spent) {
+                buffers.recycleUnheld(increment, node);
+            }
         }
     }
 

@@ -91,6 +91,18 @@ final class GradientBuffers implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code increment}, returned by {@code producer}'s rule, was added into a leaf's gradient (which
+     * keeps no reference to it without a graph): recycled when this pass made it, no pending entry
+     * holds its array and it never escaped (a leaf that adopted it made it escape).
+     */
+    void recycleUnheld(Tensor increment, Node producer) {
+        Object array = Buffers.arrayOf(increment.storage());
+        if (builtIn(producer) && !holders.containsKey(array) && !escaped.contains(array)) {
+            pass.recycle(array);
+        }
+    }
+
     /** {@code grad} is reachable from outside the engine from now on: it is never recycled. */
     void escape(Tensor grad) {
         Object array = Buffers.arrayOf(grad.storage());

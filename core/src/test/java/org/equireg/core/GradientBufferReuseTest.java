@@ -32,6 +32,8 @@ class GradientBufferReuseTest {
         final Tensor w2;
         final Tensor w3;
         final Tensor b3;
+        /** Added to an activation of its own shape: add's rule hands one array to it and to the activation. */
+        final Tensor shift;
         final Tensor input;
         final List<Tensor> keptByCustomRule = new ArrayList<>();
 
@@ -43,16 +45,17 @@ class GradientBufferReuseTest {
             w3 = Tensor.randn(random, dtype, 10, 64).mul(0.1).detach().requiresGrad(true);
             b3 = Tensor.randn(random, dtype, 10).mul(0.1).detach().requiresGrad(true);
             input = Tensor.rand(random, dtype, 4, 1, 8, 8);
+            shift = Tensor.randn(random, dtype, 4, 4, 8, 8).mul(0.1).detach().requiresGrad(true);
         }
 
         List<Tensor> parameters() {
-            return List.of(w1, b1, w2, w3, b3);
+            return List.of(w1, b1, w2, w3, b3, shift);
         }
 
         /** The first activation (kept by tests that differentiate with respect to it) and the loss. */
         Tensor[] forward() {
             Tensor h1 = input.conv2d(w1, b1, 1, 1).relu();
-            Tensor h2 = h1.conv2d(w2, null, 1, 1).relu().add(h1);
+            Tensor h2 = h1.conv2d(w2, null, 1, 1).relu().add(h1).add(shift);
             Tensor pooled = keepGradient(h2.maxPool2d(2, 2, 0).reshape(4, 64));
             Tensor logits = pooled.linear(w3, b3).tanh();
             return new Tensor[] {h1, logits.mul(logits).sum()};
