@@ -149,7 +149,7 @@ public final class Autograd {
             }
             seed = seed.to(root.dtype());
             if (root.node() == null) {
-                deliverToLeaf(root, seed, wanted, captured, createGraph);
+                deliverToLeaf(root, seed, null, wanted, captured, createGraph, null);
             } else {
                 pending.merge(root, seed, Autograd::sum);
             }
@@ -157,15 +157,22 @@ public final class Autograd {
         List<Tensor> order = topologicalOrder(roots);
         Set<Tensor> needed = wanted == null ? null : neededFor(order, wanted);
         try (GradMode.Scope ignored = createGraph ? GradMode.enableGrad() : GradMode.noGrad();
-             Anomaly.Scope inBackward = Anomaly.backwardPass()) {
+             Anomaly.Scope inBackward = Anomaly.backwardPass();
+             GradientBuffers buffers = createGraph ? null : new GradientBuffers()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor output = order.get(i);
                 Tensor gradOutput = pending.remove(output);
                 if (gradOutput != null && wanted != null && wanted.contains(output)) {
                     captured.merge(output, gradOutput, Autograd::sum);
+                    if (buffers != null) {
+                        buffers.escape(gradOutput);
+                    }
                 }
                 if (gradOutput != null) {
-                    propagate(output, gradOutput, pending, wanted, needed, captured, createGraph);
+                    propagate(output, gradOutput, pending, wanted, needed, captured, createGraph, buffers, !retainGraph);
+                    if (buffers != null) {
+                        buffers.drop(gradOutput);
+                    }
                 }
                 if (!retainGraph) {
                     output.node().release();
@@ -175,8 +182,14 @@ public final class Autograd {
         return captured;
     }
 
+    /**
+     * Runs {@code output}'s rule and hands its gradients on. With {@code buffers} (no graph being
+     * created) every pending entry is counted, so the caller can recycle {@code gradOutput} once the
+     * rule is done with it; a custom rule might keep its gradient, so that one escapes.
+     */
     private static void propagate(Tensor output, Tensor gradOutput, Map<Tensor, Tensor> pending, Set<Tensor> wanted,
-                                  Set<Tensor> needed, Map<Tensor, Tensor> captured, boolean createGraph) {
+                                  Set<Tensor> needed, Map<Tensor, Tensor> captured, boolean createGraph,
+                                  GradientBuffers buffers, boolean lastUse) {
         Node node = output.node();
         Tensor[] inputs = node.inputs();
         boolean[] needs = new boolean[inputs.length];
@@ -188,11 +201,26 @@ public final class Autograd {
         if (!any) {
             return;
         }
-        Tensor[] grads = node.derivative().apply(new Saved(node, output, needs), gradOutput);
+        if (buffers != null && !GradientBuffers.builtIn(node)) {
+            buffers.escape(gradOutput);
+        }
+        Tensor[] grads;
+        if (buffers == null) {
+            grads = node.derivative().apply(new Saved(node, output, needs, lastUse), gradOutput);
+        } else {
+            buffers.offer(gradOutput, node);
+            try {
+                grads = node.derivative().apply(new Saved(node, output, needs, lastUse), gradOutput);
+            } finally {
+                buffers.withdraw();
+            }
+        }
         if (grads.length != inputs.length) {
             throw new IllegalStateException(node.name() + ": backward returned " + grads.length
                     + " gradients for " + inputs.length + " inputs");
         }
+        List<Tensor> summed = null;
+        List<Tensor> spent = null; // out of the pending set: added into a leaf's gradient or into a sum
         for (int j = 0; j < inputs.length; j++) {
             Tensor input = inputs[j];
             if (!needs[j] || grads[j] == null && input.node() != null) {
@@ -202,19 +230,50 @@ public final class Autograd {
                     : reduceToShape(node.name(), grads[j].to(input.dtype()), input.shape());
             Anomaly.checkGradient(node, j, grad);
             if (input.node() == null) {
-                deliverToLeaf(input, grad, wanted, captured, createGraph);
-            } else {
+                deliverToLeaf(input, grad, node, wanted, captured, createGraph, buffers);
+                if (buffers != null) {
+                    spent = spent == null ? new ArrayList<>() : spent;
+                    spent.add(grad); // a leaf that adopted it made it escape
+                }
+            } else if (buffers == null) {
                 pending.merge(input, grad, Autograd::sum);
+            } else {
+                Tensor earlier = pending.get(input);
+                Tensor total = earlier == null ? grad : sum(earlier, grad);
+                pending.put(input, total);
+                buffers.hold(total, node);
+                if (earlier != null) {
+                    summed = summed == null ? new ArrayList<>() : summed;
+                    summed.add(earlier);
+                    spent = spent == null ? new ArrayList<>() : spent;
+                    spent.add(grad);
+                }
+            }
+        }
+        // Only now: a later input of this rule may have been given the same array.
+        if (summed != null) {
+            summed.forEach(buffers::drop);
+        }
+        if (spent != null) {
+            for (Tensor increment : spent) {
+                buffers.recycleUnheld(increment, node);
             }
         }
     }
 
-    private static void deliverToLeaf(Tensor leaf, Tensor grad, Set<Tensor> wanted, Map<Tensor, Tensor> captured,
-                                      boolean createGraph) {
-        if (wanted == null) {
+    /** Accumulates into the leaf's grad(), or captures for {@link #grad}; {@code producer} made {@code grad}, or is null. */
+    private static void deliverToLeaf(Tensor leaf, Tensor grad, Node producer, Set<Tensor> wanted,
+                                      Map<Tensor, Tensor> captured, boolean createGraph, GradientBuffers buffers) {
+        if (wanted == null && buffers != null && leaf.grad() == null && buffers.adoptable(grad, producer)) {
+            leaf.adoptGrad(grad);
+            buffers.escape(grad);
+        } else if (wanted == null) {
             leaf.accumulateGrad(grad, createGraph);
         } else if (wanted.contains(leaf)) {
             captured.merge(leaf, grad, Autograd::sum);
+            if (buffers != null) {
+                buffers.escape(grad);
+            }
         }
     }
 

@@ -9,11 +9,13 @@ public final class Saved {
     private final Node node;
     private final Tensor output;
     private final boolean[] needed;
+    private final boolean lastUse;
 
-    Saved(Node node, Tensor output, boolean[] needed) {
+    Saved(Node node, Tensor output, boolean[] needed, boolean lastUse) {
         this.node = node;
         this.output = output;
         this.needed = needed;
+        this.lastUse = lastUse;
     }
 
     /**
@@ -39,5 +41,14 @@ public final class Saved {
     /** Whether this backward pass needs the gradient of input {@code index} (skip the work when not). */
     public boolean needsGrad(int index) {
         return needed[index];
+    }
+
+    /**
+     * Whether the engine drops this op's record once the rule returns (a backward that neither
+     * retains nor creates a graph): state that only the rule holds, such as max pooling's argmax,
+     * is dead after this call unless an earlier graph-creating backward recorded a node that reads it.
+     */
+    public boolean lastUse() {
+        return lastUse;
     }
 }

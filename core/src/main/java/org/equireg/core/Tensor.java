@@ -655,6 +655,15 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Makes {@code increment}'s array this leaf's gradient without copying it: for a leaf whose
+     * gradient is unset, when the backward pass proves no one else can reach the array.
+     */
+    void adoptGrad(Tensor increment) {
+        grad = new Tensor(increment.storage, shape, null, new int[1]);
+        gradOwned = true;
+    }
+
     // ------------------------------------------------------------------ elementwise arithmetic
 
     /** {@code this + other}, broadcast. */

@@ -16,7 +16,7 @@ public final class Broadcast {
         if (source.length == targetSize) {
             return source;
         }
-        double[] out = new double[targetSize];
+        double[] out = Buffers.doubles(targetSize);
         if (source.length == 1) {
             java.util.Arrays.fill(out, source[0]);
             return out;
@@ -35,7 +35,7 @@ public final class Broadcast {
      * sets the speed. The order is fixed, so the bits do not depend on the thread count or the path.
      */
     public static double[] sumTo(double[] source, int[] sourceShape, int[] targetShape) {
-        double[] out = new double[Shapes.size(targetShape)];
+        double[] out = Buffers.doubles(Shapes.size(targetShape));
         if (out.length == 1) {
             /* wide */ double sum = 0;
             for (double value : source) {

@@ -17,7 +17,7 @@ public final class BroadcastF32 {
         if (source.length == targetSize) {
             return source;
         }
-        float[] out = new float[targetSize];
+        float[] out = Buffers.floats(targetSize);
         if (source.length == 1) {
             java.util.Arrays.fill(out, source[0]);
             return out;
@@ -36,7 +36,7 @@ public final class BroadcastF32 {
      * sets the speed. The order is fixed, so the bits do not depend on the thread count or the path.
      */
     public static float[] sumTo(float[] source, int[] sourceShape, int[] targetShape) {
-        float[] out = new float[Shapes.size(targetShape)];
+        float[] out = Buffers.floats(Shapes.size(targetShape));
         if (out.length == 1) {
             /* wide */ double sum = 0;
             for (float value : source) {

@@ -36,36 +36,64 @@ public final class Maps {
 
     /** {@code a + b}. */
     public static Storage add(Storage a, Storage b) {
-        return a instanceof Storage.F64 d ? new Storage.F64(Elementwise.add(d.values(), f64(b)))
-                : new Storage.F32(ElementwiseF32.add(f32(a), f32(b)));
+        int n = a.length();
+        if (a instanceof Storage.F64 d) {
+            double[] out = Buffers.doubles(n);
+            Elementwise.add(d.values(), 0, f64(b), 0, out, 0, n);
+            return new Storage.F64(out);
+        }
+        float[] out = Buffers.floats(n);
+        ElementwiseF32.add(f32(a), 0, f32(b), 0, out, 0, n);
+        return new Storage.F32(out);
     }
 
     /** {@code a - b}. */
     public static Storage sub(Storage a, Storage b) {
-        return a instanceof Storage.F64 d ? new Storage.F64(Elementwise.sub(d.values(), f64(b)))
-                : new Storage.F32(ElementwiseF32.sub(f32(a), f32(b)));
+        int n = a.length();
+        if (a instanceof Storage.F64 d) {
+            double[] out = Buffers.doubles(n);
+            Elementwise.sub(d.values(), 0, f64(b), 0, out, 0, n);
+            return new Storage.F64(out);
+        }
+        float[] out = Buffers.floats(n);
+        ElementwiseF32.sub(f32(a), 0, f32(b), 0, out, 0, n);
+        return new Storage.F32(out);
     }
 
     /** {@code a * b}. */
     public static Storage mul(Storage a, Storage b) {
-        return a instanceof Storage.F64 d ? new Storage.F64(Elementwise.mul(d.values(), f64(b)))
-                : new Storage.F32(ElementwiseF32.mul(f32(a), f32(b)));
+        int n = a.length();
+        if (a instanceof Storage.F64 d) {
+            double[] out = Buffers.doubles(n);
+            Elementwise.mul(d.values(), 0, f64(b), 0, out, 0, n);
+            return new Storage.F64(out);
+        }
+        float[] out = Buffers.floats(n);
+        ElementwiseF32.mul(f32(a), 0, f32(b), 0, out, 0, n);
+        return new Storage.F32(out);
     }
 
     /** {@code a / b}. */
     public static Storage div(Storage a, Storage b) {
-        return a instanceof Storage.F64 d ? new Storage.F64(Elementwise.div(d.values(), f64(b)))
-                : new Storage.F32(ElementwiseF32.div(f32(a), f32(b)));
+        int n = a.length();
+        if (a instanceof Storage.F64 d) {
+            double[] out = Buffers.doubles(n);
+            Elementwise.div(d.values(), 0, f64(b), 0, out, 0, n);
+            return new Storage.F64(out);
+        }
+        float[] out = Buffers.floats(n);
+        ElementwiseF32.div(f32(a), 0, f32(b), 0, out, 0, n);
+        return new Storage.F32(out);
     }
 
     /** {@code max(a, b)}, NaN if either is. */
     public static Storage maximum(Storage a, Storage b) {
         if (a instanceof Storage.F64 d) {
-            double[] out = new double[d.values().length];
+            double[] out = Buffers.doubles(d.values().length);
             Pointwise.maximum(d.values(), f64(b), out);
             return new Storage.F64(out);
         }
-        float[] out = new float[a.length()];
+        float[] out = Buffers.floats(a.length());
         PointwiseF32.maximum(f32(a), f32(b), out);
         return new Storage.F32(out);
     }
@@ -79,11 +107,11 @@ public final class Maps {
             PointwiseF32.nonZero(f32(condition), mask);
         }
         if (a instanceof Storage.F64 d) {
-            double[] out = new double[mask.length];
+            double[] out = Buffers.doubles(mask.length);
             Pointwise.select(mask, d.values(), f64(b), out);
             return new Storage.F64(out);
         }
-        float[] out = new float[mask.length];
+        float[] out = Buffers.floats(mask.length);
         PointwiseF32.select(mask, f32(a), f32(b), out);
         return new Storage.F32(out);
     }
@@ -94,7 +122,7 @@ public final class Maps {
     /** 1 where {@code a (kind) b} holds, else 0, in the operands' type. */
     public static Storage compare(Comparison kind, Storage a, Storage b) {
         if (a instanceof Storage.F64 d) {
-            double[] out = new double[d.values().length];
+            double[] out = Buffers.doubles(d.values().length);
             switch (kind) {
                 case GREATER -> Pointwise.greater(d.values(), f64(b), out);
                 case LESS -> Pointwise.less(d.values(), f64(b), out);
@@ -102,7 +130,7 @@ public final class Maps {
             }
             return new Storage.F64(out);
         }
-        float[] out = new float[a.length()];
+        float[] out = Buffers.floats(a.length());
         switch (kind) {
             case GREATER -> PointwiseF32.greater(f32(a), f32(b), out);
             case LESS -> PointwiseF32.less(f32(a), f32(b), out);
@@ -118,7 +146,7 @@ public final class Maps {
     public static Storage unary(Unary f, Storage x) {
         if (x instanceof Storage.F64 d) {
             double[] in = d.values();
-            double[] out = new double[in.length];
+            double[] out = Buffers.doubles(in.length);
             switch (f) {
                 case NEG -> Pointwise.neg(in, out);
                 case ABS -> Pointwise.abs(in, out);
@@ -134,7 +162,7 @@ public final class Maps {
             return new Storage.F64(out);
         }
         float[] in = f32(x);
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length);
         switch (f) {
             case NEG -> PointwiseF32.neg(in, out);
             case ABS -> PointwiseF32.abs(in, out);
@@ -180,11 +208,11 @@ public final class Maps {
     /** {@code x^exponent}; for float32 the exponent is rounded to float first, as PyTorch does. */
     public static Storage pow(Storage x, double exponent) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[d.values().length];
+            double[] out = Buffers.doubles(d.values().length);
             Pointwise.pow(d.values(), exponent, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[x.length()];
+        float[] out = Buffers.floats(x.length());
         PointwiseF32.pow(f32(x), (float) exponent, out);
         return new Storage.F32(out);
     }
@@ -192,11 +220,11 @@ public final class Maps {
     /** {@code min(max(x, min), max)}, NaN kept; float32 bounds rounded to float. */
     public static Storage clamp(Storage x, double min, double max) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[d.values().length];
+            double[] out = Buffers.doubles(d.values().length);
             Pointwise.clamp(d.values(), min, max, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[x.length()];
+        float[] out = Buffers.floats(x.length());
         PointwiseF32.clamp(f32(x), (float) min, (float) max, out);
         return new Storage.F32(out);
     }
@@ -204,11 +232,11 @@ public final class Maps {
     /** 1 where {@code min <= x <= max}, else 0. */
     public static Storage inRange(Storage x, double min, double max) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[d.values().length];
+            double[] out = Buffers.doubles(d.values().length);
             Pointwise.inRange(d.values(), min, max, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[x.length()];
+        float[] out = Buffers.floats(x.length());
         PointwiseF32.inRange(f32(x), (float) min, (float) max, out);
         return new Storage.F32(out);
     }
@@ -219,12 +247,13 @@ public final class Maps {
     /**
      * {@code g * f'} for one of the {@link Backward} maps: relu from its input ({@code g} where
      * {@code s > 0}), tanh from its output ({@code g (1 - s^2)}), sigmoid from its output
-     * ({@code g s (1 - s)}).
+     * ({@code g s (1 - s)}). Written into g's own array when the backward pass donated it
+     * ({@link Buffers#doublesOrDonated}): the kernels read {@code g[i]} only to write {@code out[i]}.
      */
     public static Storage backward(Backward f, Storage g, Storage s) {
         int n = g.length();
         if (g instanceof Storage.F64 d) {
-            double[] out = new double[n];
+            double[] out = Buffers.doublesOrDonated(d.values());
             switch (f) {
                 case RELU -> Elementwise.reluBackward(f64(s), d.values(), out, n);
                 case TANH -> Elementwise.tanhBackward(d.values(), 0, f64(s), 0, out, 0, n);
@@ -232,7 +261,7 @@ public final class Maps {
             }
             return new Storage.F64(out);
         }
-        float[] out = new float[n];
+        float[] out = Buffers.floatsOrDonated(f32(g));
         switch (f) {
             case RELU -> ElementwiseF32.reluBackward(f32(s), f32(g), out, n);
             case TANH -> ElementwiseF32.tanhBackward(f32(g), 0, f32(s), 0, out, 0, n);
@@ -244,11 +273,11 @@ public final class Maps {
     /** A storage of {@code length} copies of {@code value} (rounded to float for float32). */
     public static Storage full(org.equireg.core.DType dtype, int length, double value) {
         if (dtype == org.equireg.core.DType.FLOAT64) {
-            double[] out = new double[length];
+            double[] out = Buffers.doubles(length);
             Pointwise.fill(value, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[length];
+        float[] out = Buffers.floats(length);
         PointwiseF32.fill((float) value, out);
         return new Storage.F32(out);
     }
@@ -260,14 +289,14 @@ public final class Maps {
         }
         if (x instanceof Storage.F64 d) {
             double[] in = d.values();
-            float[] out = new float[in.length];
+            float[] out = Buffers.floats(in.length);
             for (int i = 0; i < in.length; i++) {
                 out[i] = (float) in[i];
             }
             return new Storage.F32(out);
         }
         float[] in = f32(x);
-        double[] out = new double[in.length];
+        double[] out = Buffers.doubles(in.length);
         for (int i = 0; i < in.length; i++) {
             out[i] = in[i];
         }

@@ -28,11 +28,11 @@ public final class Movement {
     /** {@code out[i] = source[i] < 0 ? fill : x[source[i]]}. */
     public static Storage gather(Storage x, int[] source, double fill) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[source.length];
+            double[] out = Buffers.doubles(source.length);
             Gathers.gather(d.values(), source, fill, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[source.length];
+        float[] out = Buffers.floats(source.length);
         GathersF32.gather(f32(x), source, (float) fill, out);
         return new Storage.F32(out);
     }
@@ -40,11 +40,11 @@ public final class Movement {
     /** A new storage of {@code length} zeros with {@code g[i]} added at {@code source[i]} (the adjoint of {@link #gather}). */
     public static Storage scatterAdd(Storage g, int[] source, int length) {
         if (g instanceof Storage.F64 d) {
-            double[] out = new double[length];
+            double[] out = Buffers.doubles(length);
             Gathers.scatterAdd(d.values(), source, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[length];
+        float[] out = Buffers.floats(length);
         GathersF32.scatterAdd(f32(g), source, out);
         return new Storage.F32(out);
     }

@@ -22,11 +22,11 @@ public final class Reduce {
     /** {@code out[o, i] = sum over k of x[o, k, i]}. */
     public static Storage sum(Storage x, int outer, int length, int inner) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[outer * inner];
+            double[] out = Buffers.doubles(outer * inner);
             AxisSums.sum(d.values(), outer, length, inner, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[outer * inner];
+        float[] out = Buffers.floats(outer * inner);
         AxisSumsF32.sum(f32(x), outer, length, inner, out);
         return new Storage.F32(out);
     }
@@ -34,11 +34,11 @@ public final class Reduce {
     /** {@code out[o, i] = ||x[o, :, i]||_p}. */
     public static Storage norm(Storage x, int outer, int length, int inner, double p) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[outer * inner];
+            double[] out = Buffers.doubles(outer * inner);
             AxisSums.norm(d.values(), outer, length, inner, p, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[outer * inner];
+        float[] out = Buffers.floats(outer * inner);
         AxisSumsF32.norm(f32(x), outer, length, inner, p, out);
         return new Storage.F32(out);
     }
@@ -46,11 +46,11 @@ public final class Reduce {
     /** {@code out[o, i] = max over k of x[o, k, i]}, NaN propagating. */
     public static Storage max(Storage x, int outer, int length, int inner) {
         if (x instanceof Storage.F64 d) {
-            double[] out = new double[outer * inner];
+            double[] out = Buffers.doubles(outer * inner);
             Extrema.max(d.values(), outer, length, inner, out);
             return new Storage.F64(out);
         }
-        float[] out = new float[outer * inner];
+        float[] out = Buffers.floats(outer * inner);
         ExtremaF32.max(f32(x), outer, length, inner, out);
         return new Storage.F32(out);
     }
@@ -60,7 +60,7 @@ public final class Reduce {
      * type (float32 holds whole numbers exactly only up to 2^24).
      */
     public static Storage argmax(Storage x, int outer, int length, int inner) {
-        double[] out = new double[outer * inner];
+        double[] out = Buffers.doubles(outer * inner);
         Argmax.of(Maps.f64(Maps.cast(x, org.equireg.core.DType.FLOAT64)), outer, length, inner, out);
         return new Storage.F64(out); // widening keeps order and NaNs
     }

@@ -40,6 +40,10 @@ final class VectorTanh {
      * enough to stay in the L1 cache.
      */
     private static final int TANH_BLOCK = 512;
+    /** The blocks' work arrays, per thread (a parallel run calls this on several threads at once). */
+    private static final Scratch E = new Scratch();
+    private static final Scratch E_LO = new Scratch();
+    private static final Scratch SCALE = new Scratch();
 
     /**
      * {@link ScalarTanh#tanh(double)} lane by lane: the same operations, branches as blends. The
@@ -49,15 +53,18 @@ final class VectorTanh {
      */
     static void tanh(double[] x, int xOffset, double[] out, int outOffset, int length) {
         int block = Math.min(length, TANH_BLOCK);
-        double[] e = new double[block];
-        double[] eLo = new double[block];
-        double[] scale = new double[block];
+        double[] e = E.take(block); // each pass reads only what the one before wrote in this block
+        double[] eLo = E_LO.take(block);
+        double[] scale = SCALE.take(block);
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
             tanhSeries(x, xOffset + start, e, eLo, scale, n);
             tanhExpm1(e, eLo, scale, n);
             tanhQuotient(x, xOffset + start, e, eLo, out, outOffset + start, n);
         }
+        E.give(e);
+        E_LO.give(eLo);
+        SCALE.give(scale);
     }
 
     /**

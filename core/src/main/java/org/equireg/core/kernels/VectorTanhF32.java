@@ -29,21 +29,28 @@ final class VectorTanhF32 {
     private static final int LANES = VectorShapeF32.LANES;
     /** Elements per block: the passes meet in scratch arrays of this length, which stay in L1. */
     private static final int TANH_BLOCK = 1024;
+    /** The blocks' work arrays, per thread (a parallel run calls this on several threads at once). */
+    private static final ScratchF32 E = new ScratchF32();
+    private static final ScratchF32 E_LO = new ScratchF32();
+    private static final ScratchF32 SCALE = new ScratchF32();
 
     private VectorTanhF32() {
     }
 
     static void tanh(float[] x, int xOffset, float[] out, int outOffset, int length) {
         int block = Math.min(length, TANH_BLOCK);
-        float[] e = new float[block];
-        float[] eLo = new float[block];
-        float[] scale = new float[block];
+        float[] e = E.take(block); // each pass reads only what the one before wrote in this block
+        float[] eLo = E_LO.take(block);
+        float[] scale = SCALE.take(block);
         for (int start = 0; start < length; start += block) {
             int n = Math.min(block, length - start);
             tanhSeries(x, xOffset + start, e, eLo, scale, n);
             tanhExpm1(e, eLo, scale, n);
             tanhQuotient(x, xOffset + start, e, eLo, out, outOffset + start, n);
         }
+        E.give(e);
+        E_LO.give(eLo);
+        SCALE.give(scale);
     }
 
     /** expm1(r) as expm1R + expm1RLo, and 2^k; no scalar tail: {@link #tanhQuotient} finishes the run. */

@@ -1,6 +1,8 @@
 package org.equireg.core.ops;
 
+import org.equireg.core.GradMode;
 import org.equireg.core.Tensor;
+import org.equireg.core.kernels.Buffers;
 import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.LinearAlgebra;
 
@@ -20,9 +22,18 @@ public final class MaxPool2d {
     public static Tensor apply(Tensor x, int kernel, int stride, int padding) {
         ConvGeometry g = Pooling.geometry("maxPool2d", x.shape(), kernel, stride, padding);
         int[] outShape = {g.batch(), g.channels(), g.outHeight(), g.outWidth()};
-        int[] argmax = new int[outShape[0] * outShape[1] * outShape[2] * outShape[3]];
+        int[] argmax = Buffers.ints(outShape[0] * outShape[1] * outShape[2] * outShape[3]);
+        boolean[] shared = {false}; // whether a graph-creating backward recorded a node that reads argmax
         return Tensor.fromOp(Op.MAX_POOL2D, LinearAlgebra.maxPool(x.storage(), g, argmax), outShape,
-                (saved, grad) -> new Tensor[] {backward(grad, argmax, g)}, x);
+                (saved, grad) -> {
+                    Tensor dx = backward(grad, argmax, g);
+                    if (GradMode.isEnabled()) {
+                        shared[0] = true;
+                    } else if (saved.lastUse() && !shared[0]) {
+                        Buffers.recycle(argmax); // only this rule could read it, and it never runs again
+                    }
+                    return new Tensor[] {dx};
+                }, x);
     }
 
     /** Records {@code dx[argmax[o]] += grad[o]} into zeros of the input's shape. */

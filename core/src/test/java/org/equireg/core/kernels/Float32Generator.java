@@ -131,6 +131,7 @@ public final class Float32Generator {
         map.put("doubleToRawLongBits", "floatToRawIntBits");
         map.put("longBitsToDouble", "intBitsToFloat");
         map.put("nextDouble", "nextFloat");
+        map.put("doubles", "floats"); // Buffers.doubles, the pooled result arrays
         for (List<String> names : List.of(MAIN, TESTS, HAND_WRITTEN)) {
             for (String name : names) {
                 map.put(name, twin(name));

@@ -53,7 +53,11 @@ class InPlaceWriterInventoryTest {
     private static final String INDEXED_WRITE = "\\s*\\[[^\\]]*\\]\\s*(?:[-+*/]?=(?!=)|\\+\\+|--)";
     private static final Pattern HANDED = Pattern.compile("\\w\\((?:[^()]|\\([^()]*\\))*?\\.(?:buffer|floatBuffer)\\(\\)\\s*[,)]");
     private static final Pattern STORAGE_ARGUMENT = Pattern.compile("\\.storage\\(\\)\\s*[,)]");
-    /** The kernel facades' methods, which return new storages and never write their arguments (but their *InPlace methods). */
+    /**
+     * The kernel facades' methods, which return new storages and never write their arguments (but their
+     * *InPlace methods, and Maps.backward, which writes into g only when a backward pass donated it: an
+     * intermediate gradient no tensor outside the engine can reach, which no graph saved).
+     */
     private static final Pattern FACADE_READ = Pattern.compile("\\b(?:Maps|Movement|Reduce|LinearAlgebra)\\.(?!\\w*InPlace)\\w+$");
 
     /** Whether the line hands a {@code storage()} straight to a call other than a facade's reading method. */
@@ -123,6 +127,9 @@ class InPlaceWriterInventoryTest {
             own(REGULARIZER + "samplers/Gaussian.java", "values[i] = mean + std * values[i]", "scales points it drew a line above"),
             own(REGULARIZER + "samplers/UnitSphere.java", "values[i] /= norm", "normalises points it drew itself"),
             reads(CORE + "GradCheck.java", "Arrays.equals(first[t].buffer(), second[t].buffer())", "compares"),
+            reads(CORE + "GradientBuffers.java", "Buffers.arrayOf(grad.storage())", "the array's identity, the key of the reference counts"),
+            reads(CORE + "GradientBuffers.java", "Buffers.arrayOf(gradOutput.storage())", "as above"),
+            reads(CORE + "GradientBuffers.java", "Buffers.arrayOf(increment.storage())", "as above"),
             reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.buffer()", "encodes the values into a file buffer"),
             reads(CORE + "io/SafeTensorsWriter.java", "dtype.encode(values.floatBuffer()", "encodes the values into a file buffer"),
             reads(CORE + "ops/Reshape.java", "Tensor.fromOp(Op.RESHAPE, x.storage()", "a view: it shares the input's version"));
