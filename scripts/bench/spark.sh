@@ -2,12 +2,14 @@
 # equireg-spark's measurements (docs/spark.md): sweep throughput with 1 and 2 executors against a plain
 # loop, and data-parallel step time and bytes for cnn-digits and cnn28 with 2 workers against one process.
 # Needs `./mvnw -B -q -DskipTests package` first; run from the repository root on a quiet machine.
-# Usage: scripts/bench/spark.sh [RUNS STEPS DP_STEPS]   (defaults: 6 runs of 200 steps, 20 data-parallel steps)
+# Usage: scripts/bench/spark.sh [RUNS STEPS DP_STEPS [PARTS]]   (defaults: 6 runs of 200 steps, 20 data-parallel
+#        steps, PARTS "sweep dp": the sweep's throughput and the data-parallel steps; "dp" alone skips the sweep)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-6}
 steps=${2:-200}
 dp_steps=${3:-20}
+parts=${4:-"sweep dp"}
 jar=examples/target/equireg-examples.jar
 classpath_file=examples/target/spark-classpath.txt
 [[ -f $jar && -f $classpath_file ]] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
@@ -26,8 +28,12 @@ bench() {
         -cp "$jar:$(cat "$classpath_file")" org.equireg.examples.sparkbench.SparkBench "$@" 2>/dev/null
 }
 echo "# $(date -u +%FT%TZ), $(java -version 2>&1 | head -1), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-bench loop "$runs" "$steps"
-bench sweep 1 "$runs" "$steps"
-bench sweep 2 "$runs" "$steps"
-bench dp cnn-digits 2 "$dp_steps"
-bench dp cnn28 2 "$dp_steps"
+if [[ " $parts " == *" sweep "* ]]; then
+    bench loop "$runs" "$steps"
+    bench sweep 1 "$runs" "$steps"
+    bench sweep 2 "$runs" "$steps"
+fi
+if [[ " $parts " == *" dp "* ]]; then
+    bench dp cnn-digits 2 "$dp_steps"
+    bench dp cnn28 2 "$dp_steps"
+fi
