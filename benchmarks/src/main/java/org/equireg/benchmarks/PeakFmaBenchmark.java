@@ -68,6 +68,8 @@ public class PeakFmaBenchmark {
         return dtype.equals("float32") ? floatChains() : doubleChains();
     }
 
+    // One method per element type: through the generic Vector<E> interface C2 need not keep the
+    // chains in registers, and a peak that measures boxing would flatter every kernel.
     private double doubleChains() {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, factor);
         DoubleVector c = DoubleVector.broadcast(DOUBLES, addend);
