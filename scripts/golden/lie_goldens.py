@@ -33,14 +33,14 @@ Contents:
 * ``tangent.rotation``, ``tangent.translation_x_border``, ``tangent.scale``: the tangents of x.
 """
 
-import json
 import math
 import os
-import struct
 
 import torch
 import torch.nn.functional as F
 from torch.autograd.functional import jvp
+
+import f64_safetensors
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "regularizer", "src", "test",
                    "resources", "golden", "lie.safetensors")
@@ -56,17 +56,7 @@ def put(name, tensor):
 
 
 def write(path):
-    header, buffers, offset = {}, [], 0
-    for name, tensor in tensors.items():
-        data = tensor.numpy().astype("<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
-        buffers.append(data)
-        offset += len(data)
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * (-len(text) % 8)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as file:
-        file.write(struct.pack("<Q", len(text)) + text + b"".join(buffers))
+    f64_safetensors.write(path, tensors)
 
 
 # ---------------------------------------------------------------- the families (A_t, b_t) as functions of t

@@ -29,15 +29,14 @@ Files and their cases (the Java tests name the same cases and fail on any case t
 """
 
 import copy
-import json
 import math
 import os
-import struct
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+import f64_safetensors
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "nn", "src", "test", "resources", "golden")
 
@@ -46,17 +45,7 @@ torch.set_default_dtype(torch.float64)
 
 def save(name, tensors):
     """Writes {name: tensor} as F64 in insertion order."""
-    header, buffers, offset = {}, [], 0
-    for key, value in tensors.items():
-        data = np.ascontiguousarray(torch.as_tensor(value, dtype=torch.float64).detach().numpy(), dtype="<f8").tobytes()
-        header[key] = {"dtype": "F64", "shape": list(torch.as_tensor(value).shape), "data_offsets": [offset, offset + len(data)]}
-        buffers.append(data)
-        offset += len(data)
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * (-len(text) % 8)
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name + ".safetensors"), "wb") as file:
-        file.write(struct.pack("<Q", len(text)) + text + b"".join(buffers))
+    f64_safetensors.write(os.path.join(OUT, name + ".safetensors"), tensors)
 
 
 # ---------------------------------------------------------------------------------------------- layers

@@ -51,13 +51,13 @@ error = mean_i |flatten(f_out(model(v_i)) - model(f_in(v_i)))|_p (log-probabilit
 cross entropies) and penalty = lambda * relu(error - epsilon); the result is the sum over pairs.
 """
 
-import json
 import math
 import os
-import struct
 
 import torch
 import torch.nn.functional as F
+
+import f64_safetensors
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "regularizer", "src", "test",
                    "resources", "golden", "regularizer.safetensors")
@@ -73,17 +73,7 @@ def put(name, tensor):
 
 
 def write(path):
-    header, buffers, offset = {}, [], 0
-    for name, tensor in tensors.items():
-        data = tensor.numpy().astype("<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
-        buffers.append(data)
-        offset += len(data)
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * (-len(text) % 8)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as file:
-        file.write(struct.pack("<Q", len(text)) + text + b"".join(buffers))
+    f64_safetensors.write(path, tensors)
 
 
 # ---------------------------------------------------------------- the distances
