@@ -2,6 +2,7 @@ package org.equireg.core.ops;
 
 import org.equireg.core.Saved;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
 import org.equireg.core.kernels.Convolution;
@@ -24,14 +25,28 @@ public final class Conv2d {
      * and optional {@code bias} (O).
      */
     public static Tensor apply(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
-        ConvGeometry g = validate(x.shape(), weight.shape(), bias, stride, padding, dilation, groups);
-        Operands.sameType("conv2d", x, weight, bias);
-        int outChannels = weight.dim(0);
-        int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
-        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        return Tensor.fromOp(Op.CONV2D, LinearAlgebra.convolution(x.storage(), weight.storage(),
-                bias == null ? null : bias.storage(), g, outChannels, groups), outShape,
-                (saved, grad) -> gradients(saved, grad, inputs.length, g, groups), inputs);
+        Forward f = Forward.of(x, weight, bias, stride, padding, dilation, groups);
+        int count = f.inputs().length;
+        ConvGeometry g = f.geometry();
+        return Tensor.fromOp(Op.CONV2D, f.values(), f.outShape(), (saved, grad) -> gradients(saved, grad, count, g,
+                groups), f.inputs());
+    }
+
+    /**
+     * The validated operands and the convolution's values, before an op records them: {@link #apply}
+     * as it is, {@link Conv2dActivation} after its activation ran over {@code values} in place.
+     */
+    record Forward(Storage values, int[] outShape, Tensor[] inputs, ConvGeometry geometry) {
+        static Forward of(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+            ConvGeometry g = validate(x.shape(), weight.shape(), bias, stride, padding, dilation, groups);
+            Operands.sameType("conv2d", x, weight, bias);
+            int outChannels = weight.dim(0);
+            int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
+            Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+            Storage values = LinearAlgebra.convolution(x.storage(), weight.storage(), bias == null ? null : bias.storage(),
+                    g, outChannels, groups);
+            return new Forward(values, outShape, inputs, g);
+        }
     }
 
     /**

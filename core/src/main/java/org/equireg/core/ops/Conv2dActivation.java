@@ -1,9 +1,7 @@
 package org.equireg.core.ops;
 
-import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.ConvGeometry;
-import org.equireg.core.kernels.LinearAlgebra;
 import org.equireg.core.kernels.Maps;
 
 /**
@@ -31,15 +29,11 @@ public final class Conv2dActivation {
         if (activation == null) {
             throw new IllegalArgumentException("conv2dActivation: activation is null");
         }
-        ConvGeometry g = Conv2d.validate(x.shape(), weight.shape(), bias, stride, padding, dilation, groups);
-        Operands.sameType("conv2d", x, weight, bias);
-        int outChannels = weight.dim(0);
-        int[] outShape = {g.batch(), outChannels, g.outHeight(), g.outWidth()};
-        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        Storage values = LinearAlgebra.convolution(x.storage(), weight.storage(), bias == null ? null : bias.storage(), g,
-                outChannels, groups);
-        Maps.unaryInPlace(activation.map(), values);
-        return Tensor.fromOp(Op.CONV2D_ACTIVATION, values, outShape, (saved, grad) -> Conv2d.gradients(saved,
-                activation.backward(grad, saved.output()), inputs.length, g, groups), inputs);
+        Conv2d.Forward f = Conv2d.Forward.of(x, weight, bias, stride, padding, dilation, groups);
+        Maps.unaryInPlace(activation.map(), f.values());
+        int count = f.inputs().length;
+        ConvGeometry g = f.geometry();
+        return Tensor.fromOp(Op.CONV2D_ACTIVATION, f.values(), f.outShape(), (saved, grad) -> Conv2d.gradients(saved,
+                activation.backward(grad, saved.output()), count, g, groups), f.inputs());
     }
 }

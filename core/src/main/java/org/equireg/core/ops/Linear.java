@@ -3,6 +3,7 @@ package org.equireg.core.ops;
 import java.util.Arrays;
 import org.equireg.core.Saved;
 import org.equireg.core.Shapes;
+import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
 import org.equireg.core.kernels.LinearAlgebra;
 
@@ -19,18 +20,32 @@ public final class Linear {
 
     /** Records {@code x W^T + b}; {@code bias} may be null. */
     public static Tensor apply(Tensor x, Tensor weight, Tensor bias) {
-        validate(x, weight, bias);
-        Operands.sameType("linear", x, weight, bias);
-        int[] xs = x.shape();
-        int outFeatures = weight.dim(0);
-        int inFeatures = weight.dim(1);
-        int rows = Shapes.size(Arrays.copyOf(xs, xs.length - 1));
-        int[] outShape = xs.clone();
-        outShape[xs.length - 1] = outFeatures;
-        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        return Tensor.fromOp(Op.LINEAR, LinearAlgebra.linear(x.storage(), weight.storage(),
-                bias == null ? null : bias.storage(), rows, inFeatures, outFeatures), outShape,
-                (saved, grad) -> gradients(saved, grad, inputs.length, xs, outFeatures), inputs);
+        Forward f = Forward.of(x, weight, bias);
+        int count = f.inputs().length;
+        int[] xs = f.inputShape();
+        int outFeatures = f.outFeatures();
+        return Tensor.fromOp(Op.LINEAR, f.values(), f.outShape(), (saved, grad) -> gradients(saved, grad, count, xs,
+                outFeatures), f.inputs());
+    }
+
+    /**
+     * The validated operands and the product's values, before an op records them: {@link #apply} as
+     * it is, {@link LinearActivation} after its activation ran over {@code values} in place.
+     */
+    record Forward(Storage values, int[] outShape, Tensor[] inputs, int[] inputShape, int outFeatures) {
+        static Forward of(Tensor x, Tensor weight, Tensor bias) {
+            validate(x, weight, bias);
+            Operands.sameType("linear", x, weight, bias);
+            int[] xs = x.shape();
+            int outFeatures = weight.dim(0);
+            int rows = Shapes.size(Arrays.copyOf(xs, xs.length - 1));
+            int[] outShape = xs.clone();
+            outShape[xs.length - 1] = outFeatures;
+            Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+            Storage values = LinearAlgebra.linear(x.storage(), weight.storage(), bias == null ? null : bias.storage(),
+                    rows, weight.dim(1), outFeatures);
+            return new Forward(values, outShape, inputs, xs, outFeatures);
+        }
     }
 
     /**

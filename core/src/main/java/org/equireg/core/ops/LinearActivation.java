@@ -1,10 +1,6 @@
 package org.equireg.core.ops;
 
-import java.util.Arrays;
-import org.equireg.core.Shapes;
-import org.equireg.core.Storage;
 import org.equireg.core.Tensor;
-import org.equireg.core.kernels.LinearAlgebra;
 import org.equireg.core.kernels.Maps;
 
 /**
@@ -27,19 +23,12 @@ public final class LinearActivation {
         if (activation == null) {
             throw new IllegalArgumentException("linearActivation: activation is null");
         }
-        Linear.validate(x, weight, bias);
-        Operands.sameType("linear", x, weight, bias);
-        int[] xs = x.shape();
-        int outFeatures = weight.dim(0);
-        int inFeatures = weight.dim(1);
-        int rows = Shapes.size(Arrays.copyOf(xs, xs.length - 1));
-        int[] outShape = xs.clone();
-        outShape[xs.length - 1] = outFeatures;
-        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-        Storage values = LinearAlgebra.linear(x.storage(), weight.storage(), bias == null ? null : bias.storage(), rows,
-                inFeatures, outFeatures);
-        Maps.unaryInPlace(activation.map(), values);
-        return Tensor.fromOp(Op.LINEAR_ACTIVATION, values, outShape, (saved, grad) -> Linear.gradients(saved,
-                activation.backward(grad, saved.output()), inputs.length, xs, outFeatures), inputs);
+        Linear.Forward f = Linear.Forward.of(x, weight, bias);
+        Maps.unaryInPlace(activation.map(), f.values());
+        int count = f.inputs().length;
+        int[] xs = f.inputShape();
+        int outFeatures = f.outFeatures();
+        return Tensor.fromOp(Op.LINEAR_ACTIVATION, f.values(), f.outShape(), (saved, grad) -> Linear.gradients(saved,
+                activation.backward(grad, saved.output()), count, xs, outFeatures), f.inputs());
     }
 }
