@@ -68,8 +68,8 @@ public class PeakFmaBenchmark {
         return dtype.equals("float32") ? floatChains() : doubleChains();
     }
 
-    // One method per element type: through the generic Vector<E> interface C2 need not keep the
-    // chains in registers, and a peak that measures boxing would flatter every kernel.
+    // One method per element type: fma is declared on DoubleVector and FloatVector, not on the generic
+    // Vector<E>, so the chains cannot be written once over the species.
     private double doubleChains() {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, factor);
         DoubleVector c = DoubleVector.broadcast(DOUBLES, addend);
