@@ -7,7 +7,7 @@
 #
 # Usage: scripts/bench/compare.sh [--quick] [--threads "1 2"] [--java jmh|timer] [--system-blas]
 #                                 [--torch-batch-passes] [--torch-default-malloc] [--avx2]
-#   --quick        shorter runs (about 4 minutes instead of about 7 on an idle 2-core machine), for checking the machinery
+#   --quick        shorter runs (about 4 minutes instead of about 11 on an idle 2-core machine), for checking the machinery
 #   --threads      thread counts to compare (Java: -Dequireg.threads=N; PyTorch: set_num_threads(N)
 #                  and OMP/OpenBLAS threads N)
 #   --java timer   time the Java steps with StepTimer (the PyTorch script's protocol) instead of JMH;
