@@ -82,7 +82,9 @@ final class VectorPool2d {
      * the caller, who recomputes it window by window.
      */
     static boolean maxRun(double[] in, int top, int stride, int[] taps, double[] out, int[] argmax, int o) {
-        // One loop per method: on JDK 17 a vector merged from two loops is boxed (allocated) per step.
+        // One loop per method, and no vector passed to or returned from a call: on JDK 17 a vector merged
+        // from two loops is boxed (allocated) per step, and so is one crossing a call C2 declines to
+        // inline (which it may, depending on what was compiled before).
         return stride == 1 ? maxRunStride1(in, top, taps, out, argmax, o) : maxRunStride2(in, top, taps, out, argmax, o);
     }
 
@@ -98,43 +100,44 @@ final class VectorPool2d {
             best = best.blend(x, greater);
             code = code.blend((double) t, greater);
         }
-        return finish(best, code, sum, top, 1, taps, out, argmax, o);
+        if (sum.test(VectorOperators.IS_NAN).anyTrue()) {
+            return false;
+        }
+        code.intoArray(out, o);
+        writeArgmax(top, 1, taps, out, argmax, o);
+        best.intoArray(out, o);
+        return true;
     }
 
-    /** {@link #maxRun} at stride 2. */
+    /** {@link #maxRun} at stride 2: each tap is elements {@code at, at + 2, ..., at + 2 (LANES - 1)}. */
     private static boolean maxRunStride2(double[] in, int top, int[] taps, double[] out, int[] argmax, int o) {
-        DoubleVector best = evenColumns(in, top + taps[0]);
+        DoubleVector low = DoubleVector.fromArray(SPECIES, in, top + taps[0]);
+        DoubleVector high = DoubleVector.fromArray(SPECIES, in, top + taps[0] + LANES);
+        DoubleVector best = low.rearrange(EVEN).blend(high.rearrange(EVEN), HIGH_HALF);
         DoubleVector code = DoubleVector.zero(SPECIES);
         DoubleVector sum = best;
         for (int t = 1; t < taps.length; t++) {
-            DoubleVector x = evenColumns(in, top + taps[t]);
+            low = DoubleVector.fromArray(SPECIES, in, top + taps[t]);
+            high = DoubleVector.fromArray(SPECIES, in, top + taps[t] + LANES);
+            DoubleVector x = low.rearrange(EVEN).blend(high.rearrange(EVEN), HIGH_HALF);
             sum = sum.add(x);
             VectorMask<Double> greater = x.compare(VectorOperators.GT, best);
             best = best.blend(x, greater);
             code = code.blend((double) t, greater);
         }
-        return finish(best, code, sum, top, 2, taps, out, argmax, o);
-    }
-
-    /** Elements {@code at, at + 2, ..., at + 2 (LANES - 1)}. */
-    private static DoubleVector evenColumns(double[] in, int at) {
-        DoubleVector low = DoubleVector.fromArray(SPECIES, in, at);
-        DoubleVector high = DoubleVector.fromArray(SPECIES, in, at + LANES);
-        return low.rearrange(EVEN).blend(high.rearrange(EVEN), HIGH_HALF);
-    }
-
-    /** False on a NaN; else the maxima to {@code out} and their input indices to {@code argmax}. */
-    private static boolean finish(DoubleVector best, DoubleVector code, DoubleVector sum, int top, int stride,
-                                  int[] taps, double[] out, int[] argmax, int o) {
         if (sum.test(VectorOperators.IS_NAN).anyTrue()) {
             return false;
         }
-        // The tap numbers pass through out (exact small integers), which then receives the maxima.
         code.intoArray(out, o);
+        writeArgmax(top, 2, taps, out, argmax, o);
+        best.intoArray(out, o);
+        return true;
+    }
+
+    /** The argmax of each window from the tap numbers, which pass through {@code out} as exact small integers. */
+    private static void writeArgmax(int top, int stride, int[] taps, double[] out, int[] argmax, int o) {
         for (int i = 0; i < LANES; i++) {
             argmax[o + i] = top + stride * i + taps[(int) out[o + i]];
         }
-        best.intoArray(out, o);
-        return true;
     }
 }
