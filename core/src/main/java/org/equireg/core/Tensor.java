@@ -35,6 +35,7 @@ import org.equireg.core.ops.Pow;
 import org.equireg.core.ops.Relu;
 import org.equireg.core.ops.Reshape;
 import org.equireg.core.ops.Roll;
+import org.equireg.core.ops.Rot90;
 import org.equireg.core.ops.Sigmoid;
 import org.equireg.core.ops.Slice;
 import org.equireg.core.ops.Sqrt;
@@ -1233,16 +1234,9 @@ public final class Tensor {
         if (a == b) {
             throw new IllegalArgumentException("rot90: the two axes must differ, got " + axis0 + " and " + axis1);
         }
-        switch (Math.floorMod(k, 4)) {
-            case 1:
-                return flip(b).transpose(a, b);
-            case 2:
-                return flip(a, b);
-            case 3:
-                return transpose(a, b).flip(b);
-            default:
-                return mul(1.0); // a new tensor, as torch.rot90 returns; times one is exact
-        }
+        int turns = Math.floorMod(k, 4);
+        return turns == 0 ? mul(1.0) // a new tensor, as torch.rot90 returns; times one is exact
+                : Rot90.apply(this, turns, a, b);
     }
 
     // ------------------------------------------------------------------ printing

@@ -58,7 +58,8 @@ public final class Movement {
         for (int block : blocks) {
             stride += block;
         }
-        Storage joined = Storage.zeros(pieces[0].dtype(), outer * stride);
+        Storage joined = pieces[0] instanceof Storage.F64 ? new Storage.F64(Buffers.doubles(outer * stride))
+                : new Storage.F32(Buffers.floats(outer * stride));
         int offset = 0;
         for (int t = 0; t < pieces.length; t++) {
             if (joined instanceof Storage.F64 d) {

@@ -41,9 +41,15 @@ final class IndexMap {
      * The source index {@code offset + sum_i coordinates[i] * strides[i]} of every element of
      * {@code outShape}, in row-major order: what {@link #build} gives for a source that is affine in
      * the coordinates (permute, flip, slice), computed by adding strides instead of calling a lambda
-     * per element with the whole coordinate vector. Strides may be negative (a flipped axis).
+     * per element with the whole coordinate vector. Strides may be negative (a flipped axis). The
+     * array is shared (see {@link StridedMaps}): never write to it.
      */
     static int[] strided(int[] outShape, int offset, int[] strides) {
+        return StridedMaps.get(outShape, offset, strides, IndexMap::buildStrided);
+    }
+
+    /** {@link #strided}, built afresh. */
+    private static int[] buildStrided(int[] outShape, int offset, int[] strides) {
         int size = Shapes.size(outShape);
         int[] indices = new int[size];
         if (size == 0) {

@@ -50,6 +50,7 @@ public enum Op implements Primitive {
     PAD("pad", Kind.MOVEMENT, Pad.class),
     ROLL("roll", Kind.MOVEMENT, Roll.class),
     FLIP("flip", Kind.MOVEMENT, Flip.class),
+    ROT90("rot90", Kind.MOVEMENT, Rot90.class),
     INDEX_GATHER("indexGather", Kind.MOVEMENT, IndexMap.class),
     INDEX_SCATTER("indexScatter", Kind.MOVEMENT, IndexMap.class),
     CAST("cast", Kind.CONVERSION, Cast.class),

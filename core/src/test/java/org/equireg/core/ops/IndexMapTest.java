@@ -1,6 +1,9 @@
 package org.equireg.core.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -10,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link IndexMap#strided}, the stride-adding builder behind permute, flip and slice, gives exactly
  * the indices of the per-element definition {@code offset + sum_i c_i * stride_i} that
- * {@link IndexMap#build} evaluates; and the three ops keep their element order.
+ * {@link IndexMap#build} evaluates; the three ops keep their element order; and the maps kept for
+ * reuse ({@link StridedMaps}) are shared only between equal arguments, and bounded.
  */
 class IndexMapTest {
 
@@ -66,5 +70,26 @@ class IndexMapTest {
         // rot90 over the last two axes = flip then transpose, on one image: [[0 1 2 3] [10 ..] [20 ..]]
         assertArrayEquals(new double[] {3, 13, 23, 2, 12, 22, 1, 11, 21, 0, 10, 20},
                 x.slice(0, 0, 1).rot90(1, 1, 2).toArray());
+    }
+
+    @Test
+    void keptMapsAreSharedOnlyBetweenEqualArgumentsAndBounded() {
+        int[] shape = {3, 5, 7};
+        int[] strides = {35, -7, 1};
+        int[] first = IndexMap.strided(shape, 28, strides);
+        assertSame(first, IndexMap.strided(shape.clone(), 28, strides.clone()), "equal arguments, one map");
+        strides[1] = 7; // the caller's arrays were copied into the key: changing them finds another map
+        int[] other = IndexMap.strided(shape, 28, strides);
+        assertNotSame(first, other);
+        assertArrayEquals(new int[] {28, 21, 14}, new int[] {first[0], first[7], first[14]});
+        assertArrayEquals(new int[] {28, 35, 42}, new int[] {other[0], other[7], other[14]});
+        assertNotSame(first, IndexMap.strided(shape, 29, new int[] {35, -7, 1}), "another offset, another map");
+        int[] long1 = {StridedMaps.MAX_LENGTH + 1};
+        assertNotSame(IndexMap.strided(long1, 0, new int[] {1}), IndexMap.strided(long1, 0, new int[] {1}),
+                "a map longer than MAX_LENGTH is built afresh every time");
+        for (int n = 0; n < 40; n++) { // 40 distinct maps of 2^17 indices: more than the budget holds
+            IndexMap.strided(new int[] {1 << 17}, n, new int[] {1});
+            assertTrue(StridedMaps.keptIndices() <= StridedMaps.BUDGET, () -> "kept " + StridedMaps.keptIndices());
+        }
     }
 }
