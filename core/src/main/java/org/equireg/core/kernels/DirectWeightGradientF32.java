@@ -48,64 +48,81 @@ final class DirectWeightGradientF32 {
 
     /**
      * Whether {@link #backwardWeight} handles this convolution: stride 1, one group, and padded copies
-     * of all images and gradients that fit one array.
+     * of an image and its gradient that fit one array.
      */
     static boolean applies(ConvGeometry g, int groups, int outChannels) {
         if (!DirectConvolutionF32.applies(g, groups)) {
             return false;
         }
         Layout layout = new Layout(g, outChannels, WeightGradientKernelF32.CHAINS);
-        long copies = (long) g.batch() * Math.max(layout.imageLength(), (long) outChannels * layout.positions());
-        return copies <= Integer.MAX_VALUE - 16;
+        return (long) layout.imageLength() + (long) outChannels * layout.positions() <= Integer.MAX_VALUE - 16;
     }
 
-    /** {@link ConvolutionF32#backwardWeight} for a convolution that {@link #applies}. */
+    /**
+     * {@link ConvolutionF32#backwardWeight} for a convolution that {@link #applies}. Each task copies the
+     * images, a block at a time, to padded rows in a buffer of its own that stays in the cache while its
+     * tiles read it: the copies are repeated per task, but read from memory what the tiles would
+     * otherwise have read back from a padded copy of the whole batch.
+     */
     static void backwardWeight(float[] gradOut, float[] x, ConvGeometry g, int outChannels, float[] dWeight) {
         Layout layout = new Layout(g, outChannels, WeightGradientKernelF32.CHAINS);
         int batch = g.batch();
         int patch = layout.offsets().length;
-        float[] images = IMAGES.take(batch * layout.imageLength());
-        float[] gradients = GRADIENTS.take(batch * outChannels * layout.positions());
-        // The copies counted as the job's cost: split over the pool only when there are millions.
-        long copies = (long) batch * (layout.imageLength() + outChannels * layout.positions());
-        Parallel.forEach(batch, copies, n -> layout.spread(gradOut, x, n, images, gradients));
         int slot = outChannels * patch * WeightGradientKernelF32.CHAINS;
         int roundPositions = layout.roundPositions();
         int chunksPerImage = (layout.positions() + roundPositions - 1) / roundPositions;
         int imagesPerRound = layout.imagesPerRound();
+        int imagesPerBlock = Math.min(batch, layout.imagesPerBlock());
         int rounds = (batch + imagesPerRound - 1) / imagesPerRound * chunksPerImage;
         // Slot 0 holds the partial sums of the current round; the cascade's levels follow.
         float[] partial = PARTIAL.take(Math.max(1, CascadeF32.slots(rounds)) * slot);
         Arrays.fill(partial, 0, slot, 0.0f);
+        int height = KERNEL.rows();
         int terms = KERNEL.terms();
         int columnTiles = (patch + terms - 1) / terms;
-        int tiles = columnTiles * ((outChannels + 3) / 4);
+        int tiles = columnTiles * ((outChannels + height - 1) / height);
         long flops = 2L * batch * outChannels * patch * layout.positions();
         int tasks = Math.min(tiles, Parallel.plannedThreads(flops));
         Parallel.forEach(tasks, flops, task -> {
-            int[] gradRows = new int[4];
+            int[] gradRows = new int[height];
             int[] offsets = new int[terms];
-            int[] rows = new int[4];
+            int[] rows = new int[height];
             int[] columns = new int[terms];
+            int begin = firstTile(tiles, tasks, task);
             int end = firstTile(tiles, tasks, task + 1);
+            // The output channels this task's tiles read: only their gradient rows are copied.
+            int firstChannel = begin / columnTiles * height;
+            int endChannel = Math.min(outChannels, ((end - 1) / columnTiles + 1) * height);
+            float[] images = IMAGES.take(imagesPerBlock * layout.imageLength());
+            float[] gradients = GRADIENTS.take(imagesPerBlock * outChannels * layout.positions());
+            // The copies write the same places for every block: the padding, zeroed once, stays zero.
+            Arrays.fill(images, 0, imagesPerBlock * layout.imageLength(), 0.0f);
+            Arrays.fill(gradients, 0, imagesPerBlock * outChannels * layout.positions(), 0.0f);
+            int copied = -1;
             int round = 0;
             for (int roundStart = 0; roundStart < batch; roundStart += imagesPerRound) {
                 int roundEnd = Math.min(batch, roundStart + imagesPerRound);
                 for (int from = 0; from < layout.positions(); from += roundPositions, round++) {
                     int span = Math.min(roundPositions, layout.positions() - from);
-                    for (int first = roundStart; first < roundEnd; first += layout.imagesPerBlock()) {
-                        int count = Math.min(layout.imagesPerBlock(), roundEnd - first);
-                        for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
+                    for (int first = roundStart; first < roundEnd; first += imagesPerBlock) {
+                        int count = Math.min(imagesPerBlock, roundEnd - first);
+                        if (first != copied) { // an image cut into several rounds is copied once
+                            for (int n = 0; n < count; n++) {
+                                layout.spread(gradOut, x, first + n, n, firstChannel, endChannel, images, gradients);
+                            }
+                            copied = first;
+                        }
+                        for (int tile = begin; tile < end; tile++) {
                             // Consecutive tiles share their rows of G, which stay in L1 while the terms change.
                             // Past the last channel or term, the tile repeats it: computed again, harmlessly.
-                            for (int r = 0; r < 4; r++) {
-                                int o = Math.min(tile / columnTiles * 4 + r, outChannels - 1);
-                                gradRows[r] = (first * outChannels + o) * layout.positions() + from;
+                            for (int r = 0; r < height; r++) {
+                                int o = Math.min(tile / columnTiles * height + r, outChannels - 1);
+                                gradRows[r] = o * layout.positions() + from;
                                 rows[r] = o * patch * WeightGradientKernelF32.CHAINS;
                             }
                             for (int t = 0; t < terms; t++) {
                                 int q = Math.min(tile % columnTiles * terms + t, patch - 1);
-                                offsets[t] = first * layout.imageLength() + layout.offsets()[q] + from;
+                                offsets[t] = layout.offsets()[q] + from;
                                 columns[t] = q * WeightGradientKernelF32.CHAINS;
                             }
                             KERNEL.accumulate(images, offsets, layout.imageLength(), gradients, gradRows,
@@ -113,12 +130,15 @@ final class DirectWeightGradientF32 {
                         }
                     }
                     if (rounds > 1) {
-                        for (int tile = firstTile(tiles, tasks, task); tile < end; tile++) {
-                            mergeRound(partial, slot, round, rounds, tile, columnTiles, terms, outChannels, patch);
+                        for (int tile = begin; tile < end; tile++) {
+                            mergeRound(partial, slot, round, rounds, tile, columnTiles, height, terms, outChannels,
+                                    patch);
                         }
                     }
                 }
             }
+            GRADIENTS.give(gradients);
+            IMAGES.give(images);
         });
         for (int element = 0; element < outChannels * patch; element++) {
             float sum = partial[element * WeightGradientKernelF32.CHAINS];
@@ -128,8 +148,6 @@ final class DirectWeightGradientF32 {
             dWeight[element] = sum;
         }
         PARTIAL.give(partial);
-        GRADIENTS.give(gradients);
-        IMAGES.give(images);
     }
 
     /**
@@ -137,10 +155,10 @@ final class DirectWeightGradientF32 {
      * them for the next round; the last round leaves the total in slot 0.
      */
     private static void mergeRound(float[] partial, int slot, int round, int rounds, int tile, int columnTiles,
-                                   int terms, int outChannels, int patch) {
-        int firstChannel = tile / columnTiles * 4;
+                                   int height, int terms, int outChannels, int patch) {
+        int firstChannel = tile / columnTiles * height;
         int firstTerm = tile % columnTiles * terms;
-        int channels = Math.min(4, outChannels - firstChannel);
+        int channels = Math.min(height, outChannels - firstChannel);
         int width = Math.min(terms, patch - firstTerm) * WeightGradientKernelF32.CHAINS;
         int stride = patch * WeightGradientKernelF32.CHAINS;
         int at = firstChannel * stride + firstTerm * WeightGradientKernelF32.CHAINS;
@@ -177,8 +195,9 @@ final class DirectWeightGradientF32 {
         }
 
         /**
-         * Images handled together by each tile: as many as fit in about 256 KiB (L2) with their
-         * gradients, so a tile's partial sums are loaded and stored once per block, not per image.
+         * Images handled together by each tile: as many as fit in about 256 KiB with their gradients,
+         * so that a task's copy of the block stays in L2 while its tiles read it, and a tile's partial
+         * sums are loaded and stored once per block, not per image.
          */
         int imagesPerBlock() {
             return Math.max(1, (256 << 10) / Float.BYTES / (imageLength + outChannels * positions));
@@ -197,19 +216,22 @@ final class DirectWeightGradientF32 {
             return Math.max(1, CascadeF32.DEPTH * WeightGradientKernelF32.CHAINS / positions);
         }
 
-        /** Writes image n, zero-padded, and its output gradient, on padded rows. */
-        void spread(float[] gradOut, float[] x, int n, float[] images, float[] gradients) {
-            int image = n * imageLength;
-            Arrays.fill(images, image, image + imageLength, 0.0f);
+        /**
+         * Copies image n and the rows {@code firstChannel .. endChannel - 1} of its output gradient to
+         * place {@code at} of {@code images} and {@code gradients}, on padded rows; the padding is left
+         * as it is (zero).
+         */
+        void spread(float[] gradOut, float[] x, int n, int at, int firstChannel, int endChannel, float[] images,
+                    float[] gradients) {
+            int image = at * imageLength;
             for (int c = 0; c < g.channels(); c++) {
                 for (int y = 0; y < g.height(); y++) {
                     System.arraycopy(x, ((n * g.channels() + c) * g.height() + y) * g.width(), images,
                             image + c * planeSize + (y + g.padding()) * paddedWidth + g.padding(), g.width());
                 }
             }
-            int gradient = n * outChannels * positions;
-            Arrays.fill(gradients, gradient, gradient + outChannels * positions, 0.0f);
-            for (int o = 0; o < outChannels; o++) {
+            int gradient = at * outChannels * positions;
+            for (int o = firstChannel; o < endChannel; o++) {
                 for (int y = 0; y < g.outHeight(); y++) {
                     System.arraycopy(gradOut, ((n * outChannels + o) * g.outHeight() + y) * g.outWidth(), gradients,
                             gradient + o * positions + y * paddedWidth, g.outWidth());

@@ -5,9 +5,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * For 256-bit vectors: a 4 x 2 tile, each element's {@link #CHAINS} chains in two vector accumulators
- * (the lower and the upper half); per step of CHAINS positions, eight vector loads of the output gradient, four of the image and sixteen fused multiply-adds. Same bits as
- * {@link VectorWeightGradientKernel512F32} and the scalar twin {@link ScalarWeightGradientKernelF32}.
+ * For 256-bit vectors and a register file of 16 (AVX2): a 4 x 3 tile, one half of each element's
+ * {@link #CHAINS} chains at a time (one vector: the lower chains, then the upper ones), so twelve
+ * accumulators, three image vectors and one gradient vector are live, sixteen registers. Per step of
+ * CHAINS positions and per half, four vector loads of the output gradient, three of the image and
+ * twelve fused multiply-adds. Each chain takes the same terms in the same order as in
+ * {@link VectorWeightGradientKernel512F32} and the scalar twin {@link ScalarWeightGradientKernelF32}: the
+ * halves are independent chains, so splitting them changes no sum.
  */
 final class VectorWeightGradientKernel256F32 implements WeightGradientKernelF32 {
     static final VectorWeightGradientKernel256F32 INSTANCE = new VectorWeightGradientKernel256F32();
@@ -19,25 +23,47 @@ final class VectorWeightGradientKernel256F32 implements WeightGradientKernelF32 
     }
 
     @Override
+    public int rows() {
+        return 4;
+    }
+
+    @Override
     public int terms() {
-        return 2;
+        return 3;
     }
 
     @Override
     public void accumulate(float[] image, int[] offsets, int imageStride, float[] grad, int[] gradRows,
                            int gradStride, int count, int positions, float[] partial, int[] rows, int[] columns) {
-        int p00 = rows[0] + columns[0], p01 = rows[0] + columns[1];
-        int p10 = rows[1] + columns[0], p11 = rows[1] + columns[1];
-        int p20 = rows[2] + columns[0], p21 = rows[2] + columns[1];
-        int p30 = rows[3] + columns[0], p31 = rows[3] + columns[1];
-        FloatVector l00 = load(partial, p00), h00 = load(partial, p00 + LANES);
-        FloatVector l01 = load(partial, p01), h01 = load(partial, p01 + LANES);
-        FloatVector l10 = load(partial, p10), h10 = load(partial, p10 + LANES);
-        FloatVector l11 = load(partial, p11), h11 = load(partial, p11 + LANES);
-        FloatVector l20 = load(partial, p20), h20 = load(partial, p20 + LANES);
-        FloatVector l21 = load(partial, p21), h21 = load(partial, p21 + LANES);
-        FloatVector l30 = load(partial, p30), h30 = load(partial, p30 + LANES);
-        FloatVector l31 = load(partial, p31), h31 = load(partial, p31 + LANES);
+        // No vector crosses this call: each half loads and stores its own accumulators.
+        accumulateHalf(image, offsets, imageStride, grad, gradRows, gradStride, count, positions, partial, rows,
+                columns, 0);
+        accumulateHalf(image, offsets, imageStride, grad, gradRows, gradStride, count, positions, partial, rows,
+                columns, LANES);
+    }
+
+    /** The chains {@code half .. half + LANES - 1} of every element of the tile. */
+    private static void accumulateHalf(float[] image, int[] offsets, int imageStride, float[] grad, int[] gradRows,
+                                       int gradStride, int count, int positions, float[] partial, int[] rows,
+                                       int[] columns, int half) {
+        int p00 = rows[0] + columns[0] + half, p01 = rows[0] + columns[1] + half, p02 = rows[0] + columns[2] + half;
+        int p10 = rows[1] + columns[0] + half, p11 = rows[1] + columns[1] + half, p12 = rows[1] + columns[2] + half;
+        int p20 = rows[2] + columns[0] + half, p21 = rows[2] + columns[1] + half, p22 = rows[2] + columns[2] + half;
+        int p30 = rows[3] + columns[0] + half, p31 = rows[3] + columns[1] + half, p32 = rows[3] + columns[2] + half;
+        FloatVector c00 = FloatVector.fromArray(SPECIES, partial, p00);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, partial, p01);
+        FloatVector c02 = FloatVector.fromArray(SPECIES, partial, p02);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, partial, p10);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, partial, p11);
+        FloatVector c12 = FloatVector.fromArray(SPECIES, partial, p12);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, partial, p20);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, partial, p21);
+        FloatVector c22 = FloatVector.fromArray(SPECIES, partial, p22);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, partial, p30);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, partial, p31);
+        FloatVector c32 = FloatVector.fromArray(SPECIES, partial, p32);
+        int i0 = offsets[0] + half, i1 = offsets[1] + half, i2 = offsets[2] + half;
+        int g0 = gradRows[0] + half, g1 = gradRows[1] + half, g2 = gradRows[2] + half, g3 = gradRows[3] + half;
         // One flat loop over (image, position): JDK 17's compiler boxes vectors carried through nested loops.
         int steps = positions / CHAINS;
         int gradSkip = gradStride - positions;
@@ -45,19 +71,17 @@ final class VectorWeightGradientKernel256F32 implements WeightGradientKernelF32 
         int g = 0;
         int x = 0;
         for (int k = 0, step = 0; k < count * steps; k++) {
-            FloatVector a0 = load(image, offsets[0] + x), b0 = load(image, offsets[0] + x + LANES);
-            FloatVector a1 = load(image, offsets[1] + x), b1 = load(image, offsets[1] + x + LANES);
-            FloatVector d = load(grad, gradRows[0] + g), e = load(grad, gradRows[0] + g + LANES);
-            l00 = d.fma(a0, l00); h00 = e.fma(b0, h00); l01 = d.fma(a1, l01); h01 = e.fma(b1, h01);
-            d = load(grad, gradRows[1] + g);
-            e = load(grad, gradRows[1] + g + LANES);
-            l10 = d.fma(a0, l10); h10 = e.fma(b0, h10); l11 = d.fma(a1, l11); h11 = e.fma(b1, h11);
-            d = load(grad, gradRows[2] + g);
-            e = load(grad, gradRows[2] + g + LANES);
-            l20 = d.fma(a0, l20); h20 = e.fma(b0, h20); l21 = d.fma(a1, l21); h21 = e.fma(b1, h21);
-            d = load(grad, gradRows[3] + g);
-            e = load(grad, gradRows[3] + g + LANES);
-            l30 = d.fma(a0, l30); h30 = e.fma(b0, h30); l31 = d.fma(a1, l31); h31 = e.fma(b1, h31);
+            FloatVector a0 = FloatVector.fromArray(SPECIES, image, i0 + x);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, image, i1 + x);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, image, i2 + x);
+            FloatVector d = FloatVector.fromArray(SPECIES, grad, g0 + g);
+            c00 = d.fma(a0, c00); c01 = d.fma(a1, c01); c02 = d.fma(a2, c02);
+            d = FloatVector.fromArray(SPECIES, grad, g1 + g);
+            c10 = d.fma(a0, c10); c11 = d.fma(a1, c11); c12 = d.fma(a2, c12);
+            d = FloatVector.fromArray(SPECIES, grad, g2 + g);
+            c20 = d.fma(a0, c20); c21 = d.fma(a1, c21); c22 = d.fma(a2, c22);
+            d = FloatVector.fromArray(SPECIES, grad, g3 + g);
+            c30 = d.fma(a0, c30); c31 = d.fma(a1, c31); c32 = d.fma(a2, c32);
             g += CHAINS;
             x += CHAINS;
             if (++step == steps) {
@@ -66,17 +90,9 @@ final class VectorWeightGradientKernel256F32 implements WeightGradientKernelF32 
                 x += imageSkip;
             }
         }
-        l00.intoArray(partial, p00); h00.intoArray(partial, p00 + LANES);
-        l01.intoArray(partial, p01); h01.intoArray(partial, p01 + LANES);
-        l10.intoArray(partial, p10); h10.intoArray(partial, p10 + LANES);
-        l11.intoArray(partial, p11); h11.intoArray(partial, p11 + LANES);
-        l20.intoArray(partial, p20); h20.intoArray(partial, p20 + LANES);
-        l21.intoArray(partial, p21); h21.intoArray(partial, p21 + LANES);
-        l30.intoArray(partial, p30); h30.intoArray(partial, p30 + LANES);
-        l31.intoArray(partial, p31); h31.intoArray(partial, p31 + LANES);
-    }
-
-    private static FloatVector load(float[] array, int at) {
-        return FloatVector.fromArray(SPECIES, array, at);
+        c00.intoArray(partial, p00); c01.intoArray(partial, p01); c02.intoArray(partial, p02);
+        c10.intoArray(partial, p10); c11.intoArray(partial, p11); c12.intoArray(partial, p12);
+        c20.intoArray(partial, p20); c21.intoArray(partial, p21); c22.intoArray(partial, p22);
+        c30.intoArray(partial, p30); c31.intoArray(partial, p31); c32.intoArray(partial, p32);
     }
 }

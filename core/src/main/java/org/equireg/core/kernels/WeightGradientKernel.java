@@ -2,9 +2,9 @@ package org.equireg.core.kernels;
 
 /**
  * The innermost step of {@link DirectWeightGradient}: adds a run of images' terms to a tile of the
- * weight gradient, four output channels (rows of the flattened output gradient) by {@link #terms()}
- * terms of the correlation (runs of the zero-padded image at fixed offsets), each element kept as
- * {@link #CHAINS} partial sums.
+ * weight gradient, {@link #rows()} output channels (rows of the flattened output gradient) by
+ * {@link #terms()} terms of the correlation (runs of the zero-padded image at fixed offsets), each
+ * element kept as {@link #CHAINS} partial sums.
  *
  * <p>Element (r, s), chain l, starts from {@code partial[rows[r] + columns[s] + l]} and continues
  * with {@code fma(grad[gradRows[r] + n gradStride + i], image[offsets[s] + n imageStride + i], sum)}
@@ -19,7 +19,10 @@ interface WeightGradientKernel {
      */
     int CHAINS = 64 / Double.BYTES;
 
-    /** Terms (columns) per tile. */
+    /** Output channels (rows) per tile: the length of {@code gradRows} and {@code rows}. */
+    int rows();
+
+    /** Terms (columns) per tile: the length of {@code offsets} and {@code columns}. */
     int terms();
 
     /**

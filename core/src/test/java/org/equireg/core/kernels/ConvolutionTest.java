@@ -281,6 +281,43 @@ class ConvolutionTest {
         }
     }
 
+    /**
+     * The weight-gradient kernel of this JVM's vector width gives its scalar twin's bits over several
+     * images, from nonzero partial sums, with a repeated row and a repeated column as at the last
+     * channels and terms.
+     */
+    @Test
+    void weightGradientKernelMatchesTheScalarTwin() {
+        assumeVectorModule();
+        Random random = new Random(SEED);
+        WeightGradientKernel vector = VectorShape.LANES == WeightGradientKernel.CHAINS
+                ? VectorWeightGradientKernel512.INSTANCE : VectorWeightGradientKernel256.INSTANCE;
+        int chains = WeightGradientKernel.CHAINS;
+        int[] offsets = new int[vector.terms()];
+        int[] columns = new int[vector.terms()];
+        for (int t = 0; t < offsets.length; t++) {
+            offsets[t] = Math.min(t, offsets.length - 2) * 7 + 3;
+            columns[t] = Math.min(t, offsets.length - 2) * chains;
+        }
+        int[] gradRows = new int[vector.rows()];
+        int[] rows = new int[vector.rows()];
+        for (int r = 0; r < rows.length; r++) {
+            gradRows[r] = Math.min(r, rows.length - 2) * 50 + 1;
+            rows[r] = Math.min(r, rows.length - 2) * (offsets.length + 1) * chains;
+        }
+        int positions = 3 * chains;
+        int stride = rows.length * 50 + positions;
+        double[] image = values(random, 3 * stride + 64);
+        double[] grad = values(random, 3 * stride + 64);
+        double[] start = values(random, (rows.length + 1) * (offsets.length + 1) * chains);
+        double[] expected = start.clone();
+        double[] actual = start.clone();
+        ScalarWeightGradientKernel.INSTANCE.accumulate(image, offsets, stride, grad, gradRows, stride, 3, positions,
+                expected, rows, columns);
+        vector.accumulate(image, offsets, stride, grad, gradRows, stride, 3, positions, actual, rows, columns);
+        assertBitwiseEquals(expected, actual, vector.getClass().getSimpleName());
+    }
+
     /** 512-bit vectors (32 registers) take the 4 x 4 tile, narrower ones the 4 x 3, the scalar path its twin. */
     @Test
     void theTileFollowsTheVectorWidth() {
