@@ -23,7 +23,7 @@ final class DirectConvolution {
 
     /**
      * The micro-kernel whose tile fits the register file: 4 x 4 vectors with 512-bit vectors (32
-     * registers, AVX-512), 4 x 3 with narrower ones (16 registers, AVX2). All give the same bits.
+     * registers, AVX-512), 4 x 2 with narrower ones (16 registers, AVX2). All give the same bits.
      */
     private static ConvMicroKernel kernel() {
         if (!Simd.VECTORIZED) {
@@ -55,7 +55,8 @@ final class DirectConvolution {
     static void forward(double[] x, double[] weight, double[] bias, ConvGeometry g, int outChannels, double[] out) {
         Plan plan = new Plan(g.channels(), g.height(), g.width(), g.padding(), g.padding(), g.kernelHeight(),
                 g.kernelWidth(), g.dilation(), outChannels);
-        correlateAll(x, weight, bias, g.batch(), plan, out);
+        double[] packed = ConvMicroKernel.pack(weight, outChannels, plan.offsets().length);
+        correlateAll(x, packed, bias, g.batch(), plan, out);
     }
 
     /**
@@ -80,10 +81,10 @@ final class DirectConvolution {
         Plan plan = new Plan(outChannels, g.outHeight(), g.outWidth(),
                 g.dilation() * (g.kernelHeight() - 1) - g.padding(), g.dilation() * (g.kernelWidth() - 1) - g.padding(),
                 g.kernelHeight(), g.kernelWidth(), g.dilation(), channels);
-        correlateAll(gradOut, flipped, null, g.batch(), plan, dx);
+        correlateAll(gradOut, ConvMicroKernel.pack(flipped, channels, plan.offsets().length), null, g.batch(), plan, dx);
     }
 
-    /** Correlates every image of {@code source}, one task per image. */
+    /** Correlates every image of {@code source}, one task per image; {@code weights} packed ({@link ConvMicroKernel#pack}). */
     private static void correlateAll(double[] source, double[] weights, double[] bias, int batch, Plan plan,
                                      double[] out) {
         int sourceSize = plan.channels() * plan.height() * plan.width();
@@ -99,20 +100,20 @@ final class DirectConvolution {
         int runs = plan.runs(KERNEL.positions());
         int resultRow = runs * KERNEL.positions();
         double[] result = RESULT.take(plan.outChannels() * resultRow);
-        int[] weightRows = new int[4];
-        int[] outRows = new int[4];
-        double[] start = new double[4];
-        int channelWeights = plan.offsets().length;
-        for (int first = 0; first < plan.outChannels(); first += 4) {
+        int rows = ConvMicroKernel.ROWS;
+        int[] outRows = new int[rows];
+        double[] start = new double[rows];
+        int blockWeights = plan.offsets().length * rows;
+        for (int first = 0; first < plan.outChannels(); first += rows) {
             // Past the last channel, rows repeat it: the kernel computes it again, harmlessly.
-            for (int r = 0; r < 4; r++) {
+            for (int r = 0; r < rows; r++) {
                 int o = Math.min(first + r, plan.outChannels() - 1);
-                weightRows[r] = o * channelWeights;
                 outRows[r] = o * resultRow;
                 start[r] = bias == null ? 0.0 : bias[o];
             }
+            int weightOffset = first / rows * blockWeights;
             for (int run = 0; run < runs; run++) {
-                KERNEL.correlate(padded, plan.offsets(), weights, weightRows, start, result, outRows,
+                KERNEL.correlate(padded, plan.offsets(), weights, weightOffset, start, result, outRows,
                         run * KERNEL.positions());
             }
         }

@@ -27,7 +27,7 @@ final class PackedGemmF32 {
     static final int KC = 256;
     /**
      * Rows of a packed A block (MC x KC elements, 192 KiB, fits L2); a multiple of every micro-kernel's
-     * rows (4, 6 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
+     * rows (4 and 8). Budgeted in bytes, as is {@link #NC}, so that both element types fill the caches alike.
      */
     static final int MC = 768 / Float.BYTES;
     /** Columns of a B panel (KC x NC elements, 4 MiB when packed, meant for L3). */
@@ -46,8 +46,8 @@ final class PackedGemmF32 {
 
     /**
      * The micro-kernel whose tile fits the register file: 8 x 2 vectors (19 live registers) with 512-bit
-     * vectors, which come with 32 registers (AVX-512); 6 x 2 (15 live) with narrower ones, which x86
-     * has 16 of (AVX2). All give the same bits.
+     * vectors, which come with 32 registers (AVX-512); 4 x 2 (at most 14 live) with narrower ones, which
+     * x86 has 16 of (AVX2). All give the same bits.
      */
     private static MicroKernelF32 kernel() {
         if (!Simd.VECTORIZED) {

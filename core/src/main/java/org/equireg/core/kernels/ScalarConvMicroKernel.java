@@ -18,13 +18,13 @@ final class ScalarConvMicroKernel implements ConvMicroKernel {
     }
 
     @Override
-    public void correlate(double[] image, int[] offsets, double[] weights, int[] weightRows, double[] start,
+    public void correlate(double[] image, int[] offsets, double[] weights, int weightOffset, double[] start,
                           double[] out, int[] outRows, int position) {
-        for (int r = 0; r < 4; r++) {
+        for (int r = 0; r < ROWS; r++) {
             for (int i = position; i < position + POSITIONS; i++) {
                 double sum = start[r];
                 for (int k = 0; k < offsets.length; k++) {
-                    sum = Math.fma(image[i + offsets[k]], weights[weightRows[r] + k], sum);
+                    sum = Math.fma(image[i + offsets[k]], weights[weightOffset + ROWS * k + r], sum);
                 }
                 out[outRows[r] + i] = sum;
             }

@@ -19,13 +19,13 @@ final class ScalarConvMicroKernelF32 implements ConvMicroKernelF32 {
     }
 
     @Override
-    public void correlate(float[] image, int[] offsets, float[] weights, int[] weightRows, float[] start,
+    public void correlate(float[] image, int[] offsets, float[] weights, int weightOffset, float[] start,
                           float[] out, int[] outRows, int position) {
-        for (int r = 0; r < 4; r++) {
+        for (int r = 0; r < ROWS; r++) {
             for (int i = position; i < position + POSITIONS; i++) {
                 float sum = start[r];
                 for (int k = 0; k < offsets.length; k++) {
-                    sum = Math.fma(image[i + offsets[k]], weights[weightRows[r] + k], sum);
+                    sum = Math.fma(image[i + offsets[k]], weights[weightOffset + ROWS * k + r], sum);
                 }
                 out[outRows[r] + i] = sum;
             }

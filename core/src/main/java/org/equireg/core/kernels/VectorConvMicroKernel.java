@@ -23,12 +23,8 @@ final class VectorConvMicroKernel implements ConvMicroKernel {
     }
 
     @Override
-    public void correlate(double[] image, int[] offsets, double[] weights, int[] weightRows, double[] start,
+    public void correlate(double[] image, int[] offsets, double[] weights, int weightOffset, double[] start,
                           double[] out, int[] outRows, int position) {
-        int w0 = weightRows[0];
-        int w1 = weightRows[1];
-        int w2 = weightRows[2];
-        int w3 = weightRows[3];
         DoubleVector s0 = DoubleVector.broadcast(SPECIES, start[0]);
         DoubleVector s1 = DoubleVector.broadcast(SPECIES, start[1]);
         DoubleVector s2 = DoubleVector.broadcast(SPECIES, start[2]);
@@ -39,17 +35,18 @@ final class VectorConvMicroKernel implements ConvMicroKernel {
         DoubleVector c30 = s3, c31 = s3, c32 = s3, c33 = s3;
         for (int k = 0; k < offsets.length; k++) {
             int at = position + offsets[k];
+            int w = weightOffset + ROWS * k;
             DoubleVector x0 = DoubleVector.fromArray(SPECIES, image, at);
             DoubleVector x1 = DoubleVector.fromArray(SPECIES, image, at + LANES);
             DoubleVector x2 = DoubleVector.fromArray(SPECIES, image, at + 2 * LANES);
             DoubleVector x3 = DoubleVector.fromArray(SPECIES, image, at + 3 * LANES);
-            DoubleVector k0 = DoubleVector.broadcast(SPECIES, weights[w0 + k]);
+            DoubleVector k0 = DoubleVector.broadcast(SPECIES, weights[w]);
             c00 = x0.fma(k0, c00); c01 = x1.fma(k0, c01); c02 = x2.fma(k0, c02); c03 = x3.fma(k0, c03);
-            DoubleVector k1 = DoubleVector.broadcast(SPECIES, weights[w1 + k]);
+            DoubleVector k1 = DoubleVector.broadcast(SPECIES, weights[w + 1]);
             c10 = x0.fma(k1, c10); c11 = x1.fma(k1, c11); c12 = x2.fma(k1, c12); c13 = x3.fma(k1, c13);
-            DoubleVector k2 = DoubleVector.broadcast(SPECIES, weights[w2 + k]);
+            DoubleVector k2 = DoubleVector.broadcast(SPECIES, weights[w + 2]);
             c20 = x0.fma(k2, c20); c21 = x1.fma(k2, c21); c22 = x2.fma(k2, c22); c23 = x3.fma(k2, c23);
-            DoubleVector k3 = DoubleVector.broadcast(SPECIES, weights[w3 + k]);
+            DoubleVector k3 = DoubleVector.broadcast(SPECIES, weights[w + 3]);
             c30 = x0.fma(k3, c30); c31 = x1.fma(k3, c31); c32 = x2.fma(k3, c32); c33 = x3.fma(k3, c33);
         }
         int r0 = outRows[0] + position;

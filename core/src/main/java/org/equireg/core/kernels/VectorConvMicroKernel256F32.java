@@ -5,12 +5,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Four output channels by three vectors of positions in twelve accumulators, the tile for vectors
- * narrower than 512 bits and a register file of 16 (AVX2; named after its 256 bits): with three image
- * vectors and a broadcast weight, sixteen registers are live per tap, where
- * {@link VectorConvMicroKernelF32}'s 4 x 4 tile needs twenty-one and spills. Per tap, three
- * vector loads of the image, four broadcast weights and twelve fused multiply-adds. The scalar twin is
- * {@link ScalarConvMicroKernelF32}; each output is the same chain whatever the tile.
+ * Four output channels by two vectors of positions in eight accumulators, the tile for vectors
+ * narrower than 512 bits and a register file of 16 (AVX2; named after its 256 bits). Per tap, two
+ * vector loads of the image, four broadcast weights and eight fused multiply-adds: at most fourteen
+ * registers live, however C2 orders the four broadcasts. A 4 x 3 tile needs all sixteen (twelve
+ * accumulators, three image vectors, a broadcast), and C2's register allocation then depends on the
+ * profile it compiles with: in some JVMs it spilled accumulators inside the tap loop, at less than
+ * half the speed, for both element types. The scalar twin is {@link ScalarConvMicroKernelF32}; each
+ * output is the same chain whatever the tile.
  */
 final class VectorConvMicroKernel256F32 implements ConvMicroKernelF32 {
     static final VectorConvMicroKernel256F32 INSTANCE = new VectorConvMicroKernel256F32();
@@ -23,45 +25,41 @@ final class VectorConvMicroKernel256F32 implements ConvMicroKernelF32 {
 
     @Override
     public int positions() {
-        return 3 * LANES;
+        return 2 * LANES;
     }
 
     @Override
-    public void correlate(float[] image, int[] offsets, float[] weights, int[] weightRows, float[] start,
+    public void correlate(float[] image, int[] offsets, float[] weights, int weightOffset, float[] start,
                           float[] out, int[] outRows, int position) {
-        int w0 = weightRows[0];
-        int w1 = weightRows[1];
-        int w2 = weightRows[2];
-        int w3 = weightRows[3];
         FloatVector s0 = FloatVector.broadcast(SPECIES, start[0]);
         FloatVector s1 = FloatVector.broadcast(SPECIES, start[1]);
         FloatVector s2 = FloatVector.broadcast(SPECIES, start[2]);
         FloatVector s3 = FloatVector.broadcast(SPECIES, start[3]);
-        FloatVector c00 = s0, c01 = s0, c02 = s0;
-        FloatVector c10 = s1, c11 = s1, c12 = s1;
-        FloatVector c20 = s2, c21 = s2, c22 = s2;
-        FloatVector c30 = s3, c31 = s3, c32 = s3;
+        FloatVector c00 = s0, c01 = s0;
+        FloatVector c10 = s1, c11 = s1;
+        FloatVector c20 = s2, c21 = s2;
+        FloatVector c30 = s3, c31 = s3;
         for (int k = 0; k < offsets.length; k++) {
             int at = position + offsets[k];
+            int w = weightOffset + ROWS * k;
             FloatVector x0 = FloatVector.fromArray(SPECIES, image, at);
             FloatVector x1 = FloatVector.fromArray(SPECIES, image, at + LANES);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, image, at + 2 * LANES);
-            FloatVector k0 = FloatVector.broadcast(SPECIES, weights[w0 + k]);
-            c00 = x0.fma(k0, c00); c01 = x1.fma(k0, c01); c02 = x2.fma(k0, c02);
-            FloatVector k1 = FloatVector.broadcast(SPECIES, weights[w1 + k]);
-            c10 = x0.fma(k1, c10); c11 = x1.fma(k1, c11); c12 = x2.fma(k1, c12);
-            FloatVector k2 = FloatVector.broadcast(SPECIES, weights[w2 + k]);
-            c20 = x0.fma(k2, c20); c21 = x1.fma(k2, c21); c22 = x2.fma(k2, c22);
-            FloatVector k3 = FloatVector.broadcast(SPECIES, weights[w3 + k]);
-            c30 = x0.fma(k3, c30); c31 = x1.fma(k3, c31); c32 = x2.fma(k3, c32);
+            FloatVector k0 = FloatVector.broadcast(SPECIES, weights[w]);
+            c00 = x0.fma(k0, c00); c01 = x1.fma(k0, c01);
+            FloatVector k1 = FloatVector.broadcast(SPECIES, weights[w + 1]);
+            c10 = x0.fma(k1, c10); c11 = x1.fma(k1, c11);
+            FloatVector k2 = FloatVector.broadcast(SPECIES, weights[w + 2]);
+            c20 = x0.fma(k2, c20); c21 = x1.fma(k2, c21);
+            FloatVector k3 = FloatVector.broadcast(SPECIES, weights[w + 3]);
+            c30 = x0.fma(k3, c30); c31 = x1.fma(k3, c31);
         }
         int r0 = outRows[0] + position;
         int r1 = outRows[1] + position;
         int r2 = outRows[2] + position;
         int r3 = outRows[3] + position;
-        c00.intoArray(out, r0); c01.intoArray(out, r0 + LANES); c02.intoArray(out, r0 + 2 * LANES);
-        c10.intoArray(out, r1); c11.intoArray(out, r1 + LANES); c12.intoArray(out, r1 + 2 * LANES);
-        c20.intoArray(out, r2); c21.intoArray(out, r2 + LANES); c22.intoArray(out, r2 + 2 * LANES);
-        c30.intoArray(out, r3); c31.intoArray(out, r3 + LANES); c32.intoArray(out, r3 + 2 * LANES);
+        c00.intoArray(out, r0); c01.intoArray(out, r0 + LANES);
+        c10.intoArray(out, r1); c11.intoArray(out, r1 + LANES);
+        c20.intoArray(out, r2); c21.intoArray(out, r2 + LANES);
+        c30.intoArray(out, r3); c31.intoArray(out, r3 + LANES);
     }
 }

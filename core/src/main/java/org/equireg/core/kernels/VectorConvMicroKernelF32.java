@@ -24,12 +24,8 @@ final class VectorConvMicroKernelF32 implements ConvMicroKernelF32 {
     }
 
     @Override
-    public void correlate(float[] image, int[] offsets, float[] weights, int[] weightRows, float[] start,
+    public void correlate(float[] image, int[] offsets, float[] weights, int weightOffset, float[] start,
                           float[] out, int[] outRows, int position) {
-        int w0 = weightRows[0];
-        int w1 = weightRows[1];
-        int w2 = weightRows[2];
-        int w3 = weightRows[3];
         FloatVector s0 = FloatVector.broadcast(SPECIES, start[0]);
         FloatVector s1 = FloatVector.broadcast(SPECIES, start[1]);
         FloatVector s2 = FloatVector.broadcast(SPECIES, start[2]);
@@ -40,17 +36,18 @@ final class VectorConvMicroKernelF32 implements ConvMicroKernelF32 {
         FloatVector c30 = s3, c31 = s3, c32 = s3, c33 = s3;
         for (int k = 0; k < offsets.length; k++) {
             int at = position + offsets[k];
+            int w = weightOffset + ROWS * k;
             FloatVector x0 = FloatVector.fromArray(SPECIES, image, at);
             FloatVector x1 = FloatVector.fromArray(SPECIES, image, at + LANES);
             FloatVector x2 = FloatVector.fromArray(SPECIES, image, at + 2 * LANES);
             FloatVector x3 = FloatVector.fromArray(SPECIES, image, at + 3 * LANES);
-            FloatVector k0 = FloatVector.broadcast(SPECIES, weights[w0 + k]);
+            FloatVector k0 = FloatVector.broadcast(SPECIES, weights[w]);
             c00 = x0.fma(k0, c00); c01 = x1.fma(k0, c01); c02 = x2.fma(k0, c02); c03 = x3.fma(k0, c03);
-            FloatVector k1 = FloatVector.broadcast(SPECIES, weights[w1 + k]);
+            FloatVector k1 = FloatVector.broadcast(SPECIES, weights[w + 1]);
             c10 = x0.fma(k1, c10); c11 = x1.fma(k1, c11); c12 = x2.fma(k1, c12); c13 = x3.fma(k1, c13);
-            FloatVector k2 = FloatVector.broadcast(SPECIES, weights[w2 + k]);
+            FloatVector k2 = FloatVector.broadcast(SPECIES, weights[w + 2]);
             c20 = x0.fma(k2, c20); c21 = x1.fma(k2, c21); c22 = x2.fma(k2, c22); c23 = x3.fma(k2, c23);
-            FloatVector k3 = FloatVector.broadcast(SPECIES, weights[w3 + k]);
+            FloatVector k3 = FloatVector.broadcast(SPECIES, weights[w + 3]);
             c30 = x0.fma(k3, c30); c31 = x1.fma(k3, c31); c32 = x2.fma(k3, c32); c33 = x3.fma(k3, c33);
         }
         int r0 = outRows[0] + position;

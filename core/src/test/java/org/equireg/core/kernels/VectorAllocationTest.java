@@ -54,18 +54,17 @@ class VectorAllocationTest {
         assertAllocationFree("VectorMicroKernel.multiply", () -> VectorMicroKernel.INSTANCE.multiply(16, a, 0, b, 0,
                 VectorMicroKernel.INSTANCE.columns(), c, 0, VectorMicroKernel.INSTANCE.columns(), true));
         int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
-        int[] rows = {0, 9, 18, 27};
         int[] outRows = {0, 64, 128, 192};
         double[] start = {0.5, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernel.correlate", () -> VectorConvMicroKernel.INSTANCE.correlate(a, offsets,
-                b, rows, start, c, outRows, 0));
+                b, 9, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
         assertAllocationFree("VectorPool2d.maxRun stride 1", () -> VectorPool2d.maxRun(a, 0, 1, window3x3, c, argmax, 0));
         assertAllocationFree("VectorPool2d.maxRun stride 2", () -> VectorPool2d.maxRun(a, 0, 2, window3x3, c, argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256.correlate", () -> VectorConvMicroKernel256.INSTANCE.correlate(a,
-                offsets, b, rows, start, c, outRows, 0));
+                offsets, b, 9, start, c, outRows, 0));
     }
 
     @Test
@@ -83,11 +82,10 @@ class VectorAllocationTest {
         assertAllocationFree("VectorMicroKernelF32.multiply", () -> VectorMicroKernelF32.INSTANCE.multiply(16, a, 0, b,
                 0, VectorMicroKernelF32.INSTANCE.columns(), c, 0, VectorMicroKernelF32.INSTANCE.columns(), true));
         int[] offsets = {0, 1, 2, 17, 18, 19, 34, 35, 36};
-        int[] rows = {0, 9, 18, 27};
         int[] outRows = {0, 128, 256, 384};
         float[] start = {0.5f, 0, 1, -1};
         assertAllocationFree("VectorConvMicroKernelF32.correlate", () -> VectorConvMicroKernelF32.INSTANCE.correlate(a,
-                offsets, b, rows, start, c, outRows, 0));
+                offsets, b, 9, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
@@ -96,7 +94,7 @@ class VectorAllocationTest {
         assertAllocationFree("VectorPool2dF32.maxRun stride 2", () -> VectorPool2dF32.maxRun(a, 0, 2, window3x3, c,
                 argmax, 0));
         assertAllocationFree("VectorConvMicroKernel256F32.correlate", () -> VectorConvMicroKernel256F32.INSTANCE.correlate(a,
-                offsets, b, rows, start, c, outRows, 0));
+                offsets, b, 9, start, c, outRows, 0));
     }
 
     /**
