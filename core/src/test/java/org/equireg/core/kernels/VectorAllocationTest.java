@@ -61,6 +61,9 @@ class VectorAllocationTest {
                 b, rows, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
+        int[] corners = corners7x7();
+        assertAllocationFree("VectorPool2d.max2x2Packed", () -> VectorPool2d.max2x2Packed(a, 98, 3, 0, 15, corners, c,
+                argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
         assertAllocationFree("VectorPool2d.maxRun stride 1", () -> VectorPool2d.maxRun(a, 0, 1, window3x3, c, argmax, 0));
         assertAllocationFree("VectorPool2d.maxRun stride 2", () -> VectorPool2d.maxRun(a, 0, 2, window3x3, c, argmax, 0));
@@ -90,6 +93,9 @@ class VectorAllocationTest {
                 offsets, b, rows, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
+        int[] corners = corners7x7();
+        assertAllocationFree("VectorPool2dF32.max2x2Packed", () -> VectorPool2dF32.max2x2Packed(a, 98, 3, 0, 15, corners,
+                c, argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
         assertAllocationFree("VectorPool2dF32.maxRun stride 1", () -> VectorPool2dF32.maxRun(a, 0, 1, window3x3, c,
                 argmax, 0));
@@ -121,5 +127,14 @@ class VectorAllocationTest {
                 ? VectorWeightGradientKernel512F32.INSTANCE : VectorWeightGradientKernel256F32.INSTANCE;
         assertAllocationFree(wideF.getClass().getSimpleName(), () -> wideF.accumulate(imageF, offsets, 1024, gradF,
                 gradRows, 1024, 2, 128, partialF, rows, columns));
+    }
+
+    /** The top-left pixels of the 7 x 7 windows of a 15 x 15 plane (2 x 2 at stride 2), as Pool2d lays them out. */
+    private static int[] corners7x7() {
+        int[] corners = new int[49];
+        for (int o = 0; o < corners.length; o++) {
+            corners[o] = 2 * (o / 7) * 15 + 2 * (o % 7);
+        }
+        return corners;
     }
 }
