@@ -62,15 +62,17 @@ final class VectorPool2d {
         code = code.blend(1.0, greater);
         greater = bottomLeft.compare(VectorOperators.GT, best);
         best = best.blend(bottomLeft, greater);
-        code = code.blend(2.0, greater);
+        code = code.blend((double) width, greater);
         greater = bottomRight.compare(VectorOperators.GT, best);
         best = best.blend(bottomRight, greater);
-        code = code.blend(3.0, greater);
-        // The codes pass through out (exact small integers), which then receives the maxima.
+        code = code.blend(width + 1.0, greater);
+        // The codes, each maximum's place past its window's top-left pixel, pass through out (exact
+        // integers), which then receives the maxima. (Converted in vector registers, they would need a
+        // float-to-int conversion, which C2 on JDK 17 does not compile to vector code, or a cast to another
+        // shape, which it boxes once the other dtype's cast has been compiled too.)
         code.intoArray(out, o);
         for (int i = 0; i < LANES; i++) {
-            int which = (int) out[o + i];
-            argmax[o + i] = top + 2 * i + (which & 1) + (which >> 1) * width;
+            argmax[o + i] = top + 2 * i + (int) out[o + i];
         }
         best.intoArray(out, o);
         return true;
@@ -104,14 +106,13 @@ final class VectorPool2d {
         code = code.blend(1.0, greater);
         greater = bottomLeft.compare(VectorOperators.GT, best);
         best = best.blend(bottomLeft, greater);
-        code = code.blend(2.0, greater);
+        code = code.blend((double) width, greater);
         greater = bottomRight.compare(VectorOperators.GT, best);
         best = best.blend(bottomRight, greater);
-        code = code.blend(3.0, greater);
+        code = code.blend(width + 1.0, greater);
         code.intoArray(out, o);
         for (int i = 0; i < LANES; i++) {
-            int which = (int) out[o + i];
-            argmax[o + i] = base + corners[at + i] + (which & 1) + (which >> 1) * width;
+            argmax[o + i] = base + corners[at + i] + (int) out[o + i];
         }
         best.intoArray(out, o);
         return true;
