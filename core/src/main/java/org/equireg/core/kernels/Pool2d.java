@@ -116,7 +116,8 @@ public final class Pool2d {
                     int row = (plane * outH + oy) * outW;
                     for (int ox = 0; ox < outW; ox += windows) {
                         int at = Math.min(ox, outW - windows);
-                        boolean done = Simd.VECTORIZED ? VectorPool2d.max2x2(in, top + 2 * at, width, out, argmax, row + at)
+                        boolean done = Simd.VECTORIZED
+                                ? VectorPool2d.max2x2(in, top + 2 * at, width, out, argmax, row + at)
                                 : ScalarPool2d.max2x2(in, top + 2 * at, width, out, argmax, row + at);
                         if (!done) {
                             for (int i = at; i < at + windows; i++) {
@@ -162,7 +163,7 @@ public final class Pool2d {
         });
     }
 
-    /** The 2 x 2 window whose top-left pixel is {@code top}, its NaN winning, to {@code out[o]} and {@code argmax[o]}. */
+    /** The 2 x 2 window whose top-left pixel is {@code top}, its first NaN winning, to out[o] and argmax[o]. */
     private static void max2x2Window(double[] in, int top, int width, double[] out, int[] argmax, int o) {
         int best = ScalarPool2d.argmax2x2(in, top, width);
         if (best < 0) { // the first NaN in row-major order

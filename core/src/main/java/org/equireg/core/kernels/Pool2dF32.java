@@ -117,7 +117,8 @@ public final class Pool2dF32 {
                     int row = (plane * outH + oy) * outW;
                     for (int ox = 0; ox < outW; ox += windows) {
                         int at = Math.min(ox, outW - windows);
-                        boolean done = Simd.VECTORIZED ? VectorPool2dF32.max2x2(in, top + 2 * at, width, out, argmax, row + at)
+                        boolean done = Simd.VECTORIZED
+                                ? VectorPool2dF32.max2x2(in, top + 2 * at, width, out, argmax, row + at)
                                 : ScalarPool2dF32.max2x2(in, top + 2 * at, width, out, argmax, row + at);
                         if (!done) {
                             for (int i = at; i < at + windows; i++) {
@@ -163,7 +164,7 @@ public final class Pool2dF32 {
         });
     }
 
-    /** The 2 x 2 window whose top-left pixel is {@code top}, its NaN winning, to {@code out[o]} and {@code argmax[o]}. */
+    /** The 2 x 2 window whose top-left pixel is {@code top}, its first NaN winning, to out[o] and argmax[o]. */
     private static void max2x2Window(float[] in, int top, int width, float[] out, int[] argmax, int o) {
         int best = ScalarPool2dF32.argmax2x2(in, top, width);
         if (best < 0) { // the first NaN in row-major order

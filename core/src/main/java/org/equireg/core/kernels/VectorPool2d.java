@@ -12,11 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  * as four vectors and split into their even and odd columns; so are rows narrower than a vector of
  * windows ({@link #max2x2Packed}), once the caller has packed their plane's even rows end to end, and its
  * odd rows. (Gathers by index would need no packing, but on JDK 17 C2 compiles them to boxed vectors
- * once index vectors of two shapes have been used in the JVM, as doubles and floats do.) Over any square window at stride 1 or 2
- * ({@link #maxRun}), one tap at a time: at stride 1 a tap of consecutive windows is one load, at stride 2
- * two loads split into their even columns. The scalar twin is {@link ScalarPool2d}; both pick, per
- * window, the first maximum in row-major order (a later pixel replaces the current one only when
- * strictly greater), so they give the same values and the same argmax as {@link Pool2d}'s window loop.
+ * once index vectors of two shapes have been used in the JVM, as doubles and floats do.) Over any square
+ * window at stride 1 or 2 ({@link #maxRun}), one tap at a time: at stride 1 a tap of consecutive
+ * windows is one load, at stride 2 two loads split into their even columns. The scalar twin is
+ * {@link ScalarPool2d}; both pick, per window, the first maximum in row-major order (a later pixel
+ * replaces the current one only when strictly greater), so they give the same values and the same argmax
+ * as {@link Pool2d}'s window loop.
  */
 final class VectorPool2d {
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;

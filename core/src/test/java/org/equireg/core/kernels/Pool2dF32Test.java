@@ -127,7 +127,8 @@ class Pool2dF32Test {
             for (int at = 0; at + windows <= outPlane; at++) {
                 float[] expected = new float[windows];
                 int[] expectedArgmax = new int[windows];
-                assertTrue(ScalarPool2dF32.max2x2Packed(rows, bottom, at, base, size, corners, expected, expectedArgmax, 0));
+                assertTrue(ScalarPool2dF32.max2x2Packed(rows, bottom, at, base, size, corners, expected, expectedArgmax,
+                        0));
                 float[] out = new float[windows];
                 int[] argmax = new int[windows];
                 for (int o = 0; o < windows; o += VectorPool2dF32.windows()) {

@@ -126,7 +126,8 @@ class Pool2dTest {
             for (int at = 0; at + windows <= outPlane; at++) {
                 double[] expected = new double[windows];
                 int[] expectedArgmax = new int[windows];
-                assertTrue(ScalarPool2d.max2x2Packed(rows, bottom, at, base, size, corners, expected, expectedArgmax, 0));
+                assertTrue(ScalarPool2d.max2x2Packed(rows, bottom, at, base, size, corners, expected, expectedArgmax,
+                        0));
                 double[] out = new double[windows];
                 int[] argmax = new int[windows];
                 for (int o = 0; o < windows; o += VectorPool2d.windows()) {
