@@ -59,6 +59,22 @@ class KernelBenchmarkTest {
     }
 
     @Test
+    void poolBodiesAgreeAcrossDtypes() {
+        for (String shape : new String[] {"4x3x28x28", "4x3x14x14"}) {
+            Pool2dKernelBenchmark float64 = new Pool2dKernelBenchmark();
+            Pool2dKernelBenchmark float32 = new Pool2dKernelBenchmark();
+            float64.shape = shape;
+            float32.shape = shape;
+            float64.dtype = "float64";
+            float32.dtype = "float32";
+            float64.setUp();
+            float32.setUp();
+            assertAgree(float64.maxForward(), float32.maxForward(), "maxForward " + shape);
+            assertAgree(float64.maxBackward(), float32.maxBackward(), "maxBackward " + shape);
+        }
+    }
+
+    @Test
     void elementwiseBodiesAgreeAcrossDtypes() {
         ElementwiseKernelBenchmark float64 = new ElementwiseKernelBenchmark();
         ElementwiseKernelBenchmark float32 = new ElementwiseKernelBenchmark();

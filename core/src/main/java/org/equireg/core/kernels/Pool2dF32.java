@@ -12,6 +12,9 @@ package org.equireg.core.kernels;
  * (dilation 1); every window must overlap the image (padding at most half the window).
  */
 public final class Pool2dF32 {
+    /** The packed rows of a plane of narrow rows (see {@link #max2x2Forward}). */
+    private static final ScratchF32 PACKED_ROWS = new ScratchF32();
+
     private Pool2dF32() {
     }
 
@@ -24,6 +27,10 @@ public final class Pool2dF32 {
      * @param argmax same length as out. Modified.
      */
     public static void maxForward(float[] in, ConvGeometry g, float[] out, int[] argmax) {
+        if (g.kernelHeight() == 2 && g.stride() == 2 && g.padding() == 0) {
+            max2x2Forward(in, g, out, argmax);
+            return;
+        }
         // The geometry in locals: its output sizes are divisions, too slow to redo per window.
         int outH = g.outHeight();
         int outW = g.outWidth();
@@ -32,16 +39,17 @@ public final class Pool2dF32 {
         int stride = g.stride();
         int padding = g.padding();
         int window = g.kernelHeight();
-        // 2 x 2 windows at stride 2 without padding: all inside the image, a vector of them at a time.
-        boolean rows2x2 = window == 2 && stride == 2 && padding == 0;
-        // Other windows at stride 1 or 2: those inside the image a vector at a time, the rest one by one.
-        boolean runs = !rows2x2 && (stride == 1 || stride == 2);
+        // Windows at stride 1 or 2: those inside the image a vector at a time, the rest one by one.
+        boolean runs = stride == 1 || stride == 2;
         int windows = Simd.VECTORIZED ? VectorPool2dF32.windows() : ScalarPool2dF32.windows();
         int[] taps = new int[window * window]; // tap t of a window, past its top-left pixel
         for (int t = 0; t < taps.length; t++) {
             taps[t] = t / window * width + t % window;
         }
         int firstInside = (padding + stride - 1) / stride; // the first window not left of the image
+        // The last run inside the image: a run reads the image up to column x0 + stride * windows + window - 2.
+        int lastRun = Math.min(outW - windows,
+                Math.floorDiv(width - window + 1 + padding - stride * windows, stride));
         forEachPlane(g, plane -> {
             int base = plane * height * width;
             int o = plane * outH * outW;
@@ -49,41 +57,122 @@ public final class Pool2dF32 {
                 int y0 = Math.max(0, oy * stride - padding);
                 int y1 = Math.min(height, oy * stride - padding + window);
                 int ox = 0;
-                if (runs && y1 - y0 == window) {
-                    for (; ox < Math.min(firstInside, outW); ox++, o++) {
+                if (runs && y1 - y0 == window && lastRun >= firstInside) {
+                    for (; ox < firstInside; ox++, o++) {
                         maxWindow(in, base, width, y0, y1, ox * stride - padding, window, out, argmax, o);
                     }
-                    // A run reads the image up to column x0 + stride * windows + window - 2.
-                    for (; ox + windows <= outW && ox * stride - padding + stride * windows + window - 1 <= width;
-                         ox += windows, o += windows) {
-                        int top = base + y0 * width + ox * stride - padding;
-                        boolean done = Simd.VECTORIZED ? VectorPool2dF32.maxRun(in, top, stride, taps, out, argmax, o)
-                                : ScalarPool2dF32.maxRun(in, top, stride, taps, out, argmax, o);
-                        if (!done) {
-                            for (int i = 0; i < windows; i++) {
-                                maxWindow(in, base, width, y0, y1, (ox + i) * stride - padding, window, out, argmax,
-                                        o + i);
-                            }
-                        }
+                    for (int run = ox; run < lastRun + windows; run += windows) {
+                        // The last run ends where the runs end, redoing windows of the one before: they come
+                        // out the same, and none is left to the window loop.
+                        int at = Math.min(run, lastRun);
+                        maxRun(in, base, width, y0, y1, at, stride, padding, window, taps, out, argmax, o + at - ox);
                     }
-                }
-                if (rows2x2) {
-                    for (; ox + windows <= outW; ox += windows, o += windows) {
-                        int top = base + y0 * width + 2 * ox;
-                        boolean done = Simd.VECTORIZED ? VectorPool2dF32.max2x2(in, top, width, out, argmax, o)
-                                : ScalarPool2dF32.max2x2(in, top, width, out, argmax, o);
-                        if (!done) {
-                            for (int i = 0; i < windows; i++) {
-                                maxWindow(in, base, width, y0, y1, 2 * (ox + i), 2, out, argmax, o + i);
-                            }
-                        }
-                    }
+                    o += lastRun + windows - ox;
+                    ox = lastRun + windows;
                 }
                 for (; ox < outW; ox++, o++) {
                     maxWindow(in, base, width, y0, y1, ox * stride - padding, window, out, argmax, o);
                 }
             }
         });
+    }
+
+    /**
+     * The windows of a row from {@code ox} on, a run of {@link VectorPool2dF32#windows()} inside the image at
+     * stride 1 or 2, to {@code out} and {@code argmax} from {@code o} on; a run with a NaN window by window.
+     */
+    private static void maxRun(float[] in, int base, int width, int y0, int y1, int ox, int stride, int padding,
+                               int window, int[] taps, float[] out, int[] argmax, int o) {
+        int top = base + y0 * width + ox * stride - padding;
+        boolean done = Simd.VECTORIZED ? VectorPool2dF32.maxRun(in, top, stride, taps, out, argmax, o)
+                : ScalarPool2dF32.maxRun(in, top, stride, taps, out, argmax, o);
+        if (!done) {
+            int windows = Simd.VECTORIZED ? VectorPool2dF32.windows() : ScalarPool2dF32.windows();
+            for (int i = 0; i < windows; i++) {
+                maxWindow(in, base, width, y0, y1, (ox + i) * stride - padding, window, out, argmax, o + i);
+            }
+        }
+    }
+
+    /**
+     * {@link #maxForward} over 2 x 2 windows at stride 2 without padding, all inside the image (an odd last
+     * row or column is left out), a vector of windows at a time. Rows at least a vector of windows wide go
+     * a row at a time, their windows' pixels loaded as whole vectors; narrower rows (cnn28's 14 and 7 at
+     * 16 float lanes) a plane at a time, its windows laid end to end across its rows: the plane's even rows
+     * are copied one after another, and its odd rows, which makes them as regular as one wide row. The
+     * last vector of a row or plane ends at its end, redoing windows of the vector before (they come out
+     * the same) rather than leaving a tail to a scalar loop.
+     */
+    private static void max2x2Forward(float[] in, ConvGeometry g, float[] out, int[] argmax) {
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        int width = g.width();
+        int inPlane = g.height() * width;
+        int outPlane = outH * outW;
+        int windows = Simd.VECTORIZED ? VectorPool2dF32.windows() : ScalarPool2dF32.windows();
+        if (outW >= windows) {
+            forEachPlane(g, plane -> {
+                for (int oy = 0; oy < outH; oy++) {
+                    int top = plane * inPlane + 2 * oy * width;
+                    int row = (plane * outH + oy) * outW;
+                    for (int ox = 0; ox < outW; ox += windows) {
+                        int at = Math.min(ox, outW - windows);
+                        boolean done = Simd.VECTORIZED
+                                ? VectorPool2dF32.max2x2(in, top + 2 * at, width, out, argmax, row + at)
+                                : ScalarPool2dF32.max2x2(in, top + 2 * at, width, out, argmax, row + at);
+                        if (!done) {
+                            for (int i = at; i < at + windows; i++) {
+                                max2x2Window(in, top + 2 * i, width, out, argmax, row + i);
+                            }
+                        }
+                    }
+                }
+            });
+            return;
+        }
+        int[] corners = new int[outPlane]; // the top-left pixel of each window, past the plane's first
+        for (int o = 0; o < outPlane; o++) {
+            corners[o] = 2 * (o / outW) * width + 2 * (o % outW);
+        }
+        int bottom = 2 * outPlane; // where the packed odd rows start
+        forEachPlane(g, plane -> {
+            int base = plane * inPlane;
+            int first = plane * outPlane;
+            if (outPlane < windows) { // too few windows for a vector
+                for (int o = 0; o < outPlane; o++) {
+                    max2x2Window(in, base + corners[o], width, out, argmax, first + o);
+                }
+                return;
+            }
+            float[] rows = PACKED_ROWS.take(2 * bottom);
+            for (int oy = 0; oy < outH; oy++) {
+                System.arraycopy(in, base + 2 * oy * width, rows, 2 * oy * outW, 2 * outW);
+                System.arraycopy(in, base + (2 * oy + 1) * width, rows, bottom + 2 * oy * outW, 2 * outW);
+            }
+            for (int o = 0; o < outPlane; o += windows) {
+                int at = Math.min(o, outPlane - windows);
+                boolean done = Simd.VECTORIZED
+                        ? VectorPool2dF32.max2x2Packed(rows, bottom, at, base, width, corners, out, argmax, first + at)
+                        : ScalarPool2dF32.max2x2Packed(rows, bottom, at, base, width, corners, out, argmax, first + at);
+                if (!done) {
+                    for (int i = at; i < at + windows; i++) {
+                        max2x2Window(in, base + corners[i], width, out, argmax, first + i);
+                    }
+                }
+            }
+            PACKED_ROWS.give(rows);
+        });
+    }
+
+    /** The 2 x 2 window whose top-left pixel is {@code top}, its first NaN winning, to out[o] and argmax[o]. */
+    private static void max2x2Window(float[] in, int top, int width, float[] out, int[] argmax, int o) {
+        int best = ScalarPool2dF32.argmax2x2(in, top, width);
+        if (best < 0) { // the first NaN in row-major order
+            best = in[top] != in[top] ? top : in[top + 1] != in[top + 1] ? top + 1
+                    : in[top + width] != in[top + width] ? top + width : top + width + 1;
+        }
+        out[o] = in[best];
+        argmax[o] = best;
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.equireg.core.kernels;
 
 /**
- * The scalar twin of {@link VectorPool2d}: runs of 2 x 2 windows at stride 2, and of any square window at
- * stride 1 or 2, one window at a time, with the same results; a run with a NaN is left to the caller, who
- * recomputes it window by window.
+ * The scalar twin of {@link VectorPool2d}: runs of 2 x 2 windows at stride 2 (along a row, or across the
+ * rows of a packed plane), and of any square window at stride 1 or 2, one window at a time, with the same
+ * results; a run with a NaN is left to the caller, who recomputes it window by window.
  */
 final class ScalarPool2d {
     /** Windows per call: as many as a 512-bit vector of floats holds, so that both paths cut rows alike. */
@@ -30,6 +30,26 @@ final class ScalarPool2d {
             }
             out[o + i] = in[found];
             argmax[o + i] = found;
+        }
+        return true;
+    }
+
+    /**
+     * {@link VectorPool2d#max2x2Packed}: the {@link #windows()} windows {@code at, at + 1, ...} of a plane
+     * packed into {@code rows} (even rows from 0, odd rows from {@code bottom}), written to {@code out} and
+     * {@code argmax} from {@code o} on, the argmax back in the image; false when one holds a NaN, the run
+     * then left to the caller.
+     */
+    static boolean max2x2Packed(double[] rows, int bottom, int at, int base, int width, int[] corners, double[] out,
+                                int[] argmax, int o) {
+        for (int i = 0; i < WINDOWS; i++) {
+            int top = 2 * (at + i);
+            int found = argmax2x2(rows, top, bottom);
+            if (found < 0) {
+                return false;
+            }
+            out[o + i] = rows[found];
+            argmax[o + i] = base + corners[at + i] + ((found - top) & 1) + (found >= bottom ? width : 0);
         }
         return true;
     }

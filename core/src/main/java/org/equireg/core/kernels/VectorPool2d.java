@@ -9,11 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API max pooling, one vector of consecutive windows of an output row at a time, each window's
  * pixels in one lane. Over 2 x 2 windows at stride 2 ({@link #max2x2}), two rows of the image are loaded
- * as four vectors and split into their even and odd columns. Over any square window at stride 1 or 2
- * ({@link #maxRun}), one tap at a time: at stride 1 a tap of consecutive windows is one load, at stride 2
- * two loads split into their even columns. The scalar twin is {@link ScalarPool2d}; both pick, per
- * window, the first maximum in row-major order (a later pixel replaces the current one only when
- * strictly greater), so they give the same values and the same argmax as {@link Pool2d}'s window loop.
+ * as four vectors and split into their even and odd columns; so are rows narrower than a vector of
+ * windows ({@link #max2x2Packed}), once the caller has packed their plane's even rows end to end, and its
+ * odd rows. (Gathers by index would need no packing, but on JDK 17 C2 compiles them to boxed vectors
+ * once index vectors of two shapes have been used in the JVM, as doubles and floats do.) Over any square
+ * window at stride 1 or 2 ({@link #maxRun}), one tap at a time: at stride 1 a tap of consecutive
+ * windows is one load, at stride 2 two loads split into their even columns. The scalar twin is
+ * {@link ScalarPool2d}; both pick, per window, the first maximum in row-major order (a later pixel
+ * replaces the current one only when strictly greater), so they give the same values and the same argmax
+ * as {@link Pool2d}'s window loop.
  */
 final class VectorPool2d {
     private static final VectorSpecies<Double> SPECIES = VectorShape.SPECIES;
@@ -59,15 +63,57 @@ final class VectorPool2d {
         code = code.blend(1.0, greater);
         greater = bottomLeft.compare(VectorOperators.GT, best);
         best = best.blend(bottomLeft, greater);
-        code = code.blend(2.0, greater);
+        code = code.blend((double) width, greater);
         greater = bottomRight.compare(VectorOperators.GT, best);
         best = best.blend(bottomRight, greater);
-        code = code.blend(3.0, greater);
-        // The codes pass through out (exact small integers), which then receives the maxima.
+        code = code.blend(width + 1.0, greater);
+        // The codes, each maximum's place past its window's top-left pixel, pass through out (exact
+        // integers), which then receives the maxima. (Converted in vector registers, they would need a
+        // float-to-int conversion, which C2 on JDK 17 does not compile to vector code, or a cast to another
+        // shape, which it boxes once the other dtype's cast has been compiled too.)
         code.intoArray(out, o);
         for (int i = 0; i < LANES; i++) {
-            int which = (int) out[o + i];
-            argmax[o + i] = top + 2 * i + (which & 1) + (which >> 1) * width;
+            argmax[o + i] = top + 2 * i + (int) out[o + i];
+        }
+        best.intoArray(out, o);
+        return true;
+    }
+
+    /**
+     * The {@link #windows()} windows {@code at, at + 1, ...} of a plane whose rows are narrower than a
+     * vector of windows, laid end to end across its rows: {@code rows} holds the plane's even rows one
+     * after another from 0 and its odd rows from {@code bottom}, each cut to an even width, so that window
+     * w's pixels are elements {@code 2w, 2w + 1} of both halves. Written to {@code out} and {@code argmax}
+     * from {@code o} on, as {@link #max2x2} does, the argmax back in the image: window w's top-left pixel
+     * is {@code base + corners[w]}, its rows {@code width} apart. Returns false as {@link #max2x2} does.
+     */
+    static boolean max2x2Packed(double[] rows, int bottom, int at, int base, int width, int[] corners, double[] out,
+                                int[] argmax, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, rows, 2 * at);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, rows, 2 * at + LANES);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, rows, bottom + 2 * at);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, rows, bottom + 2 * at + LANES);
+        DoubleVector topLeft = a0.rearrange(EVEN).blend(a1.rearrange(EVEN), HIGH_HALF);
+        DoubleVector topRight = a0.rearrange(ODD).blend(a1.rearrange(ODD), HIGH_HALF);
+        DoubleVector bottomLeft = b0.rearrange(EVEN).blend(b1.rearrange(EVEN), HIGH_HALF);
+        DoubleVector bottomRight = b0.rearrange(ODD).blend(b1.rearrange(ODD), HIGH_HALF);
+        if (topLeft.add(topRight).add(bottomLeft).add(bottomRight).test(VectorOperators.IS_NAN).anyTrue()) {
+            return false;
+        }
+        DoubleVector best = topLeft;
+        DoubleVector code = DoubleVector.zero(SPECIES);
+        VectorMask<Double> greater = topRight.compare(VectorOperators.GT, best);
+        best = best.blend(topRight, greater);
+        code = code.blend(1.0, greater);
+        greater = bottomLeft.compare(VectorOperators.GT, best);
+        best = best.blend(bottomLeft, greater);
+        code = code.blend((double) width, greater);
+        greater = bottomRight.compare(VectorOperators.GT, best);
+        best = best.blend(bottomRight, greater);
+        code = code.blend(width + 1.0, greater);
+        code.intoArray(out, o);
+        for (int i = 0; i < LANES; i++) {
+            argmax[o + i] = base + corners[at + i] + (int) out[o + i];
         }
         best.intoArray(out, o);
         return true;

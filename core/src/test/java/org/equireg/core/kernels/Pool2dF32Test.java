@@ -19,6 +19,12 @@ class Pool2dF32Test {
         {1, 2, 9, 8, 4, 3, 2}, {3, 2, 3, 3, 3, 3, 1}, {2, 2, 5, 6, 2, 1, 1},
         // Rows of 2 x 2 windows wide enough for whole vectors of them and a tail (odd sizes leave a column).
         {2, 2, 6, 70, 2, 2, 0}, {1, 3, 5, 67, 2, 2, 0},
+        // cnn28's pools (rows of 14 and 7 windows: narrower than a vector of floats at 512 bits, windows
+        // gathered across rows), odd sizes that leave the last row and column out, planes of fewer windows
+        // than a vector, rows exactly a vector wide or one more.
+        {3, 2, 28, 28, 2, 2, 0}, {2, 3, 14, 14, 2, 2, 0}, {2, 2, 15, 15, 2, 2, 0}, {3, 1, 7, 7, 2, 2, 0},
+        {2, 2, 3, 5, 2, 2, 0}, {1, 2, 9, 33, 2, 2, 0}, {1, 1, 4, 34, 2, 2, 0}, {2, 1, 5, 16, 2, 2, 0},
+        {1, 1, 2, 2, 2, 2, 0},
         // Other windows at stride 1 or 2, rows wide enough for runs of windows inside the image, padded or
         // not, odd sizes: runs, the windows at the edges one by one, and a run redone for its NaN.
         {1, 2, 7, 71, 3, 1, 1}, {2, 1, 6, 69, 3, 2, 1}, {1, 1, 5, 90, 3, 2, 0}, {1, 2, 6, 53, 5, 1, 2},
@@ -92,6 +98,58 @@ class Pool2dF32Test {
     }
 
     /**
+     * The 2 x 2 windows of a packed plane (even rows end to end, then odd rows) against their scalar twin,
+     * on ties and signed zeros, bit for bit, starting at every window of a 15 x 15 plane and of a 28 x 28
+     * one; the argmax lands in the image at the window's first maximum.
+     */
+    @Test
+    void packed2x2WindowsMatchTheScalarTwin() {
+        KernelTestingF32.assumeVectorModule();
+        Random random = new Random(SEED);
+        for (int size : new int[] {15, 28}) {
+            int outSize = size / 2;
+            int outPlane = outSize * outSize;
+            int[] corners = new int[outPlane];
+            for (int o = 0; o < outPlane; o++) {
+                corners[o] = 2 * (o / outSize) * size + 2 * (o % outSize);
+            }
+            int base = 3;
+            float[] in = input(random, base + size * size, false);
+            in[base + 4] = -0.0f;
+            in[base + 5] = 0.0f;
+            int bottom = 2 * outPlane;
+            float[] rows = new float[2 * bottom];
+            for (int oy = 0; oy < outSize; oy++) {
+                System.arraycopy(in, base + 2 * oy * size, rows, 2 * oy * outSize, 2 * outSize);
+                System.arraycopy(in, base + (2 * oy + 1) * size, rows, bottom + 2 * oy * outSize, 2 * outSize);
+            }
+            int windows = ScalarPool2dF32.windows();
+            for (int at = 0; at + windows <= outPlane; at++) {
+                float[] expected = new float[windows];
+                int[] expectedArgmax = new int[windows];
+                assertTrue(ScalarPool2dF32.max2x2Packed(rows, bottom, at, base, size, corners, expected, expectedArgmax,
+                        0));
+                float[] out = new float[windows];
+                int[] argmax = new int[windows];
+                for (int o = 0; o < windows; o += VectorPool2dF32.windows()) {
+                    assertTrue(VectorPool2dF32.max2x2Packed(rows, bottom, at + o, base, size, corners, out, argmax, o));
+                }
+                String what = " from window " + at + " of a " + size + "-wide plane";
+                assertBitwiseEquals(expected, out, "maxima" + what);
+                assertArrayEquals(expectedArgmax, argmax, "argmax" + what);
+                for (int i = 0; i < windows; i++) {
+                    int top = base + corners[at + i];
+                    int best = top;
+                    for (int tap : new int[] {top + 1, top + size, top + size + 1}) {
+                        best = in[tap] > in[best] ? tap : best;
+                    }
+                    assertEquals(best, argmax[i], "first maximum of window " + (at + i) + what);
+                }
+            }
+        }
+    }
+
+    /**
      * Vector runs of any window at stride 1 and 2 against their scalar twin, on ties and signed zeros, bit
      * for bit; the windows of a run are consecutive windows of one row of a 7-row image.
      */
@@ -144,28 +202,7 @@ class Pool2dF32Test {
             ConvGeometry g = geometry(shape);
             float[] in = input(random, shape[0] * shape[1] * shape[2] * shape[3], true);
             int outLength = shape[0] * shape[1] * g.outHeight() * g.outWidth();
-            float[] expected = new float[outLength];
-            int[] expectedArgmax = new int[outLength];
-            int o = 0;
-            for (int plane = 0; plane < shape[0] * shape[1]; plane++) {
-                for (int oy = 0; oy < g.outHeight(); oy++) {
-                    for (int ox = 0; ox < g.outWidth(); ox++, o++) {
-                        int best = -1;
-                        for (int index : taps(g, plane, oy, ox)) {
-                            if (best < 0 || in[index] > in[best] || Float.isNaN(in[index]) && !Float.isNaN(in[best])) {
-                                best = index;
-                            }
-                        }
-                        expected[o] = in[best];
-                        expectedArgmax[o] = best;
-                    }
-                }
-            }
-            float[] out = new float[outLength];
-            int[] argmax = new int[outLength];
-            Pool2dF32.maxForward(in, g, out, argmax);
-            assertBitwiseEquals(expected, out, "max " + g);
-            assertArrayEquals(expectedArgmax, argmax, "argmax " + g);
+            int[] expectedArgmax = assertMaxMatchesTheWindowLoop(g, in, "");
 
             float[] gradOut = KernelTestingF32.values(random, outLength);
             float[] expectedDx = new float[in.length];
@@ -173,8 +210,68 @@ class Pool2dF32Test {
                 expectedDx[expectedArgmax[i]] += gradOut[i];
             }
             float[] dx = new float[in.length];
-            Pool2dF32.maxBackward(gradOut, argmax, g, dx);
+            Pool2dF32.maxBackward(gradOut, expectedArgmax, g, dx);
             assertBitwiseEquals(expectedDx, dx, "max backward " + g);
+        }
+    }
+
+    /**
+     * Runs {@link Pool2dF32#maxForward} and checks it against the window loop: per window the first maximum in
+     * row-major order, or the first NaN, which wins. Returns the argmax.
+     */
+    private static int[] assertMaxMatchesTheWindowLoop(ConvGeometry g, float[] in, String what) {
+        int planes = g.batch() * g.channels();
+        int outLength = planes * g.outHeight() * g.outWidth();
+        float[] expected = new float[outLength];
+        int[] expectedArgmax = new int[outLength];
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                for (int ox = 0; ox < g.outWidth(); ox++, o++) {
+                    int best = -1;
+                    for (int index : taps(g, plane, oy, ox)) {
+                        if (best < 0 || in[index] > in[best] || Float.isNaN(in[index]) && !Float.isNaN(in[best])) {
+                            best = index;
+                        }
+                    }
+                    expected[o] = in[best];
+                    expectedArgmax[o] = best;
+                }
+            }
+        }
+        float[] out = new float[outLength];
+        int[] argmax = new int[outLength];
+        Pool2dF32.maxForward(in, g, out, argmax);
+        assertBitwiseEquals(expected, out, "max " + g + what);
+        assertArrayEquals(expectedArgmax, argmax, "argmax " + g + what);
+        return argmax;
+    }
+
+    /**
+     * 2 x 2 pools at stride 2 of cnn28's sizes and odd ones, with NaN (two in a window, so the first must
+     * win), infinities of both signs (together in a window their sum is NaN, as if a NaN were there) and
+     * signed zeros scattered over every plane, so they fall in every lane of the vectors, against the window
+     * loop; ties everywhere.
+     */
+    @Test
+    void maxOf2x2WindowsHandlesSpecialsInEveryLane() {
+        Random random = new Random(SEED);
+        int[][] shapes = {{3, 4, 28, 28}, {2, 5, 14, 14}, {2, 3, 15, 15}, {4, 2, 7, 7}, {2, 2, 11, 36}, {1, 3, 5, 5}};
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f, 0.0f};
+        for (int[] shape : shapes) {
+            ConvGeometry g = new ConvGeometry(shape[0], shape[1], shape[2], shape[3], 2, 2, 2, 0, 1);
+            for (int round = 0; round < 6; round++) {
+                float[] in = input(random, shape[0] * shape[1] * shape[2] * shape[3], false);
+                int count = round * in.length / 40; // none at first, then up to an eighth of the pixels
+                for (int i = 0; i < count; i++) {
+                    in[random.nextInt(in.length)] = specials[random.nextInt(specials.length)];
+                }
+                if (round == 5) { // two NaN of different bits in a window: the first is taken
+                    in[1] = Float.intBitsToFloat(Float.floatToRawIntBits(Float.NaN) + 1);
+                    in[shape[3]] = Float.intBitsToFloat(Float.floatToRawIntBits(Float.NaN) + 2);
+                }
+                assertMaxMatchesTheWindowLoop(g, in, ", round " + round);
+            }
         }
     }
 
@@ -213,18 +310,23 @@ class Pool2dF32Test {
 
     @Test
     void resultsAreBitwiseIdenticalForOneTwoAndFourThreads() {
-        ConvGeometry g = new ConvGeometry(8, 16, 48, 48, 3, 3, 1, 1, 1);
+        // 3 x 3 windows at stride 1, and cnn28's second pool (2 x 2 at stride 2, 14 x 14 to 7 x 7).
+        ConvGeometry[] geometries = {new ConvGeometry(8, 16, 48, 48, 3, 3, 1, 1, 1),
+            new ConvGeometry(64, 168, 14, 14, 2, 2, 2, 0, 1)};
         Random random = new Random(SEED);
-        float[] in = KernelTestingF32.values(random, 8 * 16 * 48 * 48);
-        int outLength = 8 * 16 * g.outHeight() * g.outWidth();
-        assertTrue(9L * outLength >= Parallel.MIN_PARALLEL_FLOPS, "the case must be big enough to run in parallel");
-        float[] gradOut = KernelTestingF32.values(random, outLength);
-        float[][] one = Parallel.withThreads(1, () -> pool(g, in, gradOut, outLength));
-        for (int threads : new int[] {2, 4}) {
-            float[][] many = Parallel.withThreads(threads, () -> pool(g, in, gradOut, outLength));
-            assertEquals(one.length, many.length);
-            for (int i = 0; i < one.length; i++) {
-                assertBitwiseEquals(one[i], many[i], "result " + i + " with " + threads + " threads");
+        for (ConvGeometry g : geometries) {
+            float[] in = KernelTestingF32.values(random, g.batch() * g.channels() * g.height() * g.width());
+            int outLength = g.batch() * g.channels() * g.outHeight() * g.outWidth();
+            long taps = (long) g.kernelHeight() * g.kernelHeight() * outLength;
+            assertTrue(taps >= Parallel.MIN_PARALLEL_FLOPS, "the case must be big enough to run in parallel");
+            float[] gradOut = KernelTestingF32.values(random, outLength);
+            float[][] one = Parallel.withThreads(1, () -> pool(g, in, gradOut, outLength));
+            for (int threads : new int[] {2, 4}) {
+                float[][] many = Parallel.withThreads(threads, () -> pool(g, in, gradOut, outLength));
+                assertEquals(one.length, many.length);
+                for (int i = 0; i < one.length; i++) {
+                    assertBitwiseEquals(one[i], many[i], "result " + i + " with " + threads + " threads, " + g);
+                }
             }
         }
     }

@@ -60,6 +60,9 @@ class VectorAllocationTest {
                 b, 9, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2d.max2x2", () -> VectorPool2d.max2x2(a, 0, 100, c, argmax, 0));
+        int[] corners = corners7x7();
+        assertAllocationFree("VectorPool2d.max2x2Packed", () -> VectorPool2d.max2x2Packed(a, 98, 3, 0, 15, corners, c,
+                argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
         assertAllocationFree("VectorPool2d.maxRun stride 1", () -> VectorPool2d.maxRun(a, 0, 1, window3x3, c, argmax, 0));
         assertAllocationFree("VectorPool2d.maxRun stride 2", () -> VectorPool2d.maxRun(a, 0, 2, window3x3, c, argmax, 0));
@@ -88,6 +91,9 @@ class VectorAllocationTest {
                 offsets, b, 9, start, c, outRows, 0));
         int[] argmax = new int[64];
         assertAllocationFree("VectorPool2dF32.max2x2", () -> VectorPool2dF32.max2x2(a, 0, 100, c, argmax, 0));
+        int[] corners = corners7x7();
+        assertAllocationFree("VectorPool2dF32.max2x2Packed", () -> VectorPool2dF32.max2x2Packed(a, 98, 3, 0, 15, corners,
+                c, argmax, 0));
         int[] window3x3 = {0, 1, 2, 100, 101, 102, 200, 201, 202};
         assertAllocationFree("VectorPool2dF32.maxRun stride 1", () -> VectorPool2dF32.maxRun(a, 0, 1, window3x3, c,
                 argmax, 0));
@@ -136,5 +142,14 @@ class VectorAllocationTest {
             values[i] = i * step;
         }
         return values;
+    }
+
+    /** The top-left pixels of the 7 x 7 windows of a 15 x 15 plane (2 x 2 at stride 2), as Pool2d lays them out. */
+    private static int[] corners7x7() {
+        int[] corners = new int[49];
+        for (int o = 0; o < corners.length; o++) {
+            corners[o] = 2 * (o / 7) * 15 + 2 * (o % 7);
+        }
+        return corners;
     }
 }
