@@ -20,6 +20,7 @@ public final class SGD extends Optimizer {
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
+    private final UpdateBlocks blocks = new UpdateBlocks(4);
 
     /** Plain gradient descent. */
     public SGD(List<Tensor> parameters, double learningRate) {
@@ -52,13 +53,35 @@ public final class SGD extends Optimizer {
         boolean first = !state.has("momentum_buffer");
         Storage buffer = momentum != 0 ? state.buffer("momentum_buffer") : null;
         double rate = learningRate();
-        for (int i = 0; i < parameter.length(); i++) {
-            double direction = gradient.get(i) + weightDecay * parameter.get(i);
-            if (buffer != null) {
-                buffer.set(i, first ? direction : momentum * buffer.get(i) + (1 - dampening) * direction);
-                direction = nesterov ? direction + momentum * buffer.get(i) : buffer.get(i);
+        for (int start = 0; start < parameter.length(); start += UpdateBlocks.SIZE) {
+            int length = Math.min(UpdateBlocks.SIZE, parameter.length() - start);
+            blocks.load(0, parameter, start, length);
+            blocks.load(1, gradient, start, length);
+            double[] p = blocks.array(0);
+            int pAt = blocks.offset(0);
+            double[] g = blocks.array(1);
+            int gAt = blocks.offset(1);
+            double[] direction = blocks.scratch(2);
+            for (int i = 0; i < length; i++) {
+                direction[i] = g[gAt + i] + weightDecay * p[pAt + i];
             }
-            parameter.set(i, parameter.get(i) - rate * direction);
+            if (buffer != null) {
+                blocks.load(3, buffer, start, length);
+                double[] b = blocks.array(3);
+                int bAt = blocks.offset(3);
+                for (int i = 0; i < length; i++) {
+                    b[bAt + i] = first ? direction[i] : momentum * b[bAt + i] + (1 - dampening) * direction[i];
+                }
+                blocks.roundAsStored(3, buffer, length);
+                blocks.store(3, buffer, start, length);
+                for (int i = 0; i < length; i++) {
+                    direction[i] = nesterov ? direction[i] + momentum * b[bAt + i] : b[bAt + i];
+                }
+            }
+            for (int i = 0; i < length; i++) {
+                p[pAt + i] = p[pAt + i] - rate * direction[i];
+            }
+            blocks.store(0, parameter, start, length);
         }
     }
 }
