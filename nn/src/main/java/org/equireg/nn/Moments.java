@@ -13,7 +13,7 @@ final class Moments {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final UpdateBlocks blocks = new UpdateBlocks(5);
+    private final UpdateBlocks blocks = new UpdateBlocks(4);
 
     Moments(String optimizer, double beta1, double beta2, double eps) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps >= 0)) {
@@ -55,36 +55,31 @@ final class Moments {
         double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
         for (int start = 0; start < parameter.length(); start += UpdateBlocks.SIZE) {
             int length = Math.min(UpdateBlocks.SIZE, parameter.length() - start);
+            blocks.begin(parameter.dtype(), start);
+            int at = blocks.at();
             blocks.load(0, parameter, start, length);
             blocks.load(1, gradient, start, length);
             blocks.load(2, mean, start, length);
             blocks.load(3, meanSquare, start, length);
             double[] p = blocks.array(0);
-            int pAt = blocks.offset(0);
+            double[] g = blocks.array(1);
             double[] m = blocks.array(2);
-            int mAt = blocks.offset(2);
             double[] v = blocks.array(3);
-            int vAt = blocks.offset(3);
             if (shrink != 1) {
                 for (int i = 0; i < length; i++) {
-                    p[pAt + i] = p[pAt + i] * shrink;
+                    p[at + i] = p[at + i] * shrink;
                 }
                 blocks.roundAsStored(0, parameter, length);
             }
-            double[] g = blocks.array(1);
-            int gAt = blocks.offset(1);
-            double[] decayed = blocks.scratch(4);
             for (int i = 0; i < length; i++) {
-                decayed[i] = g[gAt + i] + l2 * p[pAt + i];
-            }
-            for (int i = 0; i < length; i++) {
-                m[mAt + i] = beta1 * m[mAt + i] + (1 - beta1) * decayed[i];
-                v[vAt + i] = beta2 * v[vAt + i] + (1 - beta2) * decayed[i] * decayed[i];
+                double decayed = g[at + i] + l2 * p[at + i];
+                m[at + i] = beta1 * m[at + i] + (1 - beta1) * decayed;
+                v[at + i] = beta2 * v[at + i] + (1 - beta2) * decayed * decayed;
             }
             blocks.roundAsStored(2, mean, length);
             blocks.roundAsStored(3, meanSquare, length);
             for (int i = 0; i < length; i++) {
-                p[pAt + i] = p[pAt + i] - stepSize * (m[mAt + i] / (Math.sqrt(v[vAt + i]) / correctionSqrt + eps));
+                p[at + i] = p[at + i] - stepSize * (m[at + i] / (Math.sqrt(v[at + i]) / correctionSqrt + eps));
             }
             blocks.store(2, mean, start, length);
             blocks.store(3, meanSquare, start, length);

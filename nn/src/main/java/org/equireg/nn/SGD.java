@@ -20,7 +20,7 @@ public final class SGD extends Optimizer {
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
-    private final UpdateBlocks blocks = new UpdateBlocks(4);
+    private final UpdateBlocks blocks = new UpdateBlocks(3);
 
     /** Plain gradient descent. */
     public SGD(List<Tensor> parameters, double learningRate) {
@@ -55,31 +55,29 @@ public final class SGD extends Optimizer {
         double rate = learningRate();
         for (int start = 0; start < parameter.length(); start += UpdateBlocks.SIZE) {
             int length = Math.min(UpdateBlocks.SIZE, parameter.length() - start);
+            blocks.begin(parameter.dtype(), start);
+            int at = blocks.at();
             blocks.load(0, parameter, start, length);
             blocks.load(1, gradient, start, length);
             double[] p = blocks.array(0);
-            int pAt = blocks.offset(0);
             double[] g = blocks.array(1);
-            int gAt = blocks.offset(1);
-            double[] direction = blocks.scratch(2);
-            for (int i = 0; i < length; i++) {
-                direction[i] = g[gAt + i] + weightDecay * p[pAt + i];
-            }
+            double[] b = null;
             if (buffer != null) {
-                blocks.load(3, buffer, start, length);
-                double[] b = blocks.array(3);
-                int bAt = blocks.offset(3);
+                blocks.load(2, buffer, start, length);
+                b = blocks.array(2);
                 for (int i = 0; i < length; i++) {
-                    b[bAt + i] = first ? direction[i] : momentum * b[bAt + i] + (1 - dampening) * direction[i];
+                    double direction = g[at + i] + weightDecay * p[at + i];
+                    b[at + i] = first ? direction : momentum * b[at + i] + (1 - dampening) * direction;
                 }
-                blocks.roundAsStored(3, buffer, length);
-                blocks.store(3, buffer, start, length);
-                for (int i = 0; i < length; i++) {
-                    direction[i] = nesterov ? direction[i] + momentum * b[bAt + i] : b[bAt + i];
-                }
+                blocks.roundAsStored(2, buffer, length);
+                blocks.store(2, buffer, start, length);
             }
             for (int i = 0; i < length; i++) {
-                p[pAt + i] = p[pAt + i] - rate * direction[i];
+                double direction = g[at + i] + weightDecay * p[at + i];
+                if (b != null) {
+                    direction = nesterov ? direction + momentum * b[at + i] : b[at + i];
+                }
+                p[at + i] = p[at + i] - rate * direction;
             }
             blocks.store(0, parameter, start, length);
         }

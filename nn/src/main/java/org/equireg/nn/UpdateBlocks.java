@@ -1,5 +1,6 @@
 package org.equireg.nn;
 
+import org.equireg.core.DType;
 import org.equireg.core.Storage;
 
 /**
@@ -16,23 +17,42 @@ final class UpdateBlocks {
     static final int SIZE = 512;
     private final double[][] scratch;
     private final double[][] arrays;
-    private final int[] offsets;
+    private DType dtype;
+    private int at;
 
-    /** Room for {@code slots} storages and scratch blocks at a time. */
+    /** Room for {@code slots} storages at a time. */
     UpdateBlocks(int slots) {
         scratch = new double[slots][SIZE];
         arrays = new double[slots][];
-        offsets = new int[slots];
     }
 
     /**
-     * Makes elements [start, start + length) of {@code storage} the block of slot {@code k}: then
-     * {@link #array}{@code (k)} holds them from {@link #offset}{@code (k)} on, as doubles (exact).
+     * Starts a block at element {@code start} of storages of {@code dtype}: every slot's values will
+     * be at {@link #at} in their arrays. One offset for all, so that C2 sees a loop's loads and stores
+     * at the same index and can vectorize it (at different offsets into possibly the same array it
+     * cannot rule out a dependence between iterations).
+     */
+    void begin(DType dtype, int start) {
+        this.dtype = dtype;
+        at = dtype == DType.FLOAT64 ? start : 0;
+    }
+
+    /** Where the block starts in every slot's {@link #array}. */
+    int at() {
+        return at;
+    }
+
+    /**
+     * Makes elements [start, start + length) of {@code storage} (of the block's type) the block of
+     * slot {@code k}: then {@link #array}{@code (k)} holds them from {@link #at} on, as doubles (exact).
      */
     void load(int k, Storage storage, int start, int length) {
+        if (storage.dtype() != dtype) {
+            throw new IllegalStateException("update rule: a " + storage.dtype() + " storage in a block of " + dtype
+                    + " storages (the parameter, its gradient and its buffers share one type)");
+        }
         if (storage instanceof Storage.F64 doubles) {
             arrays[k] = doubles.values();
-            offsets[k] = start;
         } else {
             float[] floats = ((Storage.F32) storage).values();
             double[] block = scratch[k];
@@ -40,23 +60,12 @@ final class UpdateBlocks {
                 block[i] = floats[start + i];
             }
             arrays[k] = block;
-            offsets[k] = 0;
         }
     }
 
     /** The array holding slot {@code k}'s block. */
     double[] array(int k) {
         return arrays[k];
-    }
-
-    /** Where slot {@code k}'s block starts in its {@link #array}. */
-    int offset(int k) {
-        return offsets[k];
-    }
-
-    /** Slot {@code k}'s scratch array, for values a rule derives (never a storage's own array). */
-    double[] scratch(int k) {
-        return scratch[k];
     }
 
     /**
