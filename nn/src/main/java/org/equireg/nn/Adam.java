@@ -42,6 +42,6 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(Storage parameter, Storage gradient, ParameterState state) {
-        moments.step(parameter, gradient, weightDecay, state, learningRate());
+        moments.step(parameter, gradient, weightDecay, 1, state, learningRate());
     }
 }

@@ -38,10 +38,6 @@ public final class AdamW extends Optimizer {
 
     @Override
     protected void update(Storage parameter, Storage gradient, ParameterState state) {
-        double shrink = 1 - learningRate() * weightDecay;
-        for (int i = 0; i < parameter.length(); i++) {
-            parameter.set(i, parameter.get(i) * shrink);
-        }
-        moments.step(parameter, gradient, 0, state, learningRate());
+        moments.step(parameter, gradient, 0, 1 - learningRate() * weightDecay, state, learningRate());
     }
 }

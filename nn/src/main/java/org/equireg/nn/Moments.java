@@ -8,15 +8,21 @@ import org.equireg.core.Tensor;
  * operations: {@code g = gradient + l2 p}, {@code m = beta1 m + (1 - beta1) g},
  * {@code v = beta2 v + (1 - beta2) g g}, {@code p -= (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)}.
  */
-record Moments(double beta1, double beta2, double eps) {
+final class Moments {
     static final String[] STATE = {"exp_avg", "exp_avg_sq"};
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final UpdateBlocks blocks = new UpdateBlocks(4);
 
     Moments(String optimizer, double beta1, double beta2, double eps) {
-        this(beta1, beta2, eps);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps >= 0)) {
             throw new IllegalArgumentException(optimizer + ": needs 0 <= beta1, beta2 < 1 and eps >= 0, got beta1 = "
                     + beta1 + ", beta2 = " + beta2 + ", eps = " + eps);
         }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
     }
 
     /**
@@ -37,17 +43,47 @@ record Moments(double beta1, double beta2, double eps) {
         return null;
     }
 
-    /** One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.) with L2 coefficient {@code l2}. */
-    void step(Storage parameter, Storage gradient, double l2, Optimizer.ParameterState state, double learningRate) {
+    /**
+     * One update of {@code parameter} (Modified.) from {@code gradient} (Not modified.) with L2 coefficient
+     * {@code l2}, after multiplying the parameter by {@code shrink} (AdamW's decoupled decay; 1 for none).
+     */
+    void step(Storage parameter, Storage gradient, double l2, double shrink, Optimizer.ParameterState state,
+              double learningRate) {
         Storage mean = state.buffer("exp_avg");
         Storage meanSquare = state.buffer("exp_avg_sq");
         double stepSize = learningRate / (1 - Math.pow(beta1, state.step()));
         double correctionSqrt = Math.sqrt(1 - Math.pow(beta2, state.step()));
-        for (int i = 0; i < parameter.length(); i++) {
-            double g = gradient.get(i) + l2 * parameter.get(i);
-            mean.set(i, beta1 * mean.get(i) + (1 - beta1) * g);
-            meanSquare.set(i, beta2 * meanSquare.get(i) + (1 - beta2) * g * g);
-            parameter.set(i, parameter.get(i) - stepSize * (mean.get(i) / (Math.sqrt(meanSquare.get(i)) / correctionSqrt + eps)));
+        for (int start = 0; start < parameter.length(); start += UpdateBlocks.SIZE) {
+            int length = Math.min(UpdateBlocks.SIZE, parameter.length() - start);
+            blocks.begin(parameter.dtype(), start);
+            int at = blocks.at();
+            blocks.load(0, parameter, start, length);
+            blocks.load(1, gradient, start, length);
+            blocks.load(2, mean, start, length);
+            blocks.load(3, meanSquare, start, length);
+            double[] p = blocks.array(0);
+            double[] g = blocks.array(1);
+            double[] m = blocks.array(2);
+            double[] v = blocks.array(3);
+            if (shrink != 1) {
+                for (int i = 0; i < length; i++) {
+                    p[at + i] = p[at + i] * shrink;
+                }
+                blocks.roundAsStored(0, parameter, length);
+            }
+            for (int i = 0; i < length; i++) {
+                double decayed = g[at + i] + l2 * p[at + i];
+                m[at + i] = beta1 * m[at + i] + (1 - beta1) * decayed;
+                v[at + i] = beta2 * v[at + i] + (1 - beta2) * decayed * decayed;
+            }
+            blocks.roundAsStored(2, mean, length);
+            blocks.roundAsStored(3, meanSquare, length);
+            for (int i = 0; i < length; i++) {
+                p[at + i] = p[at + i] - stepSize * (m[at + i] / (Math.sqrt(v[at + i]) / correctionSqrt + eps));
+            }
+            blocks.store(2, mean, start, length);
+            blocks.store(3, meanSquare, start, length);
+            blocks.store(0, parameter, start, length);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class SGD extends Optimizer {
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
+    private final UpdateBlocks blocks = new UpdateBlocks(3);
 
     /** Plain gradient descent. */
     public SGD(List<Tensor> parameters, double learningRate) {
@@ -52,13 +53,33 @@ public final class SGD extends Optimizer {
         boolean first = !state.has("momentum_buffer");
         Storage buffer = momentum != 0 ? state.buffer("momentum_buffer") : null;
         double rate = learningRate();
-        for (int i = 0; i < parameter.length(); i++) {
-            double direction = gradient.get(i) + weightDecay * parameter.get(i);
+        for (int start = 0; start < parameter.length(); start += UpdateBlocks.SIZE) {
+            int length = Math.min(UpdateBlocks.SIZE, parameter.length() - start);
+            blocks.begin(parameter.dtype(), start);
+            int at = blocks.at();
+            blocks.load(0, parameter, start, length);
+            blocks.load(1, gradient, start, length);
+            double[] p = blocks.array(0);
+            double[] g = blocks.array(1);
+            double[] b = null;
             if (buffer != null) {
-                buffer.set(i, first ? direction : momentum * buffer.get(i) + (1 - dampening) * direction);
-                direction = nesterov ? direction + momentum * buffer.get(i) : buffer.get(i);
+                blocks.load(2, buffer, start, length);
+                b = blocks.array(2);
+                for (int i = 0; i < length; i++) {
+                    double direction = g[at + i] + weightDecay * p[at + i];
+                    b[at + i] = first ? direction : momentum * b[at + i] + (1 - dampening) * direction;
+                }
+                blocks.roundAsStored(2, buffer, length);
+                blocks.store(2, buffer, start, length);
             }
-            parameter.set(i, parameter.get(i) - rate * direction);
+            for (int i = 0; i < length; i++) {
+                double direction = g[at + i] + weightDecay * p[at + i];
+                if (b != null) {
+                    direction = nesterov ? direction + momentum * b[at + i] : b[at + i];
+                }
+                p[at + i] = p[at + i] - rate * direction;
+            }
+            blocks.store(0, parameter, start, length);
         }
     }
 }
