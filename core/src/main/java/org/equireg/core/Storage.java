@@ -24,6 +24,25 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
      */
     void set(int index, double value);
 
+    /**
+     * Values {@code [start, start + length)} into {@code into} from {@code offset} on, as doubles
+     * (exact for float32): {@link #get(int)} over a range, in one loop that the JIT can vectorize.
+     *
+     * @throws IndexOutOfBoundsException naming the range when it does not fit the storage or the
+     *     array (nothing is copied)
+     */
+    void get(int start, double[] into, int offset, int length);
+
+    /**
+     * Writes {@code from[offset .. offset + length)} at {@code [start, start + length)}, rounded to
+     * nearest for float32: {@link #set(int, double)} over a range, in one loop that the JIT can
+     * vectorize. The caller bumps the tensor's version, as for {@link #set(int, double)}.
+     *
+     * @throws IndexOutOfBoundsException naming the range when it does not fit the storage or the
+     *     array (nothing is written)
+     */
+    void set(int start, double[] from, int offset, int length);
+
     /** A new storage of {@code length} zeros of the given type. */
     static Storage zeros(DType dtype, int length) {
         Arguments.notNull(dtype, "Storage.zeros", "dtype");
@@ -81,6 +100,18 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         }
 
         @Override
+        public void get(int start, double[] into, int offset, int length) {
+            checkRange(values.length, start, into.length, offset, length);
+            System.arraycopy(values, start, into, offset, length);
+        }
+
+        @Override
+        public void set(int start, double[] from, int offset, int length) {
+            checkRange(values.length, start, from.length, offset, length);
+            System.arraycopy(from, offset, values, start, length);
+        }
+
+        @Override
         public boolean sameArray(Storage other) {
             return other instanceof F64 f && f.values == values;
         }
@@ -114,8 +145,32 @@ public sealed interface Storage permits Storage.F64, Storage.F32 {
         }
 
         @Override
+        public void get(int start, double[] into, int offset, int length) {
+            checkRange(values.length, start, into.length, offset, length);
+            for (int i = 0; i < length; i++) {
+                into[offset + i] = values[start + i];
+            }
+        }
+
+        @Override
+        public void set(int start, double[] from, int offset, int length) {
+            checkRange(values.length, start, from.length, offset, length);
+            for (int i = 0; i < length; i++) {
+                values[start + i] = (float) from[offset + i];
+            }
+        }
+
+        @Override
         public boolean sameArray(Storage other) {
             return other instanceof F32 f && f.values == values;
+        }
+    }
+
+    /** The bounds check of the range methods, before anything is copied. */
+    private static void checkRange(int storageLength, int start, int arrayLength, int offset, int length) {
+        if (length < 0 || start < 0 || offset < 0 || start > storageLength - length || offset > arrayLength - length) {
+            throw new IndexOutOfBoundsException("Storage range: " + length + " values from index " + start
+                    + " of a storage of " + storageLength + ", at " + offset + " of an array of " + arrayLength);
         }
     }
 }

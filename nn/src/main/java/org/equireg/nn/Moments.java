@@ -69,20 +69,18 @@ final class Moments {
                 for (int i = 0; i < length; i++) {
                     p[at + i] = p[at + i] * shrink;
                 }
-                blocks.roundAsStored(0, parameter, length);
+                blocks.roundAsStored(0, parameter, start, length);
             }
             for (int i = 0; i < length; i++) {
                 double decayed = g[at + i] + l2 * p[at + i];
                 m[at + i] = beta1 * m[at + i] + (1 - beta1) * decayed;
                 v[at + i] = beta2 * v[at + i] + (1 - beta2) * decayed * decayed;
             }
-            blocks.roundAsStored(2, mean, length);
-            blocks.roundAsStored(3, meanSquare, length);
+            blocks.roundAsStored(2, mean, start, length);
+            blocks.roundAsStored(3, meanSquare, start, length);
             for (int i = 0; i < length; i++) {
                 p[at + i] = p[at + i] - stepSize * (m[at + i] / (Math.sqrt(v[at + i]) / correctionSqrt + eps));
             }
-            blocks.store(2, mean, start, length);
-            blocks.store(3, meanSquare, start, length);
             blocks.store(0, parameter, start, length);
         }
     }

@@ -69,8 +69,7 @@ public final class SGD extends Optimizer {
                     double direction = g[at + i] + weightDecay * p[at + i];
                     b[at + i] = first ? direction : momentum * b[at + i] + (1 - dampening) * direction;
                 }
-                blocks.roundAsStored(2, buffer, length);
-                blocks.store(2, buffer, start, length);
+                blocks.roundAsStored(2, buffer, start, length);
             }
             for (int i = 0; i < length; i++) {
                 double direction = g[at + i] + weightDecay * p[at + i];

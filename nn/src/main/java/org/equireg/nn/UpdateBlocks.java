@@ -54,12 +54,8 @@ final class UpdateBlocks {
         if (storage instanceof Storage.F64 doubles) {
             arrays[k] = doubles.values();
         } else {
-            float[] floats = ((Storage.F32) storage).values();
-            double[] block = scratch[k];
-            for (int i = 0; i < length; i++) {
-                block[i] = floats[start + i];
-            }
-            arrays[k] = block;
+            storage.get(start, scratch[k], 0, length);
+            arrays[k] = scratch[k];
         }
     }
 
@@ -69,26 +65,24 @@ final class UpdateBlocks {
     }
 
     /**
-     * Rounds slot {@code k}'s block to what {@code storage} holds (float32: to nearest float; float64:
-     * nothing to do), for a rule that reads back a value it has just written.
+     * Writes slot {@code k}'s block to elements [start, start + length) of {@code storage} and makes the
+     * block what the storage now holds, for a rule that reads back a value it has just written
+     * (float32: rounded to nearest, then widened exactly; float64: written in place already).
      */
-    void roundAsStored(int k, Storage storage, int length) {
-        if (storage instanceof Storage.F32) {
-            double[] block = scratch[k];
-            for (int i = 0; i < length; i++) {
-                block[i] = (float) block[i];
-            }
+    void roundAsStored(int k, Storage storage, int start, int length) {
+        if (!(storage instanceof Storage.F64)) {
+            storage.set(start, scratch[k], 0, length);
+            storage.get(start, scratch[k], 0, length);
         }
     }
 
-    /** Writes slot {@code k}'s block back to elements [start, start + length) of {@code storage} (float32 only: a float64 block was written in place). */
+    /**
+     * Writes slot {@code k}'s block back to elements [start, start + length) of {@code storage},
+     * rounded to nearest for float32 (a float64 block was written in place).
+     */
     void store(int k, Storage storage, int start, int length) {
-        if (storage instanceof Storage.F32 single) {
-            float[] floats = single.values();
-            double[] block = scratch[k];
-            for (int i = 0; i < length; i++) {
-                floats[start + i] = (float) block[i];
-            }
+        if (!(storage instanceof Storage.F64)) {
+            storage.set(start, scratch[k], 0, length);
         }
     }
 }
