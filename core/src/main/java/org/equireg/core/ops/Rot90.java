@@ -20,6 +20,10 @@ public final class Rot90 {
      */
     public static Tensor apply(Tensor x, int k, int a, int b) {
         int[] inShape = x.shape();
+        if (a < 0 || b < 0 || a >= inShape.length || b >= inShape.length || a == b) {
+            throw new IllegalArgumentException("rot90: needs two distinct axes in [0, " + inShape.length + "), got " + a
+                    + " and " + b);
+        }
         int[] inStrides = Shapes.strides(inShape);
         int[] outShape = inShape.clone();
         int[] strides = inStrides.clone();
