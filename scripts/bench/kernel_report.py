@@ -45,6 +45,9 @@ def throughput(suite, method, params, nanoseconds):
         batch, channels, height, width, out = sizes(params["layer"])
         flops = 2.0 * batch * out * channels * 9 * height * width
         return flops * (3 if method == "forwardBackward" else 1) / nanoseconds, "GFLOP/s"
+    if suite == "Pool2dKernelBenchmark":  # 2 x 2 windows at stride 2: output elements per ns
+        batch, channels, height, width = sizes(params["shape"])
+        return batch * channels * (height // 2) * (width // 2) / nanoseconds, "Gwindows/s"
     if suite == "SoftmaxBenchmark":
         rows, columns = sizes(params["shape"])
         elements = rows * columns
